@@ -1,0 +1,41 @@
+"""Shared fixtures: a migrated template database copied per test (fast), and a
+Context on it with a fixed "today"."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from tgdesk.services.context import Context, open_context  # noqa: E402
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    ctx = open_context(path)
+    with ctx.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    ctx.close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db, tmp_path) -> Path:
+    target = tmp_path / "tgdesk.sqlite"
+    shutil.copy(template_db, target)
+    return target
+
+
+@pytest.fixture
+def ctx(db_path) -> Context:
+    context = open_context(db_path, today=lambda: TODAY)
+    yield context
+    context.close()

@@ -1,0 +1,174 @@
+"""Headless commands on the same services as the window. Never imports Qt.
+
+The command names and options here are a contract; extend, never rename.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from tgdesk import __version__
+from tgdesk import vnformat as vf
+from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
+from tgdesk.domain.period import Period, PeriodError
+from tgdesk.services import lists, stats
+from tgdesk.services.context import Context
+from tgdesk.services.errors import UserError
+
+RECORD_KINDS = ("meetings", "studies", "opinions")
+
+
+class VietnameseArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one plain line, exit 2
+        self.exit(2, f"tgdesk: lệnh không hợp lệ: {message}. Xem: tgdesk --help\n")
+
+
+def _date_arg(text: str) -> date:
+    parsed = vf.parse_short_date(text)
+    if parsed is None:
+        raise argparse.ArgumentTypeError(
+            f"“{text}” không phải ngày hợp lệ (dùng 2026-11-05 hoặc 05/11/2026)")
+    return parsed
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = VietnameseArgumentParser(
+        prog="tgdesk",
+        description="tgdesk: quản lý công tác tuyên giáo cấp phường, xã. "
+                    "Không có lệnh: mở cửa sổ ứng dụng.")
+    p.add_argument("--version", action="version", version=f"tgdesk {__version__}")
+    p.add_argument("--db", metavar="FILE", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu "
+                   "của người dùng)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseArgumentParser)
+
+    demo = sub.add_parser("demo", help="nạp dữ liệu mẫu của một phường")
+    demo.add_argument("--years", type=int, default=2, help="số năm dữ liệu (mặc định 2)")
+    demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
+
+    imp = sub.add_parser("import", help="nhập bản ghi từ tệp JSON (docs/data-format.md)")
+    imp.add_argument("file", metavar="FILE.json")
+
+    ls = sub.add_parser("list", help="liệt kê hội nghị, học tập hoặc ý kiến dư luận")
+    ls.add_argument("kind", choices=RECORD_KINDS)
+    ls.add_argument("--from", dest="date_from", type=_date_arg, metavar="D")
+    ls.add_argument("--to", dest="date_to", type=_date_arg, metavar="D")
+    ls.add_argument("--json", action="store_true", help="in dạng JSON")
+
+    st = sub.add_parser("stats", help="số liệu báo cáo của một kỳ")
+    st.add_argument("--period", required=True, metavar="P",
+                    help="2026-11 (tháng), 2026-Q4 (quý), 2026-H2 (6 tháng), 2026 (năm)")
+    st.add_argument("--json", action="store_true", help="in dạng JSON")
+
+    shots = sub.add_parser("screenshots", help="chụp mọi màn hình chính ra tệp PNG")
+    shots.add_argument("dir", metavar="DIR")
+    return p
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    handler = {"demo": _demo, "import": _import, "list": _list, "stats": _stats}[args.command]
+    try:
+        return handler(ctx, args)
+    except PeriodError as exc:
+        print(f"tgdesk: {exc}", file=sys.stderr)
+        return 2
+
+
+# --- commands --------------------------------------------------------------
+
+def _demo(ctx: Context, args) -> int:
+    from tgdesk.services.demo import load_demo
+
+    if args.years < 1 or args.years > 30:
+        raise UserError("--years phải từ 1 đến 30.")
+    summary = load_demo(ctx, years=args.years, seed=args.seed)
+    print(summary.text())
+    return 0
+
+
+def _import(ctx: Context, args) -> int:
+    from tgdesk.services.jsonio import import_file
+
+    result = import_file(ctx, Path(args.file))
+    print(result.text())
+    return 0
+
+
+def _jsonable(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _list(ctx: Context, args) -> int:
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise UserError("--to phải sau --from.")
+    flt = lists.ListFilter(date_from=args.date_from, date_to=args.date_to)
+    ids = lists.record_ids(ctx, args.kind, flt)
+    rows = lists.rows(ctx, args.kind, ids)
+    if args.json:
+        out = [{k: _jsonable(v) for k, v in r.items()} for r in rows]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    columns = TABLE_COLUMNS[args.kind]
+    table = [[title for title, _ in columns]]
+    table += [[fmt(r) for _, fmt in columns] for r in rows]
+    widths = [min(max(len(line[i]) for line in table), 60) for i in range(len(columns))]
+    for n, line in enumerate(table):
+        print("  ".join(cell[:60].ljust(w) for cell, w in zip(line, widths)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"\n{vf.number(len(rows))} bản ghi.")
+    return 0
+
+
+def _label(enum, code) -> str:
+    member = enum.from_code(code)
+    return member.label if member else (code or "")
+
+
+TABLE_COLUMNS = {
+    "meetings": [
+        ("Ngày", lambda r: vf.short_date(r["held_on"])),
+        ("Loại", lambda r: _label(MeetingType, r["meeting_type"])),
+        ("Tên hội nghị", lambda r: r["title"]),
+        ("Số người dự", lambda r: "" if r["attendance"] is None else vf.number(r["attendance"])),
+    ],
+    "studies": [
+        ("Ngày", lambda r: vf.short_date(r["held_on"])),
+        ("Nội dung", lambda r: r["title"]),
+        ("Văn bản", lambda r: ", ".join(r["documents"])),
+        ("Chi bộ", lambda r: r["cell"] or "Toàn Đảng bộ"),
+        ("Hình thức", lambda r: _label(StudyForm, r["form"])),
+        ("ĐV dự/triệu tập", lambda r: f"{r['party_members_present']}/{r['party_members_expected']}"),
+    ],
+    "opinions": [
+        ("Ngày", lambda r: vf.short_date(r["noted_on"])),
+        ("Lĩnh vực", lambda r: r["category"]),
+        ("Khu dân cư", lambda r: r["area"] or ""),
+        ("Thái độ", lambda r: _label(Attitude, r["attitude"])),
+        ("Mức độ", lambda r: _label(Concern, r["concern"])),
+        ("Xử lý", lambda r: _label(FollowUp, r["follow_up"])),
+        ("Nội dung", lambda r: r["summary"]),
+    ],
+}
+
+
+def _stats(ctx: Context, args) -> int:
+    period = Period.parse(args.period)
+    figures = stats.figures(ctx, period)
+    if args.json:
+        out = {"period": period.code(), "label": period.label(), **stats.figures_json(figures)}
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    print(f"Số liệu {period.label()} ({vf.short_date(period.start)}–{vf.short_date(period.end)})")
+    lines = stats.figure_lines(figures)
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label.ljust(width)}  {value}")
+    return 0

@@ -1,0 +1,1 @@
+"""Plain records, enums, periods and validation. Standard library only."""

@@ -1,0 +1,143 @@
+"""The records an officer keeps, as plain dataclasses.
+
+These are what services accept and return; the ORM rows never leave the
+store. ``id`` is None for a record not yet saved; ``uuid`` never changes once
+assigned (exchange between levels keys on it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class UnitSettings:
+    name: str = ""                 # ĐẢNG ỦY PHƯỜNG BÌNH TIÊN
+    parent_name: str = ""          # ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH
+    place_name: str = ""           # Bình Tiên (date line)
+    doc_abbrev: str = "ĐU"         # Số 15-BC/ĐU
+    signer_authority: str = "T/M ĐẢNG ỦY"
+    signer_title: str = "PHÓ BÍ THƯ"
+    signer_name: str = ""
+    profile: str = "party"         # format profile name under resources/profiles
+    term_start: date | None = None  # start of the Party-committee term (numbering)
+
+    def is_complete(self) -> bool:
+        return bool(self.name and self.parent_name and self.place_name and self.signer_name)
+
+
+@dataclass
+class Cell:
+    name: str = ""
+    secretary: str | None = None
+    member_count: int | None = None
+    note: str | None = None
+    active: bool = True
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class Area:
+    name: str = ""
+    kind: str = "khu_pho"
+    note: str | None = None
+    active: bool = True
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class PartyDocument:
+    kind: str = "nghi_quyet"
+    number_symbol: str = ""        # 35-NQ/TW
+    issued_on: date | None = None
+    issuer: str = ""               # Bộ Chính trị
+    title: str = ""
+    active: bool = True
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class Person:
+    full_name: str = ""
+    role: str = "tuyen_truyen_vien"
+    phone: str | None = None
+    workplace: str | None = None
+    area_id: int | None = None
+    active: bool = True
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class OpinionCategory:
+    name: str = ""
+    description: str | None = None
+    active: bool = True
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class Meeting:
+    held_on: date | None = None
+    meeting_type: str = "giao_ban"
+    title: str = ""
+    place: str | None = None
+    chaired_by: str | None = None
+    participants: str | None = None     # who attended (composition)
+    attendance: int | None = None       # how many
+    contributions: int | None = None    # ý kiến tham luận
+    contents: str | None = None
+    conclusions: str | None = None
+    classification: str = "thuong"
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class StudySession:
+    held_on: date | None = None
+    title: str = ""
+    document_ids: list[int] = field(default_factory=list)
+    cell_id: int | None = None          # None: the whole unit (toàn Đảng bộ)
+    form: str = "truc_tiep"
+    speaker_id: int | None = None
+    speaker_name: str | None = None     # when the speaker is not in the roster
+    place: str | None = None
+    key_cadres: int = 0
+    party_members_expected: int = 0
+    party_members_present: int = 0
+    non_party_officials: int = 0
+    core_masses: int = 0
+    union_members: int = 0
+    reflections: int = 0                # bài thu hoạch
+    note: str | None = None
+    classification: str = "thuong"
+    id: int | None = None
+    uuid: str | None = None
+
+    def total_participants(self) -> int:
+        return (self.key_cadres + self.party_members_present + self.non_party_officials
+                + self.core_masses + self.union_members)
+
+
+@dataclass
+class OpinionNote:
+    noted_on: date | None = None
+    area_id: int | None = None
+    reporter_id: int | None = None
+    category_id: int | None = None
+    source: str = "ctv"
+    summary: str = ""
+    attitude: str = "ban_khoan"
+    concern: str = "trung_binh"
+    proposal: str | None = None
+    follow_up: str = "moi"
+    passed_to: str | None = None
+    classification: str = "mat"
+    id: int | None = None
+    uuid: str | None = None

@@ -1,0 +1,209 @@
+"""Validation of records. Pure: what must exist in the catalogues is passed in.
+
+Errors block a save; warnings are shown but do not (DHIS2's lesson: known
+imperfect data beats missing data). Every message is Vietnamese and names the
+field it is about; ``field`` is the dataclass attribute, so a form can put the
+message beside the right widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .enums import (Attitude, Classification, Concern, DocumentKind, FollowUp, MeetingType,
+                    OpinionSource, PersonRole, StudyForm, AreaKind)
+from .records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument, Person,
+                      StudySession, UnitSettings)
+
+# Plausibility bounds: beyond these a value is possible but worth a second look.
+MAX_PLAUSIBLE_ATTENDANCE = 2000
+MAX_FUTURE_DAYS = 0
+
+
+@dataclass(frozen=True)
+class Issue:
+    field: str
+    message: str
+
+
+@dataclass
+class Verdict:
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error(self, fld: str, message: str) -> None:
+        self.errors.append(Issue(fld, message))
+
+    def warn(self, fld: str, message: str) -> None:
+        self.warnings.append(Issue(fld, message))
+
+
+@dataclass(frozen=True)
+class Known:
+    """Ids that exist (and are not deleted) in the catalogues."""
+
+    cells: frozenset[int] = frozenset()
+    areas: frozenset[int] = frozenset()
+    documents: frozenset[int] = frozenset()
+    people: frozenset[int] = frozenset()
+    categories: frozenset[int] = frozenset()
+
+
+def _required_text(v: Verdict, fld: str, value: str | None, label: str) -> None:
+    if not value or not value.strip():
+        v.error(fld, f"{label}: chưa nhập.")
+
+
+def _required_date(v: Verdict, fld: str, value: date | None, label: str, today: date) -> None:
+    if value is None:
+        v.error(fld, f"{label}: chưa nhập hoặc không đúng dạng ngày/tháng/năm.")
+    elif value.year < 1930:
+        v.error(fld, f"{label}: năm {value.year} không hợp lệ.")
+    elif value > today:
+        v.error(fld, f"{label}: ngày {value:%d/%m/%Y} còn ở tương lai.")
+
+
+def _count(v: Verdict, fld: str, value: int | None, label: str) -> None:
+    if value is not None and value < 0:
+        v.error(fld, f"{label}: không được là số âm.")
+    elif value is not None and value > MAX_PLAUSIBLE_ATTENDANCE:
+        v.warn(fld, f"{label}: {value} là con số rất lớn, xin kiểm tra lại.")
+
+
+def _code(v: Verdict, fld: str, value: str, enum, label: str) -> None:
+    if enum.from_code(value) is None:
+        v.error(fld, f"{label}: giá trị “{value}” không có trong danh sách.")
+
+
+def _ref(v: Verdict, fld: str, value: int | None, known: frozenset[int], label: str,
+         required: bool = False) -> None:
+    if value is None:
+        if required:
+            v.error(fld, f"{label}: chưa chọn.")
+    elif value not in known:
+        v.error(fld, f"{label}: không có trong danh mục (có thể đã bị xóa).")
+
+
+def validate_unit(u: UnitSettings) -> Verdict:
+    v = Verdict()
+    _required_text(v, "name", u.name, "Tên đơn vị")
+    _required_text(v, "parent_name", u.parent_name, "Tên cấp trên")
+    _required_text(v, "place_name", u.place_name, "Địa danh")
+    _required_text(v, "doc_abbrev", u.doc_abbrev, "Ký hiệu văn bản")
+    _required_text(v, "signer_authority", u.signer_authority, "Quyền hạn ký")
+    _required_text(v, "signer_title", u.signer_title, "Chức vụ người ký")
+    _required_text(v, "signer_name", u.signer_name, "Họ tên người ký")
+    if u.doc_abbrev and ("-" in u.doc_abbrev or " " in u.doc_abbrev.strip()):
+        v.error("doc_abbrev", "Ký hiệu văn bản: chỉ ghi phần sau dấu “/”, ví dụ ĐU.")
+    return v
+
+
+def validate_meeting(m: Meeting, today: date) -> Verdict:
+    v = Verdict()
+    _required_date(v, "held_on", m.held_on, "Ngày họp", today)
+    _required_text(v, "title", m.title, "Tên hội nghị")
+    _code(v, "meeting_type", m.meeting_type, MeetingType, "Loại hội nghị")
+    _code(v, "classification", m.classification, Classification, "Độ mật")
+    _count(v, "attendance", m.attendance, "Số người dự")
+    _count(v, "contributions", m.contributions, "Số ý kiến tham luận")
+    if m.held_on is not None and m.held_on.weekday() == 6:
+        v.warn("held_on", "Ngày họp: rơi vào Chủ nhật, xin kiểm tra lại.")
+    if (m.attendance is not None and m.contributions is not None and m.attendance >= 0
+            and m.contributions > m.attendance > 0):
+        v.warn("contributions", "Số ý kiến tham luận nhiều hơn số người dự, xin kiểm tra lại.")
+    return v
+
+
+def validate_study(s: StudySession, known: Known, today: date) -> Verdict:
+    v = Verdict()
+    _required_date(v, "held_on", s.held_on, "Ngày học tập", today)
+    _required_text(v, "title", s.title, "Nội dung học tập")
+    _code(v, "form", s.form, StudyForm, "Hình thức")
+    _code(v, "classification", s.classification, Classification, "Độ mật")
+    if not s.document_ids:
+        v.error("document_ids", "Văn bản học tập: chọn ít nhất một văn bản.")
+    for doc_id in s.document_ids:
+        _ref(v, "document_ids", doc_id, known.documents, "Văn bản học tập")
+    if len(set(s.document_ids)) != len(s.document_ids):
+        v.error("document_ids", "Văn bản học tập: một văn bản được chọn hai lần.")
+    _ref(v, "cell_id", s.cell_id, known.cells, "Chi bộ")
+    _ref(v, "speaker_id", s.speaker_id, known.people, "Báo cáo viên")
+    for fld, label in (("key_cadres", "Cán bộ chủ chốt"),
+                       ("party_members_expected", "Đảng viên được triệu tập"),
+                       ("party_members_present", "Đảng viên dự"),
+                       ("non_party_officials", "Cán bộ, công chức không là đảng viên"),
+                       ("core_masses", "Quần chúng nòng cốt"),
+                       ("union_members", "Đoàn viên, hội viên"),
+                       ("reflections", "Bài thu hoạch")):
+        _count(v, fld, getattr(s, fld), label)
+    if s.party_members_present > s.party_members_expected >= 0:
+        v.error("party_members_present",
+                f"Đảng viên dự ({s.party_members_present}) nhiều hơn số được triệu tập "
+                f"({s.party_members_expected}).")
+    if s.total_participants() == 0 and not v.errors:
+        v.warn("party_members_present", "Chưa ghi số người tham dự.")
+    if s.held_on is not None and s.held_on.weekday() == 6:
+        v.warn("held_on", "Ngày học tập: rơi vào Chủ nhật, xin kiểm tra lại.")
+    return v
+
+
+def validate_opinion(o: OpinionNote, known: Known, today: date) -> Verdict:
+    v = Verdict()
+    _required_date(v, "noted_on", o.noted_on, "Ngày nắm bắt", today)
+    _required_text(v, "summary", o.summary, "Nội dung dư luận")
+    _code(v, "attitude", o.attitude, Attitude, "Thái độ")
+    _code(v, "concern", o.concern, Concern, "Mức độ quan tâm")
+    _code(v, "follow_up", o.follow_up, FollowUp, "Tình trạng xử lý")
+    _code(v, "source", o.source, OpinionSource, "Nguồn")
+    _code(v, "classification", o.classification, Classification, "Độ mật")
+    _ref(v, "area_id", o.area_id, known.areas, "Khu dân cư")
+    _ref(v, "reporter_id", o.reporter_id, known.people, "Người phản ánh")
+    _ref(v, "category_id", o.category_id, known.categories, "Lĩnh vực", required=True)
+    if o.concern == Concern.DIEM_NONG.value and not (o.proposal or "").strip():
+        v.warn("proposal", "Điểm nóng nhưng chưa có đề xuất xử lý.")
+    if o.follow_up != FollowUp.MOI.value and not (o.passed_to or "").strip():
+        v.warn("passed_to", "Đã chuyển xử lý nhưng chưa ghi chuyển cho ai.")
+    return v
+
+
+def validate_cell(c: Cell) -> Verdict:
+    v = Verdict()
+    _required_text(v, "name", c.name, "Tên chi bộ")
+    _count(v, "member_count", c.member_count, "Số đảng viên")
+    return v
+
+
+def validate_area(a: Area) -> Verdict:
+    v = Verdict()
+    _required_text(v, "name", a.name, "Tên khu dân cư")
+    _code(v, "kind", a.kind, AreaKind, "Loại")
+    return v
+
+
+def validate_document(d: PartyDocument, today: date) -> Verdict:
+    v = Verdict()
+    _code(v, "kind", d.kind, DocumentKind, "Loại văn bản")
+    _required_text(v, "number_symbol", d.number_symbol, "Số, ký hiệu")
+    _required_text(v, "issuer", d.issuer, "Cơ quan ban hành")
+    _required_text(v, "title", d.title, "Trích yếu")
+    _required_date(v, "issued_on", d.issued_on, "Ngày ban hành", today)
+    return v
+
+
+def validate_person(p: Person, known: Known) -> Verdict:
+    v = Verdict()
+    _required_text(v, "full_name", p.full_name, "Họ tên")
+    _code(v, "role", p.role, PersonRole, "Vai trò")
+    _ref(v, "area_id", p.area_id, known.areas, "Khu dân cư")
+    return v
+
+
+def validate_category(c: OpinionCategory) -> Verdict:
+    v = Verdict()
+    _required_text(v, "name", c.name, "Tên lĩnh vực")
+    return v

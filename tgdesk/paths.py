@@ -1,0 +1,35 @@
+"""Where tgdesk keeps its files: per-user data, backups, logs, and resources
+(which also works inside a PyInstaller bundle)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP = "tgdesk"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP, appauthor=False, ensure_exists=True)
+
+
+def default_db() -> Path:
+    return data_dir() / "tgdesk.sqlite"
+
+
+def backup_dir_for(db_path: Path) -> Path:
+    """Backups sit beside the database they protect, in ``backups/``."""
+    return db_path.resolve().parent / "backups"
+
+
+def log_dir() -> Path:
+    return user_log_path(APP, appauthor=False, ensure_exists=True)
+
+
+def resources_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -1,0 +1,1 @@
+"""Report model, format profiles and the DOCX and PDF renderers."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables, database opening, migrations, read-side queries."""

@@ -1,0 +1,75 @@
+"""The one read-side module for report figures: every count a report quotes
+comes from here, computed in SQL over non-deleted records of a date range."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Concern, FollowUp
+from tgdesk.domain.figures import DocumentStudied, Figures
+
+from . import tables as t
+
+
+def period_figures(session: Session, start: date, end: date) -> Figures:
+    f = Figures(start=start, end=end)
+    _meetings(session, f)
+    _studies(session, f)
+    _opinions(session, f)
+    return f
+
+
+def _meetings(session: Session, f: Figures) -> None:
+    m = t.MeetingRow
+    live = (m.deleted.is_(False), m.held_on >= f.start, m.held_on <= f.end)
+    for code, n, people, contrib in session.execute(
+            select(m.meeting_type, func.count(), func.coalesce(func.sum(m.attendance), 0),
+                   func.coalesce(func.sum(m.contributions), 0))
+            .where(*live).group_by(m.meeting_type).order_by(m.meeting_type)):
+        f.meetings_by_type[code] = n
+        f.meetings_total += n
+        f.meeting_attendance += people
+        f.meeting_contributions += contrib
+
+
+def _studies(session: Session, f: Figures) -> None:
+    s = t.StudyRow
+    live = (s.deleted.is_(False), s.held_on >= f.start, s.held_on <= f.end)
+    cats = [name for name, _ in ATTENDANCE_CATEGORIES]
+    sums = session.execute(
+        select(func.count(), func.coalesce(func.sum(s.party_members_expected), 0),
+               func.coalesce(func.sum(s.reflections), 0),
+               *[func.coalesce(func.sum(getattr(s, c)), 0) for c in cats]).where(*live)).one()
+    f.study_sessions, f.party_members_expected, f.reflections = sums[0], sums[1], sums[2]
+    f.attendance = dict(zip(cats, sums[3:]))
+    f.party_members_present = f.attendance["party_members_present"]
+    d, link = t.DocumentRow, t.study_document
+    total = sum((getattr(s, c) for c in cats[1:]), getattr(s, cats[0]))
+    stmt = (select(d.id, d.kind, d.number_symbol, d.issued_on, d.issuer, d.title,
+                   func.count(s.id), func.coalesce(func.sum(total), 0))
+            .join(link, link.c.document_id == d.id).join(s, s.id == link.c.study_id)
+            .where(*live).group_by(d.id).order_by(d.issued_on, d.id))
+    for row in session.execute(stmt):
+        f.documents.append(DocumentStudied(*row))
+
+
+def _opinions(session: Session, f: Figures) -> None:
+    o, k = t.OpinionRow, t.CategoryRow
+    live = (o.deleted.is_(False), o.noted_on >= f.start, o.noted_on <= f.end)
+    for name, n in session.execute(
+            select(k.name, func.count()).select_from(o).join(k, k.id == o.category_id).where(*live)
+            .group_by(k.id).order_by(func.count().desc(), k.name)):
+        f.opinions_by_category[name] = n
+        f.opinions_total += n
+    for code, n in session.execute(select(o.attitude, func.count()).where(*live)
+                                   .group_by(o.attitude)):
+        f.opinions_by_attitude[code] = n
+    for code, n in session.execute(select(o.concern, func.count()).where(*live)
+                                   .group_by(o.concern)):
+        f.opinions_by_concern[code] = n
+    f.hot_spots = f.opinions_by_concern.get(Concern.DIEM_NONG.value, 0)
+    f.open_follow_ups = session.scalar(
+        select(func.count()).where(*live, o.follow_up != FollowUp.DA_GIAI_QUYET.value)) or 0

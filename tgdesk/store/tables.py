@@ -1,0 +1,172 @@
+"""SQLAlchemy 2 tables. Every record and catalogue row carries a UUID that never
+changes, created/updated times (UTC) and a deleted flag (soft delete)."""
+
+from __future__ import annotations
+
+import uuid as uuid_mod
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
+                        String, Table, Text)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def new_uuid() -> str:
+    return str(uuid_mod.uuid4())
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """Columns every exchangeable row has."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+
+
+class UnitRow(Base):
+    """The unit's own settings (one row)."""
+
+    __tablename__ = "unit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(Text)
+    parent_name: Mapped[str] = mapped_column(Text)
+    place_name: Mapped[str] = mapped_column(Text)
+    doc_abbrev: Mapped[str] = mapped_column(String(40))
+    signer_authority: Mapped[str] = mapped_column(Text)
+    signer_title: Mapped[str] = mapped_column(Text)
+    signer_name: Mapped[str] = mapped_column(Text)
+    profile: Mapped[str] = mapped_column(String(40), default="party")
+    term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class CellRow(Tracked, Base):
+    __tablename__ = "cell"
+    name: Mapped[str] = mapped_column(Text)
+    secretary: Mapped[str | None] = mapped_column(Text, nullable=True)
+    member_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AreaRow(Tracked, Base):
+    __tablename__ = "area"
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DocumentRow(Tracked, Base):
+    __tablename__ = "party_document"
+    kind: Mapped[str] = mapped_column(String(20))
+    number_symbol: Mapped[str] = mapped_column(Text)
+    issued_on: Mapped[date] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PersonRow(Tracked, Base):
+    __tablename__ = "person"
+    full_name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(30))
+    phone: Mapped[str | None] = mapped_column(Text, nullable=True)
+    workplace: Mapped[str | None] = mapped_column(Text, nullable=True)
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CategoryRow(Tracked, Base):
+    __tablename__ = "opinion_category"
+    name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text, nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class MeetingRow(Tracked, Base):
+    __tablename__ = "meeting"
+    __table_args__ = (Index("ix_meeting_list", "deleted", "held_on", "id"),)
+    held_on: Mapped[date] = mapped_column(Date)
+    meeting_type: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    place: Mapped[str | None] = mapped_column(Text, nullable=True)
+    chaired_by: Mapped[str | None] = mapped_column(Text, nullable=True)
+    participants: Mapped[str | None] = mapped_column(Text, nullable=True)
+    attendance: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    contributions: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    contents: Mapped[str | None] = mapped_column(Text, nullable=True)
+    conclusions: Mapped[str | None] = mapped_column(Text, nullable=True)
+    classification: Mapped[str] = mapped_column(String(10), default="thuong")
+
+
+study_document = Table(
+    "study_document",
+    Base.metadata,
+    Column("study_id", ForeignKey("study_session.id", ondelete="CASCADE"), primary_key=True),
+    Column("document_id", ForeignKey("party_document.id"), primary_key=True),
+    Index("ix_study_document_document", "document_id"),
+)
+
+
+class StudyRow(Tracked, Base):
+    __tablename__ = "study_session"
+    __table_args__ = (Index("ix_study_session_list", "deleted", "held_on", "id"),
+                      Index("ix_study_session_cell", "cell_id"))
+    held_on: Mapped[date] = mapped_column(Date)
+    title: Mapped[str] = mapped_column(Text)
+    cell_id: Mapped[int | None] = mapped_column(ForeignKey("cell.id"), nullable=True)
+    form: Mapped[str] = mapped_column(String(20))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), nullable=True)
+    speaker_name: Mapped[str | None] = mapped_column(Text, nullable=True)
+    place: Mapped[str | None] = mapped_column(Text, nullable=True)
+    key_cadres: Mapped[int] = mapped_column(Integer, default=0)
+    party_members_expected: Mapped[int] = mapped_column(Integer, default=0)
+    party_members_present: Mapped[int] = mapped_column(Integer, default=0)
+    non_party_officials: Mapped[int] = mapped_column(Integer, default=0)
+    core_masses: Mapped[int] = mapped_column(Integer, default=0)
+    union_members: Mapped[int] = mapped_column(Integer, default=0)
+    reflections: Mapped[int] = mapped_column(Integer, default=0)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    classification: Mapped[str] = mapped_column(String(10), default="thuong")
+    documents: Mapped[list[DocumentRow]] = relationship(secondary=study_document,
+                                                        order_by=DocumentRow.id)
+
+
+class OpinionRow(Tracked, Base):
+    __tablename__ = "opinion_note"
+    __table_args__ = (Index("ix_opinion_note_list", "deleted", "noted_on", "id"),
+                      Index("ix_opinion_note_category", "category_id"),
+                      Index("ix_opinion_note_area", "area_id"))
+    noted_on: Mapped[date] = mapped_column(Date)
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), nullable=True)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), nullable=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("opinion_category.id"))
+    source: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    attitude: Mapped[str] = mapped_column(String(20))
+    concern: Mapped[str] = mapped_column(String(20))
+    proposal: Mapped[str | None] = mapped_column(Text, nullable=True)
+    follow_up: Mapped[str] = mapped_column(String(20))
+    passed_to: Mapped[str | None] = mapped_column(Text, nullable=True)
+    classification: Mapped[str] = mapped_column(String(10), default="mat")
