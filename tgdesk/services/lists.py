@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from tgdesk.domain.filters import ListFilter
 from tgdesk.store import queries
-from tgdesk.store.queries import ListFilter
 
 from .context import Context
 

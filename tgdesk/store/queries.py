@@ -7,20 +7,12 @@ rows only for what is on screen. Rows are plain dicts, never ORM objects.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from tgdesk.domain.filters import ListFilter
+
 from . import tables as t
-
-
-@dataclass(frozen=True)
-class ListFilter:
-    date_from: date | None = None
-    date_to: date | None = None
-    deleted: bool = False          # True: the trash (deleted rows only)
 
 
 _DATE = {"meetings": (t.MeetingRow, t.MeetingRow.held_on),
