@@ -1,0 +1,92 @@
+"""Long work off the GUI thread: a QRunnable on the global QThreadPool, with a
+busy progress dialog while it runs and signals back to the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from tgdesk.services.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+class TaskSignals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[], object], signals: TaskSignals):
+        super().__init__()
+        self._fn = fn
+        self._signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:  # runs on a pool thread
+        try:
+            result = self._fn()
+        except UserError as exc:
+            self._signals.failed.emit(str(exc))
+        except Exception as exc:  # a defect: log it whole, show one line
+            log.exception("background task failed")
+            self._signals.failed.emit(f"Lỗi không mong muốn: {exc}")
+        else:
+            self._signals.done.emit(result)
+
+
+class Task(QObject):
+    """One background job. Keep a reference until ``finished`` fires."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[[], object], label: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._fn = fn
+        self._signals = TaskSignals()
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+        self._progress = QProgressDialog(label, "", 0, 0, parent)
+        self._progress.setWindowTitle("Đang xử lý")
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(0)
+        self._progress.setAutoClose(False)
+        self._progress.setAutoReset(False)
+        self._progress.setMinimumWidth(360)
+        self.running = False
+
+    def start(self) -> None:
+        self.running = True
+        self._progress.show()
+        QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals))
+
+    def _finish(self) -> None:
+        self.running = False
+        self._progress.close()
+        self._progress.deleteLater()
+        self.finished.emit()
+
+    def _on_done(self, result: object) -> None:
+        self._finish()
+        self.done.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+
+
+def run_task(fn: Callable[[], object], label: str, parent: QWidget | None,
+             on_done: Callable[[object], None],
+             on_failed: Callable[[str], None]) -> Task:
+    """Start ``fn`` on the thread pool; the callbacks run on the GUI thread."""
+    task = Task(fn, label, parent)
+    task.done.connect(on_done)
+    task.failed.connect(on_failed)
+    task.start()
+    return task
