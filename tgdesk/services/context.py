@@ -56,7 +56,7 @@ def open_context(db_path: Path, today: Callable[[], date] = date.today) -> Conte
         raise UserError(f"Không tạo được thư mục “{db_path.parent}”: {exc.strerror}.") from exc
     try:
         check_file(db_path)
-    except NotADatabase as exc:
+    except (NotADatabase, DatabaseTooNew) as exc:
         raise UserError(str(exc)) from exc
     engine = create_db_engine(db_path)
     try:

@@ -54,14 +54,26 @@ def check_file(path: Path) -> None:
         if fh.read(16) != b"SQLite format 3\x00":
             raise NotADatabase(f"Tệp “{path}” không phải là cơ sở dữ liệu tgdesk.")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    version = None
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" in names:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            version = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         raise NotADatabase(f"Tệp “{path}” bị hỏng hoặc không đọc được: {exc}.") from exc
     finally:
         conn.close()
     if names and "alembic_version" not in names:
         raise NotADatabase(f"Tệp “{path}” là SQLite nhưng không phải cơ sở dữ liệu tgdesk.")
+    # Checked here, read-only, before any engine sets WAL mode (which rewrites the header).
+    if version is not None and version not in known_revisions():
+        raise DatabaseTooNew(_too_new(version))
+
+
+def _too_new(version: str) -> str:
+    return ("Cơ sở dữ liệu này được tạo bởi phiên bản tgdesk mới hơn "
+            f"(phiên bản dữ liệu {version}). Hãy cài phiên bản tgdesk mới hơn để mở.")
 
 
 def copy_aside(path: Path, backup_dir: Path, revision: str | None) -> Path:
@@ -87,10 +99,7 @@ def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None,
     """
     current = current_revision(engine)
     if current is not None and current not in known_revisions():
-        raise DatabaseTooNew(
-            "Cơ sở dữ liệu này được tạo bởi phiên bản tgdesk mới hơn "
-            f"(phiên bản dữ liệu {current}). Hãy cài phiên bản tgdesk mới hơn để mở."
-        )
+        raise DatabaseTooNew(_too_new(current))
     if target == "head" and current == head_revision():
         return None
     backup = None

@@ -6,8 +6,8 @@ from __future__ import annotations
 import uuid as uuid_mod
 from datetime import date, datetime, timezone
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text)
+from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer,
+                        LargeBinary, MetaData, String, Table, Text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -170,3 +170,24 @@ class OpinionRow(Tracked, Base):
     follow_up: Mapped[str] = mapped_column(String(20))
     passed_to: Mapped[str | None] = mapped_column(Text, nullable=True)
     classification: Mapped[str] = mapped_column(String(10), default="mat")
+
+
+class ReportRow(Tracked, Base):
+    """A report: a draft (texts only, regenerated freely) or an issued document
+    (number, date, and the DOCX, PDF and data exactly as issued)."""
+
+    __tablename__ = "report"
+    __table_args__ = (Index("ix_report_kind_period", "kind", "period_code"),)
+    kind: Mapped[str] = mapped_column(String(20))            # work | opinion
+    period_code: Mapped[str] = mapped_column(String(30))     # 2026-11, 2026-Q4, …
+    cutoff: Mapped[date | None] = mapped_column(Date, nullable=True)
+    profile: Mapped[str] = mapped_column(String(40))
+    texts: Mapped[str] = mapped_column(Text, default="{}")   # the officer's words, JSON
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | issued
+    term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    number: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    number_text: Mapped[str | None] = mapped_column(Text, nullable=True)   # 15-BC/ĐU
+    issued_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    data_json: Mapped[str | None] = mapped_column(Text, nullable=True)     # ReportData
+    docx: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)

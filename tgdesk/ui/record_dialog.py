@@ -1,0 +1,110 @@
+"""The shared behaviour of every record dialog: check before saving, messages
+under the fields, errors block OK, warnings need a second OK."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget)
+
+from tgdesk.services.context import Context
+from tgdesk.services.crud import Kind, Saved
+from tgdesk.services.errors import UserError, ValidationFailed
+
+from .widgets import IssueForm, show_error
+
+
+class RecordDialog(QDialog):
+    """Subclasses build their widgets in ``build(form)``, fill them in
+    ``load(rec)`` and read them back in ``record()``."""
+
+    kind: Kind
+    new_title = "Thêm"
+    edit_title = "Sửa"
+
+    def __init__(self, ctx: Context, record_id: int | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id = record_id
+        self.saved: Saved | None = None
+        self._warned: object = None
+        self.setWindowTitle(self.edit_title if record_id else self.new_title)
+        self.form = IssueForm()
+        original = (self.kind.get(ctx, record_id) if record_id is not None
+                    else self.blank())
+        self.original = original
+        self.build(self.form)
+        self.load(original)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Lưu")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        self.buttons.accepted.connect(self.try_save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.form.general)
+        lay.addWidget(self.buttons)
+        self.resize(640, 620)
+
+    # --- for subclasses ----------------------------------------------
+    def blank(self):
+        raise NotImplementedError
+
+    def build(self, form: IssueForm) -> None:
+        raise NotImplementedError
+
+    def load(self, rec) -> None:
+        raise NotImplementedError
+
+    def record(self):
+        raise NotImplementedError
+
+    # --- saving ----------------------------------------------------------
+    def _filled(self):
+        rec = self.record()
+        rec.id = self.original.id
+        rec.uuid = self.original.uuid
+        return rec
+
+    def try_save(self) -> bool:
+        """Check, then save. Returns whether the record was saved (and the
+        dialog accepted)."""
+        rec = self._filled()
+        try:
+            verdict = self.kind.check(self.ctx, rec)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return False
+        if not verdict.ok:
+            self._warned = None
+            self.ok_button.setText("Lưu")
+            self.form.show_issues(verdict.errors, verdict.warnings)
+            return False
+        signature = dataclasses.astuple(rec)
+        if verdict.warnings and self._warned != signature:
+            # Show the warnings once; OK again with the same values saves.
+            self._warned = signature
+            self.form.show_issues([], verdict.warnings)
+            self.ok_button.setText("Vẫn lưu")
+            return False
+        try:
+            if self.record_id is None:
+                self.saved = self.kind.create(self.ctx, rec)
+            else:
+                self.saved = self.kind.update(self.ctx, self.record_id, rec)
+        except ValidationFailed as exc:
+            self.form.show_issues(exc.issues)
+            return False
+        except UserError as exc:
+            show_error(self, str(exc))
+            return False
+        self.accept()
+        return True

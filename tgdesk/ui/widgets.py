@@ -1,0 +1,185 @@
+"""Small widget helpers shared by pages and dialogs: dates, coded combos,
+optional numbers, confirmations, and a form that shows messages under fields."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QMessageBox,
+                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+
+from tgdesk.domain.validation import Issue
+
+DATE_FORMAT = "dd/MM/yyyy"
+NO_DATE = QDate(1900, 1, 1)   # the minimum of an optional date edit means "none"
+MAX_COUNT = 1_000_000
+
+ERROR_STYLE = "color: #b3261e;"
+WARNING_STYLE = "color: #8a5a00;"
+
+
+def to_qdate(d: date | None) -> QDate:
+    return NO_DATE if d is None else QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def date_edit(value: date | None, optional: bool = False, none_text: str = "—") -> QDateEdit:
+    """A dd/MM/yyyy date edit with a calendar popup. An optional one shows
+    ``none_text`` at its minimum date, which reads back as None."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    if optional:
+        edit.setMinimumDate(NO_DATE)
+        edit.setSpecialValueText(none_text)
+    else:
+        edit.setMinimumDate(QDate(1930, 1, 1))
+    edit.setDate(to_qdate(value))
+    return edit
+
+
+def date_value(edit: QDateEdit) -> date | None:
+    q = edit.date()
+    if edit.specialValueText() and q == edit.minimumDate():
+        return None
+    return from_qdate(q)
+
+
+def code_combo(enum, current: str | None = None) -> QComboBox:
+    """A combo of an enum's labels holding the codes as item data."""
+    combo = QComboBox()
+    for member in enum:
+        combo.addItem(member.label, member.value)
+    if current is not None:
+        set_combo_data(combo, current)
+    return combo
+
+
+def id_combo(items: list[tuple[str, object]], none_text: str | None) -> QComboBox:
+    combo = QComboBox()
+    if none_text is not None:
+        combo.addItem(none_text, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
+
+
+def set_combo_data(combo: QComboBox, value: object) -> bool:
+    i = combo.findData(value)
+    if i >= 0:
+        combo.setCurrentIndex(i)
+    return i >= 0
+
+
+def count_spin(value: int = 0) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, MAX_COUNT)
+    spin.setGroupSeparatorShown(True)
+    spin.setValue(value)
+    return spin
+
+
+def optional_count_spin(value: int | None) -> QSpinBox:
+    """A count that may be left blank: the minimum (-1) shows "—" and means None."""
+    spin = QSpinBox()
+    spin.setRange(-1, MAX_COUNT)
+    spin.setSpecialValueText("—")
+    spin.setValue(-1 if value is None else value)
+    return spin
+
+
+def optional_count(spin: QSpinBox) -> int | None:
+    return None if spin.value() == spin.minimum() else spin.value()
+
+
+def text_edit(height: int = 64) -> QPlainTextEdit:
+    """A short multi-line text box where Tab moves on (sensible tab order)."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(height)
+    return edit
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a yes/no question; No is the default. Tests monkeypatch this."""
+    answer = QMessageBox.question(parent, title, text,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_error(parent: QWidget | None, text: str) -> None:
+    QMessageBox.warning(parent, "Không thực hiện được", text)
+
+
+class IssueForm(QWidget):
+    """A QFormLayout whose rows each carry a message label under the field.
+
+    ``add(label, widget, field)`` ties a dataclass field name to the row, so
+    ``show_issues`` can put each validation message beside its widget.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.messages: dict[str, QLabel] = {}
+        self.widgets: dict[str, QWidget] = {}
+        self.general = QLabel()
+        self.general.setWordWrap(True)
+        self.general.hide()
+
+    def add(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+        if field is None:
+            self.form.addRow(label, widget)
+            return widget
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(widget)
+        msg = QLabel()
+        msg.setObjectName(f"issue_{field}")
+        msg.setWordWrap(True)
+        msg.hide()
+        lay.addWidget(msg)
+        self.form.addRow(label, box)
+        self.messages[field] = msg
+        self.widgets[field] = widget
+        return widget
+
+    def clear_issues(self) -> None:
+        for msg in self.messages.values():
+            msg.clear()
+            msg.hide()
+        self.general.clear()
+        self.general.hide()
+
+    def show_issues(self, errors: list[Issue], warnings: list[Issue] = ()) -> None:
+        """Errors in red, warnings in amber, each under its field; the first
+        field with an error gets the focus."""
+        self.clear_issues()
+        texts: dict[str, list[tuple[str, str]]] = {}
+        for style, issues in ((ERROR_STYLE, errors), (WARNING_STYLE, warnings)):
+            for issue in issues:
+                key = issue.field if issue.field in self.messages else ""
+                texts.setdefault(key, []).append((style, issue.message))
+        for key, items in texts.items():
+            label = self.messages.get(key, self.general)
+            label.setStyleSheet(items[0][0])
+            label.setText("\n".join(m for _, m in items))
+            label.show()
+        for issue in errors:
+            if issue.field in self.widgets:
+                self.widgets[issue.field].setFocus()
+                break
+
+    def message(self, field: str) -> str:
+        """The message shown under ``field`` ("" when none)."""
+        label = self.messages.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
