@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("kind", choices=RECORD_KINDS)
     ls.add_argument("--from", dest="date_from", type=_date_arg, metavar="D")
     ls.add_argument("--to", dest="date_to", type=_date_arg, metavar="D")
+    ls.add_argument("--search", metavar="TEXT",
+                    help="tìm theo nội dung; gõ không dấu thì tìm cả có dấu và không dấu")
     ls.add_argument("--json", action="store_true", help="in dạng JSON")
 
     st = sub.add_parser("stats", help="số liệu báo cáo của một kỳ")
@@ -106,7 +108,7 @@ def _jsonable(value):
 def _list(ctx: Context, args) -> int:
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UserError("--to phải sau --from.")
-    flt = lists.ListFilter(date_from=args.date_from, date_to=args.date_to)
+    flt = lists.ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search)
     ids = lists.record_ids(ctx, args.kind, flt)
     rows = lists.rows(ctx, args.kind, ids)
     if args.json:

@@ -11,3 +11,4 @@ class ListFilter:
     date_from: date | None = None
     date_to: date | None = None
     deleted: bool = False          # True: the trash (deleted rows only)
+    search: str | None = None      # words typed in the search box (see store/search.py)

@@ -138,6 +138,18 @@ class OpinionNote:
     proposal: str | None = None
     follow_up: str = "moi"
     passed_to: str | None = None
+    due_on: date | None = None          # when the follow-up should be done
     classification: str = "mat"
     id: int | None = None
     uuid: str | None = None
+
+
+@dataclass
+class FollowUpChange:
+    """One step of an opinion note's follow-up (mới ghi nhận → … → đã giải quyết)."""
+
+    status: str = "moi"
+    changed_on: date | None = None
+    passed_to: str | None = None
+    note: str | None = None
+    id: int | None = None

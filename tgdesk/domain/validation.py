@@ -164,6 +164,8 @@ def validate_opinion(o: OpinionNote, known: Known, today: date) -> Verdict:
     _ref(v, "area_id", o.area_id, known.areas, "Khu dân cư")
     _ref(v, "reporter_id", o.reporter_id, known.people, "Người phản ánh")
     _ref(v, "category_id", o.category_id, known.categories, "Lĩnh vực", required=True)
+    if o.due_on is not None and o.noted_on is not None and o.due_on < o.noted_on:
+        v.error("due_on", "Hạn xử lý: không được trước ngày nắm bắt.")
     if o.concern == Concern.DIEM_NONG.value and not (o.proposal or "").strip():
         v.warn("proposal", "Điểm nóng nhưng chưa có đề xuất xử lý.")
     if o.follow_up != FollowUp.MOI.value and not (o.passed_to or "").strip():
@@ -206,4 +208,28 @@ def validate_person(p: Person, known: Known) -> Verdict:
 def validate_category(c: OpinionCategory) -> Verdict:
     v = Verdict()
     _required_text(v, "name", c.name, "Tên lĩnh vực")
+    return v
+
+
+FOLLOW_UP_ORDER = [m.value for m in FollowUp]
+
+
+def validate_follow_up(current: str, change, noted_on: date, today: date) -> Verdict:
+    """A change of follow-up status: a known status, different from the current
+    one, dated between the note's date and today."""
+    v = Verdict()
+    _code(v, "status", change.status, FollowUp, "Tình trạng xử lý")
+    if change.status == current:
+        v.error("status", "Tình trạng xử lý: không thay đổi so với hiện tại.")
+    if change.changed_on is None:
+        v.error("changed_on", "Ngày cập nhật: chưa nhập.")
+    elif change.changed_on > today:
+        v.error("changed_on", f"Ngày cập nhật: ngày {change.changed_on:%d/%m/%Y} còn ở tương lai.")
+    elif change.changed_on < noted_on:
+        v.error("changed_on", "Ngày cập nhật: không được trước ngày nắm bắt ý kiến.")
+    if (change.status in FOLLOW_UP_ORDER and current in FOLLOW_UP_ORDER
+            and FOLLOW_UP_ORDER.index(change.status) < FOLLOW_UP_ORDER.index(current)):
+        v.warn("status", "Tình trạng xử lý lùi lại so với trước, xin kiểm tra lại.")
+    if change.status != FollowUp.MOI.value and not (change.passed_to or "").strip():
+        v.warn("passed_to", "Chưa ghi chuyển cho ai xử lý.")
     return v

@@ -52,6 +52,8 @@ class Kind:
     # Fields written by hand (relationships); the rest are copied by name.
     write_extra: Callable[[Session, object, object], None] | None = None
     read_extra: Callable[[object, object], None] | None = None
+    # Called before a save with (session, row, record, today, is_new): history keeping.
+    track: Callable[[Session, object, object, date, bool], None] | None = None
 
     def _plain_fields(self) -> list[str]:
         return [f.name for f in dataclasses.fields(self.record)
@@ -93,16 +95,21 @@ class Kind:
             row = self.row()
             if rec.uuid:
                 row.uuid = rec.uuid
+            if self.track:
+                self.track(session, row, rec, ctx.today(), True)
             self._write(session, row, rec)
             session.add(row)
             session.flush()
             return Saved(row.id, row.uuid, verdict.warnings)
 
     def update(self, ctx: Context, record_id: int, rec) -> Saved:
-        rec = dataclasses.replace(rec)
+        # The record being edited is ``record_id`` whatever id it carries (checks skip it).
+        rec = dataclasses.replace(rec, id=record_id)
         with ctx.transaction() as session:
             row = self._get_row(session, record_id)
             verdict = self._check(session, rec, ctx.today())
+            if self.track:
+                self.track(session, row, rec, ctx.today(), False)
             self._write(session, row, rec)
             session.flush()
             return Saved(row.id, row.uuid, verdict.warnings)

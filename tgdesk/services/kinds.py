@@ -51,11 +51,21 @@ def _study_warnings(session: Session, rec: StudySession) -> list[Issue]:
     return []
 
 
+def _opinion_track(session: Session, row: t.OpinionRow, rec: OpinionNote, today, is_new: bool
+                   ) -> None:
+    """A new note, or a status changed in the edit form, starts a history step."""
+    if is_new or row.follow_up != rec.follow_up:
+        row.history.append(t.FollowUpRow(status=rec.follow_up,
+                                         changed_on=rec.noted_on if is_new else today,
+                                         passed_to=rec.passed_to))
+
+
 MEETINGS = Kind("hội nghị", t.MeetingRow, Meeting,
                 lambda r, known, today: v.validate_meeting(r, today))
 STUDIES = Kind("buổi học tập", t.StudyRow, StudySession, v.validate_study,
                extra_warnings=_study_warnings, write_extra=_study_write, read_extra=_study_read)
-OPINIONS = Kind("ý kiến dư luận", t.OpinionRow, OpinionNote, v.validate_opinion)
+OPINIONS = Kind("ý kiến dư luận", t.OpinionRow, OpinionNote, v.validate_opinion,
+                track=_opinion_track)
 CELLS = Kind("chi bộ", t.CellRow, Cell, lambda r, known, today: v.validate_cell(r))
 AREAS = Kind("khu dân cư", t.AreaRow, Area, lambda r, known, today: v.validate_area(r))
 DOCUMENTS = Kind("văn bản", t.DocumentRow, PartyDocument,

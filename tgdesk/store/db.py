@@ -7,8 +7,17 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from tgdesk.domain.text import fold
+
+
+def sql_fold(value: str | None) -> str | None:
+    """``tg_fold()`` in SQL: the search index's diacritic-free column."""
+    return None if value is None else fold(value)
+
 
 def _on_connect(dbapi_conn, _record) -> None:
+    # The search triggers call tg_fold(); every connection of ours provides it.
+    dbapi_conn.create_function("tg_fold", 1, sql_fold, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")

@@ -7,12 +7,13 @@ rows only for what is on screen. Rows are plain dicts, never ORM objects.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, column, func, select, table, text
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.filters import ListFilter
 
 from . import tables as t
+from .search import FTS_TABLES, match_expression
 
 
 _DATE = {"meetings": (t.MeetingRow, t.MeetingRow.held_on),
@@ -27,6 +28,10 @@ def _filtered(kind: str, flt: ListFilter, stmt: Select) -> Select:
         stmt = stmt.where(day >= flt.date_from)
     if flt.date_to:
         stmt = stmt.where(day <= flt.date_to)
+    if flt.search and (expr := match_expression(flt.search)):
+        fts = table(FTS_TABLES[kind], column("rowid"))
+        hits = select(fts.c.rowid).where(text(f"{FTS_TABLES[kind]} MATCH :q").bindparams(q=expr))
+        stmt = stmt.where(row.id.in_(hits))
     return stmt
 
 
@@ -82,7 +87,8 @@ def opinion_rows(session: Session, ids: Sequence[int]) -> list[dict]:
     stmt = (select(o.id, o.uuid, o.noted_on, o.area_id, a.name.label("area"), o.reporter_id,
                    p.full_name.label("reporter"), o.category_id, k.name.label("category"),
                    o.source, o.summary, o.attitude, o.concern, o.proposal, o.follow_up,
-                   o.passed_to, o.classification, o.deleted, o.created_at, o.updated_at)
+                   o.passed_to, o.due_on, o.classification, o.deleted, o.created_at,
+                   o.updated_at)
             .outerjoin(a, a.id == o.area_id).outerjoin(p, p.id == o.reporter_id)
             .join(k, k.id == o.category_id)
             .where(o.id.in_(ids)))

@@ -169,7 +169,22 @@ class OpinionRow(Tracked, Base):
     proposal: Mapped[str | None] = mapped_column(Text, nullable=True)
     follow_up: Mapped[str] = mapped_column(String(20))
     passed_to: Mapped[str | None] = mapped_column(Text, nullable=True)
+    due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     classification: Mapped[str] = mapped_column(String(10), default="mat")
+    history: Mapped[list["FollowUpRow"]] = relationship(
+        order_by="FollowUpRow.id", cascade="all, delete-orphan")
+
+
+class FollowUpRow(Tracked, Base):
+    """One change of an opinion note's follow-up status; never edited afterwards."""
+
+    __tablename__ = "opinion_follow_up"
+    __table_args__ = (Index("ix_opinion_follow_up_note", "opinion_id"),)
+    opinion_id: Mapped[int] = mapped_column(ForeignKey("opinion_note.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[date] = mapped_column(Date)
+    passed_to: Mapped[str | None] = mapped_column(Text, nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ReportRow(Tracked, Base):
