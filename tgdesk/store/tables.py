@@ -206,3 +206,13 @@ class ReportRow(Tracked, Base):
     data_json: Mapped[str | None] = mapped_column(Text, nullable=True)     # ReportData
     docx: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class SettingRow(Base):
+    """Unit-wide settings that are not part of the unit's identity, as JSON values
+    (report deadlines, corrections to the format profile, …)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)

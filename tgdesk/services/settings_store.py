@@ -1,0 +1,45 @@
+"""Unit-wide settings kept in the database as JSON (not the unit's identity,
+which is services/unit.py): report deadlines, format-profile corrections."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any
+
+from tgdesk.domain.deadlines import DueRule, rules_from_json
+from tgdesk.store.tables import SettingRow
+
+from .context import Context
+
+DEADLINES = "report_deadlines"
+PROFILE_OVERRIDES = "profile_overrides"
+
+
+def get_setting(ctx: Context, key: str, default: Any = None) -> Any:
+    with ctx.reading() as session:
+        row = session.get(SettingRow, key)
+        if row is None:
+            return default
+        try:
+            return json.loads(row.value)
+        except ValueError:
+            return default
+
+
+def set_setting(ctx: Context, key: str, value: Any) -> None:
+    with ctx.transaction() as session:
+        row = session.get(SettingRow, key)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        if row is None:
+            session.add(SettingRow(key=key, value=text))
+        else:
+            row.value = text
+
+
+def deadline_rules(ctx: Context) -> dict[str, DueRule]:
+    return rules_from_json(get_setting(ctx, DEADLINES, {}))
+
+
+def save_deadline_rules(ctx: Context, rules: dict[str, DueRule]) -> None:
+    set_setting(ctx, DEADLINES, {kind: asdict(rule) for kind, rule in rules.items()})
