@@ -1,0 +1,300 @@
+"""Migrations keep every row, copy the file aside first, refuse what is not ours
+or too new, and end at exactly the schema the ORM describes."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from tgdesk.services.context import open_context
+from tgdesk.services.errors import UserError
+from tgdesk.store.db import create_db_engine
+from tgdesk.store.migrate import current_revision, head_revision, upgrade
+from tgdesk.store.search import FTS_TABLES
+from tgdesk.store.tables import Base
+
+UUID = "00000000-0000-4000-8000-{:012d}"
+TS = "2026-11-01 08:00:00.000000"
+TRACK = "uuid, created_at, updated_at, deleted"
+
+# Raw inserts into every table of the first migration, with Vietnamese text.
+ROWS_0001: dict[str, tuple[str, list[tuple]]] = {
+    "unit": ("INSERT INTO unit (id, uuid, name, parent_name, place_name, doc_abbrev, "
+             "signer_authority, signer_title, signer_name, profile, term_start, created_at, "
+             "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+             [(1, UUID.format(1), "ĐẢNG ỦY PHƯỜNG BÌNH TIÊN", "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH",
+               "Bình Tiên", "ĐU", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", "Nguyễn Thị Hạnh", "party",
+               "2025-10-01", TS, TS)]),
+    "area": (f"INSERT INTO area (id, name, kind, note, active, {TRACK}) VALUES (?,?,?,?,?,?,?,?,?)",
+             [(1, "Khu phố 3", "khu_pho", "Gần chợ Bình Tiên", 1, UUID.format(2), TS, TS, 0)]),
+    "cell": (f"INSERT INTO cell (id, name, secretary, member_count, note, active, {TRACK}) "
+             "VALUES (?,?,?,?,?,?,?,?,?,?)",
+             [(1, "Chi bộ Khu phố 3", "Lê Văn Đức", 42, "Chi bộ đông đảng viên", 1,
+               UUID.format(3), TS, TS, 0)]),
+    "opinion_category": (f"INSERT INTO opinion_category (id, name, description, active, {TRACK}) "
+                         "VALUES (?,?,?,?,?,?,?,?)",
+                         [(1, "Đất đai", "Bồi thường, giải phóng mặt bằng", 1, UUID.format(4),
+                           TS, TS, 0)]),
+    "party_document": (f"INSERT INTO party_document (id, kind, number_symbol, issued_on, issuer, "
+                       f"title, active, {TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       [(1, "nghi_quyet", "35-NQ/TW", "2018-10-22", "Bộ Chính trị",
+                         "Về tăng cường bảo vệ nền tảng tư tưởng của Đảng", 1, UUID.format(5),
+                         TS, TS, 0)]),
+    "person": (f"INSERT INTO person (id, full_name, role, phone, workplace, area_id, active, "
+               f"{TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+               [(1, "Trần Thị Bích Ngọc", "ctv_dlxh", "0903 123 456", "Hội Phụ nữ phường", 1, 1,
+                 UUID.format(6), TS, TS, 0)]),
+    "meeting": (f"INSERT INTO meeting (id, held_on, meeting_type, title, place, chaired_by, "
+                f"participants, attendance, contributions, contents, conclusions, classification, "
+                f"{TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(1, "2026-10-05", "so_ket", "Sơ kết 9 tháng công tác tuyên giáo",
+                  "Hội trường Đảng ủy", "Đồng chí Phó Bí thư", "Bí thư các chi bộ", 45, 7,
+                  "Đánh giá kết quả", "Tiếp tục đẩy mạnh", "thuong", UUID.format(7), TS, TS, 0)]),
+    "study_session": (f"INSERT INTO study_session (id, held_on, title, cell_id, form, speaker_id, "
+                      "speaker_name, place, key_cadres, party_members_expected, "
+                      "party_members_present, non_party_officials, core_masses, union_members, "
+                      f"reflections, note, classification, {TRACK}) "
+                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                      [(1, "2026-10-12", "Học tập chuyên đề năm 2026", 1, "truc_tiep", 1, None,
+                        "Nhà văn hóa khu phố 3", 5, 40, 38, 3, 12, 20, 35, "Ghi chú: tốt",
+                        "thuong", UUID.format(8), TS, TS, 0)]),
+    "study_document": ("INSERT INTO study_document (study_id, document_id) VALUES (?,?)",
+                       [(1, 1)]),
+    "opinion_note": (f"INSERT INTO opinion_note (id, noted_on, area_id, reporter_id, category_id, "
+                     "source, summary, attitude, concern, proposal, follow_up, passed_to, "
+                     f"classification, {TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     [(1, "2026-10-20", 1, 1, 1, "ctv",
+                       "Người dân băn khoăn về giá đền bù đất đai", "ban_khoan", "diem_nong",
+                       "Tổ chức đối thoại", "da_bao_cao", "Ủy ban nhân dân phường", "mat",
+                       UUID.format(9), TS, TS, 0)]),
+}
+
+
+def is_fts(name: str | None) -> bool:
+    """FTS5 tables (and their shadow tables) are made by hand, outside the ORM."""
+    return bool(name) and any(name == fts or name.startswith(fts + "_")
+                              for fts in FTS_TABLES.values())
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    return not (type_ == "table" and is_fts(name))
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def user_tables(conn: sqlite3.Connection) -> set[str]:
+    return {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+
+
+def dump(conn: sqlite3.Connection, table: str) -> list[tuple]:
+    cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    order = "id" if "id" in cols else "study_id, document_id"
+    return [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
+
+
+@pytest.fixture
+def db_0001(tmp_path) -> Path:
+    """A database at the first migration only, every table holding a row."""
+    path = tmp_path / "cu.sqlite"
+    engine = create_db_engine(path)
+    try:
+        assert upgrade(engine, None, None, target="0001") is None
+        assert current_revision(engine) == "0001"
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(path)
+    try:
+        assert user_tables(conn) == set(ROWS_0001) | {"alembic_version"}
+        for table, (sql, rows) in ROWS_0001.items():
+            conn.executemany(sql, rows)
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
+def snapshot(path: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {table: dump(conn, table) for table in ROWS_0001}
+    finally:
+        conn.close()
+
+
+def test_upgrade_from_first_migration_keeps_every_row_and_backs_up(db_0001):
+    before = snapshot(db_0001)
+    for table in ROWS_0001:
+        assert len(before[table]) == 1, table
+    assert any("Bình Tiên" in str(v) for v in before["unit"][0])
+
+    ctx = open_context(db_0001)
+    try:
+        assert current_revision(ctx.engine) == head_revision()
+        backup = ctx.backup_made
+    finally:
+        ctx.close()
+
+    # the copy aside: beside the database in backups/, a valid SQLite file with the rows
+    assert backup is not None
+    assert backup.parent == db_0001.parent / "backups"
+    assert backup.is_file()
+    assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
+    bconn = sqlite3.connect(backup)
+    try:
+        assert bconn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert bconn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        for table in ROWS_0001:
+            assert dump(bconn, table) == before[table], table
+        cols_0001 = {table: [r[1] for r in bconn.execute(f"PRAGMA table_info({table})")]
+                     for table in ROWS_0001}
+    finally:
+        bconn.close()
+
+    # every row intact after the upgrade
+    after_conn = sqlite3.connect(db_0001)
+    try:
+        for table in ROWS_0001:
+            cols_before = cols_0001[table]
+            cols_after = [r[1] for r in after_conn.execute(f"PRAGMA table_info({table})")]
+            rows = after_conn.execute(
+                f"SELECT {', '.join(cols_before)} FROM {table}").fetchall()
+            assert [tuple(r) for r in rows] == before[table], table
+            assert set(cols_before) <= set(cols_after)
+        assert after_conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
+            == head_revision()
+    finally:
+        after_conn.close()
+
+
+def test_upgraded_rows_are_readable_through_the_services(db_0001):
+    from tgdesk.services import lists, unit
+    from tgdesk.services.kinds import OPINIONS, STUDIES
+
+    ctx = open_context(db_0001)
+    try:
+        s = STUDIES.get(ctx, 1)
+        assert s.title == "Học tập chuyên đề năm 2026"
+        assert s.document_ids == [1]
+        assert s.uuid == UUID.format(8)
+        o = OPINIONS.get(ctx, 1)
+        assert o.summary == "Người dân băn khoăn về giá đền bù đất đai"
+        assert lists.record_ids(ctx, "meetings") == [1]
+        assert unit.get_unit(ctx).name == "ĐẢNG ỦY PHƯỜNG BÌNH TIÊN"
+    finally:
+        ctx.close()
+
+
+def test_opening_at_head_again_makes_no_backup(db_0001):
+    ctx = open_context(db_0001)
+    ctx.close()
+    backups = db_0001.parent / "backups"
+    first = sorted(backups.iterdir())
+    assert len(first) == 1
+
+    ctx = open_context(db_0001)
+    try:
+        assert ctx.backup_made is None
+    finally:
+        ctx.close()
+    assert sorted(backups.iterdir()) == first
+
+
+def test_new_empty_database_makes_no_backup(tmp_path):
+    path = tmp_path / "moi.sqlite"
+    ctx = open_context(path)
+    try:
+        assert ctx.backup_made is None
+        assert current_revision(ctx.engine) == head_revision()
+    finally:
+        ctx.close()
+    assert not (tmp_path / "backups").exists()
+
+
+def _stamp(path: Path, revision: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("UPDATE alembic_version SET version_num = ?", (revision,))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_newer_database_is_refused_and_unchanged(db_path):
+    _stamp(db_path, "9999")
+    before = sha(db_path)
+    with pytest.raises(UserError) as err:
+        open_context(db_path)
+    assert "phiên bản tgdesk mới hơn" in str(err.value)
+    assert "9999" in str(err.value)
+    assert sha(db_path) == before
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_newer_database_in_rollback_journal_mode_is_unchanged(db_0001):
+    """A file not in WAL mode must not be switched to WAL before being refused."""
+    _stamp(db_0001, "9999")
+    conn = sqlite3.connect(db_0001)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.execute("PRAGMA journal_mode=DELETE")
+    conn.close()
+    before = sha(db_0001)
+    with pytest.raises(UserError, match="mới hơn"):
+        open_context(db_0001)
+    assert sha(db_0001) == before
+    assert sorted(p.name for p in db_0001.parent.iterdir()) == ["cu.sqlite"]
+
+
+def test_text_file_is_refused_and_unchanged(tmp_path):
+    path = tmp_path / "ghi_chu.sqlite"
+    path.write_text("Đây không phải cơ sở dữ liệu.\n", encoding="utf-8")
+    before = sha(path)
+    with pytest.raises(UserError) as err:
+        open_context(path)
+    assert "không phải là cơ sở dữ liệu tgdesk" in str(err.value)
+    assert sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ghi_chu.sqlite"]
+
+
+def test_foreign_sqlite_file_is_refused_and_unchanged(tmp_path):
+    path = tmp_path / "khac.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE danh_ba (ten TEXT)")
+    conn.execute("INSERT INTO danh_ba VALUES ('Nguyễn Văn A')")
+    conn.commit()
+    conn.close()
+    before = sha(path)
+    with pytest.raises(UserError) as err:
+        open_context(path)
+    assert "không phải cơ sở dữ liệu tgdesk" in str(err.value)
+    assert sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["khac.sqlite"]
+
+
+def test_migrated_schema_equals_the_orm_metadata(db_path):
+    engine = create_db_engine(db_path)
+    try:
+        with engine.connect() as conn:
+            mc = MigrationContext.configure(conn, opts={"compare_type": True,
+                                                        "compare_server_default": True,
+                                                        "include_object": include_object})
+            diff = compare_metadata(mc, Base.metadata)
+    finally:
+        engine.dispose()
+    assert diff == []
+
+
+def test_every_orm_table_exists_after_migration(db_path):
+    conn = sqlite3.connect(db_path)
+    try:
+        tables = {name for name in user_tables(conn) if not is_fts(name)}
+        assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    finally:
+        conn.close()
