@@ -228,3 +228,20 @@ def test_errors_are_capped(ctx, tmp_path):
     assert "có 60 lỗi" in message
     assert len([ln for ln in message.splitlines() if ln.startswith("meetings[")]) == 50
     assert message.endswith("… và 10 lỗi khác.")
+
+
+def test_a_backup_is_taken_before_an_import(ctx, tmp_path):
+    import json
+    import sqlite3
+
+    src = tmp_path / "one.json"
+    src.write_text(json.dumps({"format": "tgdesk-records", "version": 1,
+                               "cells": [{"name": "Chi bộ Khu phố 9"}]}), encoding="utf-8")
+    result = import_file(ctx, src)
+    assert result.backup is not None and result.backup.exists()
+    assert result.backup.parent == ctx.db_path.parent / "backups"
+    conn = sqlite3.connect(result.backup)
+    try:  # the copy is the state before the import
+        assert conn.execute("SELECT count(*) FROM cell").fetchone()[0] == 0
+    finally:
+        conn.close()

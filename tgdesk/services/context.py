@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tgdesk.paths import backup_dir_for
+from tgdesk.store.backup import backup_copy
 from tgdesk.store.db import create_db_engine, session_factory
 from tgdesk.store.migrate import DatabaseTooNew, NotADatabase, check_file, upgrade
 
@@ -37,6 +38,10 @@ class Context:
     def reading(self) -> Iterator[Session]:
         with self.sessions() as session:
             yield session
+
+    def backup(self, reason: str) -> Path:
+        """A copy of the database in ``backups/`` beside it, before risky work."""
+        return backup_copy(self.db_path, backup_dir_for(self.db_path), reason)
 
     def close(self) -> None:
         self.engine.dispose()

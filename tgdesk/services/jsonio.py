@@ -86,6 +86,7 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)    # kind -> records added
     reused: dict[str, int] = field(default_factory=dict)    # catalogue rows already present
     warnings: list[str] = field(default_factory=list)
+    backup: Path | None = None                               # copy taken before writing
 
     @property
     def total(self) -> int:
@@ -437,6 +438,7 @@ def import_file(ctx: Context, path: Path) -> ImportResult:
         lists[spec.kind] = items
     errors.raise_if_any(path)
     today = ctx.today()
+    result.backup = ctx.backup("truoc-nhap-json")
     with ctx.transaction() as session:
         imp = _Importer(session, today, errors, result)
         for spec in SPECS:

@@ -4,7 +4,6 @@ taken aside before any upgrade."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
 from pathlib import Path
 
 from alembic import command
@@ -12,6 +11,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+from .backup import backup_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -77,18 +78,8 @@ def _too_new(version: str) -> str:
 
 
 def copy_aside(path: Path, backup_dir: Path, revision: str | None) -> Path:
-    """A consistent copy of the database (SQLite backup API) into ``backup_dir``."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backup_dir / f"{path.stem}-{stamp}-truoc-nang-cap-{revision or 'moi'}.sqlite"
-    src = sqlite3.connect(str(path))
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
+    """The copy taken before a migration."""
+    return backup_copy(path, backup_dir, f"truoc-nang-cap-{revision or 'moi'}")
 
 
 def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None,
