@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="nạp dữ liệu mẫu của một phường")
     demo.add_argument("--years", type=int, default=2, help="số năm dữ liệu (mặc định 2)")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
+    demo.add_argument("--scale", type=int, default=1,
+                      help="nhân khối lượng bản ghi lên N lần (đo hiệu năng; mặc định 1)")
 
     imp = sub.add_parser("import", help="nhập bản ghi từ tệp JSON (docs/data-format.md)")
     imp.add_argument("file", metavar="FILE.json")
@@ -86,7 +88,9 @@ def _demo(ctx: Context, args) -> int:
 
     if args.years < 1 or args.years > 30:
         raise UserError("--years phải từ 1 đến 30.")
-    summary = load_demo(ctx, years=args.years, seed=args.seed)
+    if args.scale < 1 or args.scale > 1000:
+        raise UserError("--scale phải từ 1 đến 1000.")
+    summary = load_demo(ctx, years=args.years, seed=args.seed, scale=args.scale)
     print(summary.text())
     return 0
 

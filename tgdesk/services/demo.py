@@ -117,8 +117,12 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def load_demo(ctx: Context, years: int = 2, seed: int = 1) -> DemoSummary:
-    """Fill the database with demo data of one ward over the last ``years`` years."""
+def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> DemoSummary:
+    """Fill the database with demo data of one ward over the last ``years`` years.
+
+    ``scale`` multiplies the volume of meetings, study sessions and opinion notes
+    (for measuring lists at 100,000 records: ``years=5, scale=100``).
+    """
     today = ctx.today()
     start = _window(today, years)
     summary = DemoSummary(start=start, end=today)
@@ -132,9 +136,15 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1) -> DemoSummary:
         leaders = _unit(session, g, summary)
         cat = _catalogues(session, g, summary)
         known = known_ids(session)
-        meetings = _meetings(g, leaders)
-        studies = _studies(g, cat)
-        opinions = _opinions(g, cat)
+        meetings, studies, opinions = [], [], []
+        for _ in range(max(1, scale)):
+            meetings += _meetings(g, leaders)
+            studies += _studies(g, cat)
+            opinions += _opinions(g, cat)
+        if scale > 1:
+            meetings.sort(key=lambda pair: pair[0].held_on)
+            studies.sort(key=lambda pair: pair[0].held_on)
+            opinions.sort(key=lambda pair: pair[0].noted_on)
         now = _now()
 
         def plain(rec, uuid_: str) -> dict:
@@ -171,9 +181,26 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1) -> DemoSummary:
             _check(v.validate_opinion(rec, known, today), rec)
             rows.append(plain(rec, u))
         if rows:
-            session.execute(insert(t.OpinionRow), rows)
+            ids = session.scalars(insert(t.OpinionRow).returning(
+                t.OpinionRow.id, sort_by_parameter_order=True), rows).all()
+            session.execute(insert(t.FollowUpRow), _history(g, ids, rows, now))
         summary.opinions = len(rows)
     return summary
+
+
+def _history(g: _Gen, ids: list[int], rows: list[dict], now: datetime) -> list[dict]:
+    """Follow-up steps of each demo note: recorded, then its current status."""
+    order = ["moi", "da_bao_cao", "dang_xu_ly", "da_giai_quyet"]
+    out = []
+    for note_id, row in zip(ids, rows):
+        day = row["noted_on"]
+        for status in order[: order.index(row["follow_up"]) + 1]:
+            out.append({"opinion_id": note_id, "status": status, "changed_on": day,
+                        "passed_to": None if status == "moi" else row["passed_to"],
+                        "note": None, "uuid": g.uuid(), "created_at": now, "updated_at": now,
+                        "deleted": False})
+            day = min(g.today, day + timedelta(days=g.rng.randint(1, 6)))
+    return out
 
 
 # --- unit and catalogues ------------------------------------------------------
@@ -561,7 +588,8 @@ def _opinions(g: _Gen, cat: _Cat) -> list[tuple[OpinionNote, str]]:
             if follow != "moi":
                 passed_to = ("Thường trực Đảng ủy phường" if group == "good"
                              else r.choice(tx.PASSED_TO))
-            out.append((OpinionNote(noted_on=d, area_id=aid, reporter_id=reporter,
+            due_on = d + timedelta(days=r.choice((7, 15, 30))) if proposal else None
+            out.append((OpinionNote(noted_on=d, area_id=aid, reporter_id=reporter, due_on=due_on,
                                     category_id=cat.categories[name], source=source,
                                     summary=summary, attitude=attitude, concern=concern,
                                     proposal=proposal, follow_up=follow, passed_to=passed_to,

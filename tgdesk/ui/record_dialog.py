@@ -21,6 +21,7 @@ class RecordDialog(QDialog):
     kind: Kind
     new_title = "Thêm"
     edit_title = "Sửa"
+    dialog_size = (640, 620)
 
     def __init__(self, ctx: Context, record_id: int | None = None,
                  parent: QWidget | None = None):
@@ -52,7 +53,7 @@ class RecordDialog(QDialog):
         lay.addWidget(scroll, 1)
         lay.addWidget(self.form.general)
         lay.addWidget(self.buttons)
-        self.resize(640, 620)
+        self.resize(*self.dialog_size)
 
     # --- for subclasses ----------------------------------------------
     def blank(self):

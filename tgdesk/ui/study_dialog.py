@@ -41,6 +41,7 @@ class StudyDialog(RecordDialog):
     kind = STUDIES
     new_title = "Thêm buổi học tập – quán triệt"
     edit_title = "Sửa buổi học tập – quán triệt"
+    dialog_size = (800, 760)
 
     def blank(self) -> StudySession:
         return StudySession(held_on=self.ctx.today())
@@ -52,12 +53,13 @@ class StudyDialog(RecordDialog):
         self.title.setPlaceholderText("Ví dụ: Quán triệt Nghị quyết số 35-NQ/TW")
 
         self.documents = QListWidget()
-        self.documents.setMinimumHeight(110)
+        self.documents.setMinimumHeight(150)
         keep = set(self.original.document_ids)
         for doc in lists.catalogue(ctx, "documents"):
             if not doc["active"] and doc["id"] not in keep:
                 continue
             item = QListWidgetItem(document_text(doc))
+            item.setToolTip(document_text(doc))
             item.setData(Qt.ItemDataRole.UserRole, doc["id"])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)

@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QMessageBox,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from tgdesk.domain.validation import Issue
 
@@ -139,6 +139,7 @@ class IssueForm(QWidget):
             self.form.addRow(label, widget)
             return widget
         box = QWidget()
+        box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)

@@ -1,0 +1,60 @@
+"""Fixtures for window tests: catalogue entries made through the services."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, PartyDocument, Person)
+from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, MEETINGS, PEOPLE
+
+# The offscreen platform cannot pass size hints to a window; Qt says so as a
+# warning whenever a top-level widget is shown. It is about the test platform,
+# not about tgdesk.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("gui"):
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def catalogue(ctx):
+    """A small catalogue: a cell, an area, two documents, people, a category."""
+    ids = {
+        "cell": CELLS.create(ctx, Cell(name="Chi bộ Khu phố 1", member_count=40)).id,
+        "area": AREAS.create(ctx, Area(name="Khu phố 1")).id,
+        "doc": DOCUMENTS.create(ctx, PartyDocument(
+            kind="nghi_quyet", number_symbol="35-NQ/TW", issued_on=date(2018, 10, 22),
+            issuer="Bộ Chính trị",
+            title="Về tăng cường bảo vệ nền tảng tư tưởng của Đảng")).id,
+        "doc2": DOCUMENTS.create(ctx, PartyDocument(
+            kind="chi_thi", number_symbol="05-CT/TW", issued_on=date(2016, 5, 15),
+            issuer="Bộ Chính trị", title="Về đẩy mạnh học tập và làm theo tư tưởng")).id,
+        "speaker": PEOPLE.create(ctx, Person(full_name="Trần Minh Quang",
+                                             role="bao_cao_vien")).id,
+        "ctv": PEOPLE.create(ctx, Person(full_name="Lê Thị Hoa", role="ctv_dlxh")).id,
+        "category": CATEGORIES.create(ctx, OpinionCategory(name="Đất đai, xây dựng")).id,
+    }
+    return ids
+
+
+@pytest.fixture
+def make_meetings():
+    return _make_meetings
+
+
+def _make_meetings(ctx, n: int) -> list[int]:
+    """n meetings on weekdays of 2026 (ids in creation order)."""
+    out = []
+    day0 = date(2026, 1, 5).toordinal()
+    for i in range(n):
+        d = date.fromordinal(day0 + (i % 250))
+        if d.weekday() == 6:
+            d = date.fromordinal(d.toordinal() - 1)
+        out.append(MEETINGS.create(ctx, Meeting(held_on=d, title=f"Giao ban số {i + 1}",
+                                                attendance=20 + i % 30)).id)
+    return out

@@ -1,0 +1,321 @@
+"""Render a ReportData as a Word document laid out by a Profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+
+from .fonts import text_width
+from .layout import CELL_PAD_MM, header_columns
+from .model import Bullet, Heading, Paragraph, ReportData, Table
+from .profile import Profile, Style
+from .text import nfc
+
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+          "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+CELL_MARGIN_TW = int(CELL_PAD_MM * 56.7)   # padding inside header/footer cells
+RULE_SZ = 6                  # border width in eighths of a point (0.75 pt)
+
+
+def _set_fonts(rpr_parent, name: str) -> None:
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+
+
+class _Writer:
+    def __init__(self, data: ReportData, profile: Profile):
+        self.data, self.p = data, profile
+        self.doc = Document()
+        self.text_width_mm = profile.text_width_mm
+
+    # --- page and styles --------------------------------------------------
+    def setup(self) -> None:
+        p, sec = self.p, self.doc.sections[0]
+        sec.orientation = WD_ORIENT.PORTRAIT
+        sec.page_width, sec.page_height = Mm(p.page_width_mm), Mm(p.page_height_mm)
+        sec.top_margin, sec.bottom_margin = Mm(p.margin_top_mm), Mm(p.margin_bottom_mm)
+        sec.left_margin, sec.right_margin = Mm(p.margin_left_mm), Mm(p.margin_right_mm)
+        sec.header_distance = Mm(p.header_distance_mm)
+        sec.footer_distance = Mm(p.header_distance_mm)
+        sec.different_first_page_header_footer = True
+        normal = self.doc.styles["Normal"]
+        normal.font.name = p.docx_font
+        normal.font.size = Pt(p.style("body").size)
+        _set_fonts(normal.element, p.docx_font)
+        pf = normal.paragraph_format
+        pf.space_before, pf.space_after = Pt(0), Pt(0)
+        pf.line_spacing = 1.0
+        # page numbers: top centre from page 2; page 1 gets an empty header
+        header = sec.header
+        header.is_linked_to_previous = False
+        para = header.paragraphs[0]
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self._page_field(para)
+        first = sec.first_page_header
+        first.is_linked_to_previous = False
+
+    def _page_field(self, para) -> None:
+        def run_with(el):
+            r = para.add_run()
+            r.font.size = Pt(self.p.page_number_size)
+            r.font.name = self.p.docx_font
+            r._r.append(el)
+            return r
+
+        begin = OxmlElement("w:fldChar")
+        begin.set(qn("w:fldCharType"), "begin")
+        run_with(begin)
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = " PAGE "
+        run_with(instr)
+        sep = OxmlElement("w:fldChar")
+        sep.set(qn("w:fldCharType"), "separate")
+        run_with(sep)
+        r = para.add_run("2")
+        r.font.size = Pt(self.p.page_number_size)
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        run_with(end)
+
+    # --- paragraphs --------------------------------------------------------
+    def para(self, container, text: str, style_name: str, *, single: bool = False,
+             keep_next: bool = False, reuse=None):
+        st: Style = self.p.style(style_name)
+        para = reuse if reuse is not None else container.add_paragraph()
+        para.alignment = _ALIGN[st.align]
+        pf = para.paragraph_format
+        pf.first_line_indent = Mm(st.first_line_indent_mm) if st.first_line_indent_mm else None
+        if single or st.line_spacing_pt is None:
+            pf.line_spacing = 1.0
+            pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        else:
+            pf.line_spacing = Pt(st.line_spacing_pt)
+            pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        pf.space_before = Pt(0 if single else st.space_before)
+        pf.space_after = Pt(0 if single else st.space_after)
+        pf.widow_control = True
+        if keep_next:
+            pf.keep_with_next = True
+        if text:
+            run = para.add_run(nfc(text.upper() if st.caps else text))
+            run.font.size = Pt(st.size)
+            run.font.bold = st.bold
+            run.font.italic = st.italic
+            run.font.underline = st.underline
+        return para
+
+    def rule_under(self, para, text: str, style_name: str, cell_width_tw: int,
+                   fraction: float = 1.0) -> None:
+        """A bottom border exactly as long as the text (times ``fraction``), centred."""
+        st = self.p.style(style_name)
+        shown = text.upper() if st.caps else text
+        width_tw = int(text_width(self.p, shown, st.size, st.bold, st.italic) * 20 * fraction)
+        inner = cell_width_tw - 2 * CELL_MARGIN_TW
+        slack = 30 if fraction >= 1 else 0
+        indent = max(0, (inner - width_tw) // 2 - slack)
+        pf = para.paragraph_format
+        pf.left_indent = Twips(indent)
+        pf.right_indent = Twips(indent)
+        ppr = para._p.get_or_add_pPr()
+        bdr = OxmlElement("w:pBdr")
+        bottom = OxmlElement("w:bottom")
+        for k, v in (("w:val", "single"), ("w:sz", str(RULE_SZ)), ("w:space", "1"),
+                     ("w:color", "000000")):
+            bottom.set(qn(k), v)
+        bdr.append(bottom)
+        ppr.insert_element_before(bdr, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                                  "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+                                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                                  "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                                  "w:contextualSpacing", "w:mirrorIndents",
+                                  "w:suppressOverlap", "w:jc", "w:textDirection",
+                                  "w:textAlignment", "w:textboxTightWrap",
+                                  "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+                                  "w:sectPr", "w:pPrChange")
+
+    # --- tables ------------------------------------------------------------
+    def layout_table(self, ratios: tuple[float, ...], borders: bool):
+        table = self.doc.add_table(rows=1, cols=len(ratios))
+        table.autofit = False
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        tbl_pr = table._tbl.tblPr
+        widths = [int(Mm(self.text_width_mm * r).twips) for r in ratios]
+        widths[-1] = int(Mm(self.text_width_mm).twips) - sum(widths[:-1])
+        tblw = tbl_pr.find(qn("w:tblW"))
+        if tblw is None:
+            tblw = OxmlElement("w:tblW")
+            tbl_pr.append(tblw)
+        tblw.set(qn("w:w"), str(sum(widths)))
+        tblw.set(qn("w:type"), "dxa")
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tbl_pr.append(layout)
+        b = OxmlElement("w:tblBorders")
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            e = OxmlElement(f"w:{edge}")
+            if borders:
+                e.set(qn("w:val"), "single")
+                e.set(qn("w:sz"), "4")
+                e.set(qn("w:space"), "0")
+                e.set(qn("w:color"), "000000")
+            else:
+                e.set(qn("w:val"), "nil")
+            b.append(e)
+        tbl_pr.append(b)
+        mar = OxmlElement("w:tblCellMar")
+        for edge in ("left", "right"):
+            e = OxmlElement(f"w:{edge}")
+            e.set(qn("w:w"), str(CELL_MARGIN_TW if not borders else 85))
+            e.set(qn("w:type"), "dxa")
+            mar.append(e)
+        tbl_pr.append(mar)
+        for col, w in zip(table.columns, widths):
+            col.width = Twips(w)
+        self._row_widths(table.rows[0], widths)
+        table._widths = widths  # type: ignore[attr-defined]
+        return table
+
+    @staticmethod
+    def _row_widths(row, widths) -> None:
+        for cell, w in zip(row.cells, widths):
+            cell.width = Twips(w)
+
+    @staticmethod
+    def cant_split(row) -> None:
+        tr_pr = row._tr.get_or_add_trPr()
+        el = OxmlElement("w:cantSplit")
+        tr_pr.append(el)
+
+    # --- parts ---------------------------------------------------------------
+    def header(self) -> None:
+        h, p = self.data.header, self.p
+        if h.draft_mark:
+            self.para(self.doc, h.draft_mark, "draft_mark", single=True)
+        left_mm, _ = header_columns(self.data, p)
+        ratio = left_mm / self.text_width_mm
+        table = self.layout_table((ratio, 1 - ratio), borders=False)
+        left, right = table.rows[0].cells
+        lw, rw = table._widths
+        first = self.para(left, h.superior, "superior", single=True, reuse=left.paragraphs[0])
+        del first
+        issuer = self.para(left, h.issuer, "issuer", single=True)
+        if p.left_rule:
+            self.rule_under(issuer, h.issuer, "issuer", lw, p.left_rule)
+        if p.star:
+            self.para(left, p.star, "star", single=True)
+        self.para(left, h.number_text, "number", single=True)
+        reuse = right.paragraphs[0]
+        for line in p.right_lines:
+            para = self.para(right, line.text, line.style, single=True, reuse=reuse)
+            reuse = None
+            if line.rule == "text":
+                self.rule_under(para, line.text, line.style, rw)
+        if p.star:  # the date sits level with "*"/"Số" on the left
+            self.para(right, "", "date", single=True)
+        self.para(right, h.place_date, "date", single=True)
+        for _ in range(p.header_blank_lines_after):
+            self.para(self.doc, "", "body", single=True)
+
+    def title(self) -> None:
+        t = self.data.title
+        self.para(self.doc, t.kind_name, "kind", keep_next=True)
+        for line in t.summary_lines:
+            self.para(self.doc, line, "summary", single=True, keep_next=True)
+        self.para(self.doc, t.separator, "separator", keep_next=True)
+
+    def blocks(self, blocks) -> None:
+        for block in blocks:
+            if isinstance(block, Heading):
+                if block.level == 0:
+                    if block.label:
+                        self.para(self.doc, block.label, "heading_part_label", keep_next=True)
+                    self.para(self.doc, block.text, "heading_part", keep_next=True)
+                else:
+                    self.para(self.doc, block.text, f"heading{min(block.level, 3)}",
+                              keep_next=True)
+            elif isinstance(block, Bullet):
+                self.para(self.doc, block.text, "bullet")
+            elif isinstance(block, Paragraph):
+                self.para(self.doc, block.text, "body")
+            elif isinstance(block, Table):
+                self.data_table(block)
+
+    def data_table(self, block: Table) -> None:
+        if block.title:
+            for i, line in enumerate(block.title.split("\n")):
+                self.para(self.doc, line, "appendix_title", single=True, keep_next=True)
+        if block.note:
+            self.para(self.doc, block.note, "appendix_note", keep_next=True)
+        table = self.layout_table(block.widths, borders=True)
+        widths = table._widths
+        hdr = table.rows[0]
+        tr_pr = hdr._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:tblHeader"))
+        self.cant_split(hdr)
+        for cell, text in zip(hdr.cells, block.header):
+            self.para(cell, text, "table_header", single=True, reuse=cell.paragraphs[0])
+        for row_values in block.rows:
+            row = table.add_row()
+            self._row_widths(row, widths)
+            self.cant_split(row)
+            for j, (cell, text) in enumerate(zip(row.cells, row_values)):
+                para = self.para(cell, text, "table_cell", single=True, reuse=cell.paragraphs[0])
+                if j < len(block.align):
+                    para.alignment = _ALIGN[block.align[j]]
+
+    def closing_and_signature(self) -> None:
+        d, p = self.data, self.p
+        self.para(self.doc, d.closing, "body", keep_next=True)
+        table = self.layout_table((p.footer_left_ratio, 1 - p.footer_left_ratio), borders=False)
+        row = table.rows[0]
+        self.cant_split(row)
+        left, right = row.cells
+        self.para(left, d.recipients_label, "recipients_label", single=True,
+                  reuse=left.paragraphs[0], keep_next=True)
+        for line in d.recipients:
+            self.para(left, line, "recipient", single=True, keep_next=True)
+        s = d.signature
+        self.para(right, s.authority, "authority", single=True, reuse=right.paragraphs[0],
+                  keep_next=True)
+        self.para(right, s.title, "signer_title", single=True, keep_next=True)
+        for _ in range(p.signature_blank_lines):
+            self.para(right, "", "signer_name", single=True, keep_next=True)
+        self.para(right, s.name, "signer_name", single=True)
+
+    def appendix(self) -> None:
+        if not self.data.appendix:
+            return
+        brk = self.doc.add_paragraph()
+        brk.add_run().add_break(WD_BREAK.PAGE)
+        self.blocks(self.data.appendix)
+
+    def write(self, path: Path) -> None:
+        self.setup()
+        # python-docx's template starts with one empty paragraph: drop it.
+        body = self.doc.element.body
+        for p in list(body.iterchildren(qn("w:p"))):
+            body.remove(p)
+        self.header()
+        self.title()
+        self.blocks(self.data.body)
+        self.closing_and_signature()
+        self.appendix()
+        self.doc.save(str(path))
+
+
+def render_docx(data: ReportData, profile: Profile, path: Path) -> None:
+    """Write ``data`` to ``path`` as a .docx laid out by ``profile``."""
+    _Writer(data, profile).write(Path(path))

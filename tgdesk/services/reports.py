@@ -1,0 +1,153 @@
+"""Reports: build the ReportData of a period from the database, and render it
+to DOCX/PDF files safely (temporary name, then an atomic rename)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from tgdesk.domain.period import Period, PeriodKind
+from tgdesk.domain.records import UnitSettings
+from tgdesk.reports.compose import KINDS, Inputs, compose
+from tgdesk.reports.model import ReportData
+from tgdesk.reports.profile import Profile, ProfileError, load_profile
+from tgdesk.reports.text import ascii_fold
+
+from . import stats
+from .context import Context
+from .errors import UserError
+from .unit import get_unit
+
+FORMATS = ("docx", "pdf")
+
+
+def _truncate(p: Period, days: int) -> Period:
+    """The first ``days`` + 1 days of ``p`` (used when a period is still running)."""
+    end = date.fromordinal(min(p.end.toordinal(), p.start.toordinal() + days))
+    return Period(p.kind, p.start, end)
+
+
+def profile_for(unit: UnitSettings, overrides: dict | None = None) -> Profile:
+    try:
+        return load_profile(unit.profile or "party", overrides)
+    except ProfileError as exc:
+        raise UserError(str(exc)) from exc
+
+
+def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
+                 texts: dict | None = None, *, number: int | None = None,
+                 issued_on: date | None = None,
+                 profile_overrides: dict | None = None) -> ReportData:
+    """The report of ``kind`` ("work" | "opinion") for ``period``.
+
+    ``cutoff``: count records up to that day (default: today when the period is
+    still running). ``texts``: the officer's own words by section ("opening",
+    "advice", "propaganda", "ideology", "ho_chi_minh", "other", "strengths",
+    "weaknesses", "lessons", "tasks" (list), "proposals", "mood",
+    "opinion_details", "hot_spots", "hostile", "outlook", "closing",
+    "recipients" (list)). ``number``: the document number, None for a draft.
+    """
+    if kind not in KINDS:
+        raise UserError(f"Loại báo cáo “{kind}” không hợp lệ; chọn “work” (công tác tuyên giáo) "
+                        "hoặc “opinion” (tình hình tư tưởng, dư luận xã hội).")
+    today = ctx.today()
+    if period.start > today:
+        raise UserError(f"Kỳ báo cáo {period.label()} chưa bắt đầu (hôm nay là "
+                        f"{today:%d/%m/%Y}); chưa thể lập báo cáo.")
+    unit = get_unit(ctx)
+    if unit is None or not unit.is_complete():
+        raise UserError("Chưa khai báo thông tin đơn vị (tên đảng ủy, cấp trên, địa danh, người "
+                        "ký). Vào Thiết lập › Đơn vị để khai báo trước khi lập báo cáo.")
+    profile = profile_for(unit, profile_overrides)
+    if cutoff is None and period.end > today:
+        cutoff = today
+    if cutoff is not None:
+        if cutoff < period.start:
+            raise UserError(f"Ngày chốt số liệu {cutoff:%d/%m/%Y} trước khi kỳ báo cáo bắt đầu.")
+        if cutoff >= period.end:
+            cutoff = None
+    days = (cutoff - period.start).days if cutoff else None
+    current = period if days is None else _truncate(period, days)
+    previous = period.previous() if days is None else _truncate(period.previous(), days)
+    last = period.same_last_year() if days is None else _truncate(period.same_last_year(), days)
+    inputs = Inputs(kind=kind, period=period, unit=unit,
+                    current=stats.figures(ctx, current), previous=stats.figures(ctx, previous),
+                    last_year=stats.figures(ctx, last), issued_on=issued_on or today,
+                    cutoff=cutoff, number=number, texts=texts)
+    return compose(inputs, profile)
+
+
+def report_file_stem(unit: UnitSettings, kind: str, period: Period) -> str:
+    """"BaoCao_TuyenGiao_DangUyPhuongBinhTien_2026-11" (ASCII, no spaces)."""
+    words = re.findall(r"[A-Za-z0-9]+", ascii_fold(unit.name or "DonVi"))
+    name = "".join(w[:1].upper() + w[1:].lower() for w in words) or "DonVi"
+    code = period.code().replace("..", "_") if period.kind is PeriodKind.CUSTOM else period.code()
+    prefix = "BaoCao_DLXH" if kind == "opinion" else "BaoCao_TuyenGiao"
+    return f"{prefix}_{name}_{code}"
+
+
+def _renderer(fmt: str):
+    if fmt == "docx":
+        from tgdesk.reports.docx import render_docx
+        return render_docx
+    if fmt == "pdf":
+        from tgdesk.reports.pdf import render_pdf
+        return render_pdf
+    raise UserError(f"Định dạng tệp “{fmt}” không hỗ trợ (docx, pdf).")
+
+
+def _os_error(exc: OSError, folder: Path) -> UserError:
+    if exc.errno == errno.ENOSPC:
+        return UserError(f"Ổ đĩa đầy: không ghi được báo cáo vào “{folder}”. Hãy giải phóng "
+                         "dung lượng hoặc chọn thư mục khác.")
+    reason = exc.strerror or str(exc)
+    return UserError(f"Không ghi được báo cáo vào thư mục “{folder}” ({reason}). Hãy chọn thư "
+                     "mục khác hoặc kiểm tra quyền ghi.")
+
+
+def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORMATS,
+                  stem: str = "BaoCao", profile_overrides: dict | None = None) -> list[Path]:
+    """Write ``stem.docx`` / ``stem.pdf`` into ``out_dir``; return the paths.
+
+    Each file is written under a temporary name in ``out_dir`` and renamed over
+    the final name only when complete, so no half-written report is left.
+    """
+    out_dir = Path(out_dir)
+    try:
+        profile = load_profile(data.profile, profile_overrides)
+    except ProfileError as exc:
+        raise UserError(str(exc)) from exc
+    renderers = [(fmt, _renderer(fmt)) for fmt in formats]
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _os_error(exc, out_dir) from exc
+    written: list[Path] = []
+    for fmt, render in renderers:
+        final = out_dir / f"{stem}.{fmt}"
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}.tmp",
+                                            dir=out_dir)
+        except OSError as exc:
+            raise _os_error(exc, out_dir) from exc
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            render(data, profile, tmp)
+            os.replace(tmp, final)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) and final.exists():
+                raise UserError(f"Không ghi đè được “{final.name}”: tệp đang mở trong chương "
+                                "trình khác? Hãy đóng tệp rồi thử lại.") from exc
+            raise _os_error(exc, out_dir) from exc
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        written.append(final)
+    return written

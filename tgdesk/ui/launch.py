@@ -1,0 +1,86 @@
+"""Starting the window: the QApplication, its font and style, the first-run
+unit set-up, the event loop; and screenshots of every page for review."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from tgdesk.services.context import Context
+from tgdesk.services.unit import get_unit
+
+from .events import DataBus
+from .main_window import PAGES, MainWindow
+from .unit_dialog import UnitDialog
+
+SCREEN_SIZE = QSize(1280, 800)
+
+
+def ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("tgdesk")
+        app.setApplicationDisplayName("tgdesk")
+        app.setStyle("Fusion")
+        font = QFont(app.font())
+        if font.pointSizeF() < 10:
+            font.setPointSizeF(10)
+        app.setFont(font)
+    return app
+
+
+def first_run(ctx: Context, parent: QWidget | None = None) -> bool:
+    """Ask for the unit's settings when none exist. True when they exist after."""
+    if get_unit(ctx) is not None:
+        return True
+    dialog = UnitDialog(ctx, parent)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def run_window(ctx: Context) -> int:
+    app = ensure_app()
+    first_run(ctx)   # with "Để sau" the window still opens; the settings page asks again
+    window = MainWindow(ctx, DataBus())
+    if get_unit(ctx) is None:
+        window.show_page("unit")
+    window.show()
+    return app.exec()
+
+
+def _grab(widget: QWidget, path: Path) -> None:
+    QApplication.processEvents()
+    if not widget.grab().save(str(path)):
+        raise OSError(f"Không ghi được tệp ảnh “{path}”.")
+    print(path)
+
+
+def take_screenshots(ctx: Context, out_dir: Path) -> int:
+    """Render every page of the main window (and the record dialogs) to PNG."""
+    ensure_app()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(ctx, DataBus())
+    window.resize(SCREEN_SIZE)
+    window.show()
+    for row, (key, _text) in enumerate(PAGES):
+        window.show_page_row(row)
+        _grab(window, out_dir / f"{row + 1:02d}-{key}.png")
+    for key in ("meetings", "studies", "opinions"):
+        page = window.show_page(key)
+        page.add_record()
+        dialog = page.dialog
+        _grab(dialog, out_dir / f"dialog-{key}.png")
+        dialog.reject()
+    unit_dialog = UnitDialog(ctx, window)
+    unit_dialog.show()
+    _grab(unit_dialog, out_dir / "dialog-unit.png")
+    unit_dialog.reject()
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return 0

@@ -1,0 +1,172 @@
+"""The main window: a navigation list on the left, the pages on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
+
+from tgdesk.services.context import Context
+from tgdesk.services.unit import get_unit
+
+from .catalogue_page import CataloguePage
+from .events import ALL, DataBus
+from .figures_page import FiguresPage
+from .overview_page import OverviewPage
+from .record_page import RecordPage
+from .record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
+from .tasks import Task, run_task
+from .unit_page import UnitPage
+from .widgets import confirm
+
+# (key, navigation text); the order of the navigation list.
+PAGES = (
+    ("overview", "Tổng quan"),
+    ("meetings", "Hội nghị"),
+    ("studies", "Học tập – quán triệt"),
+    ("opinions", "Dư luận xã hội"),
+    ("catalogues", "Danh mục"),
+    ("figures", "Báo cáo"),
+    ("unit", "Cài đặt đơn vị"),
+)
+
+DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận) vào cơ sở "
+                 "dữ liệu đang mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
+                 "một cơ sở dữ liệu riêng, không trộn với số liệu thật.")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Context, bus: DataBus | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bus = bus or DataBus(self)
+        self.task: Task | None = None
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
+                               "QListWidget::item { padding: 6px 8px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {
+            "overview": OverviewPage(ctx, self.bus),
+            "meetings": RecordPage(ctx, self.bus, MEETING_PAGE),
+            "studies": RecordPage(ctx, self.bus, STUDY_PAGE),
+            "opinions": RecordPage(ctx, self.bus, OPINION_PAGE),
+            "catalogues": CataloguePage(ctx, self.bus),
+            "figures": FiguresPage(ctx, self.bus),
+            "unit": UnitPage(ctx, self.bus),
+        }
+        for key, text in PAGES:
+            self.nav.addItem(text)
+            page = self.pages[key]
+            self.stack.addWidget(page)
+            if hasattr(page, "status"):
+                page.status.connect(self.show_status)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menu()
+        self.db_label = QLabel(f"Cơ sở dữ liệu: {ctx.db_path}")
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.bus.data_changed.connect(self._on_data_changed)
+        self.update_title()
+        self.nav.setCurrentRow(0)
+        self.resize(QSize(1280, 800))
+
+    # --- menus and shortcuts -------------------------------------------------
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&Tệp")
+        self.demo_action = QAction("Nạp dữ liệu &mẫu…", self)
+        self.demo_action.triggered.connect(self.load_demo)
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        quit_action = QAction("&Thoát", self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        record_menu = self.menuBar().addMenu("&Bản ghi")
+        self.add_action = QAction("&Thêm", self)
+        self.add_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_action.triggered.connect(self.add_record)
+        record_menu.addAction(self.add_action)
+        self.refresh_action = QAction("&Làm mới", self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh_page)
+        record_menu.addAction(self.refresh_action)
+
+        go_menu = self.menuBar().addMenu("&Xem")
+        for row, (_key, text) in enumerate(PAGES):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.show_page_row(r))
+            go_menu.addAction(action)
+
+    # --- navigation ----------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        return self.show_page_row([k for k, _ in PAGES].index(key))
+
+    def show_page_row(self, row: int) -> QWidget:
+        self.nav.setCurrentRow(row)
+        return self.stack.currentWidget()
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def add_record(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "add_record"):
+            page.add_record()
+
+    def refresh_page(self) -> None:
+        page = self.current_page()
+        if hasattr(page, "refresh"):
+            page.refresh()
+            self.show_status("Đã làm mới.")
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- unit and title ------------------------------------------------------
+    def update_title(self) -> None:
+        unit = get_unit(self.ctx)
+        name = unit.name if unit and unit.name else "chưa thiết lập đơn vị"
+        self.setWindowTitle(f"tgdesk – {name}")
+
+    def _on_data_changed(self, what: str) -> None:
+        if what in ("unit", ALL):
+            self.update_title()
+
+    # --- demo data -------------------------------------------------------------
+    def load_demo(self) -> None:
+        if self.task is not None and self.task.running:
+            return
+        if not confirm(self, "Nạp dữ liệu mẫu", DEMO_QUESTION):
+            return
+        ctx = self.ctx
+
+        def work():
+            from tgdesk.services.demo import load_demo  # written elsewhere; imported late
+            return load_demo(ctx, years=2, seed=1)
+
+        self.task = run_task(work, "Đang nạp dữ liệu mẫu, xin chờ…", self,
+                             self._demo_done, self._demo_failed)
+
+    def _demo_done(self, summary) -> None:
+        self.bus.changed(ALL)
+        text = summary.text() if hasattr(summary, "text") else "Đã nạp dữ liệu mẫu."
+        self.show_status("Đã nạp dữ liệu mẫu.")
+        QMessageBox.information(self, "Đã nạp dữ liệu mẫu", text)
+
+    def _demo_failed(self, message: str) -> None:
+        self.bus.changed(ALL)
+        QMessageBox.warning(self, "Không nạp được dữ liệu mẫu", message)
