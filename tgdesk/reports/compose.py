@@ -449,15 +449,20 @@ def cite(d: DocumentStudied) -> str:
     """"Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về …"."""
     kind = DocumentKind.from_code(d.kind)
     text = kind.label if kind and kind is not DocumentKind.KHAC else "Văn bản"
-    if d.number_symbol:
-        text += f" số {d.number_symbol}"
+    symbol = (d.number_symbol or "").strip()
+    if symbol and symbol.lower().startswith(text.lower()):
+        text = symbol                      # "Nghị quyết Đại hội XIII": a name, not a number
+    elif symbol:
+        text += f" số {symbol}"
     if d.issued_on:
         text += f" ngày {vf.short_date(d.issued_on)}"
     if d.issuer:
         text += f" của {d.issuer}"
     title = (d.title or "").strip()
     if title:
-        if not title.lower().startswith("về "):
+        if title.lower().startswith("về "):
+            title = "về " + title[3:]
+        else:
             if not title[:2].isupper():
                 title = title[:1].lower() + title[1:]
             title = "về " + title

@@ -62,7 +62,7 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
     unit = get_unit(ctx)
     if unit is None or not unit.is_complete():
         raise UserError("Chưa khai báo thông tin đơn vị (tên đảng ủy, cấp trên, địa danh, người "
-                        "ký). Vào Thiết lập › Đơn vị để khai báo trước khi lập báo cáo.")
+                        "ký). Vào mục “Cài đặt đơn vị” để khai báo trước khi lập báo cáo.")
     profile = profile_for(unit, profile_overrides)
     if cutoff is None and period.end > today:
         cutoff = today
@@ -101,7 +101,7 @@ def _renderer(fmt: str):
     raise UserError(f"Định dạng tệp “{fmt}” không hỗ trợ (docx, pdf).")
 
 
-def _os_error(exc: OSError, folder: Path) -> UserError:
+def os_error(exc: OSError, folder: Path) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(f"Ổ đĩa đầy: không ghi được báo cáo vào “{folder}”. Hãy giải phóng "
                          "dung lượng hoặc chọn thư mục khác.")
@@ -126,7 +126,7 @@ def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORM
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _os_error(exc, out_dir) from exc
+        raise os_error(exc, out_dir) from exc
     written: list[Path] = []
     for fmt, render in renderers:
         final = out_dir / f"{stem}.{fmt}"
@@ -134,7 +134,7 @@ def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORM
             fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}.tmp",
                                             dir=out_dir)
         except OSError as exc:
-            raise _os_error(exc, out_dir) from exc
+            raise os_error(exc, out_dir) from exc
         os.close(fd)
         tmp = Path(tmp_name)
         try:
@@ -145,7 +145,7 @@ def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORM
             if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) and final.exists():
                 raise UserError(f"Không ghi đè được “{final.name}”: tệp đang mở trong chương "
                                 "trình khác? Hãy đóng tệp rồi thử lại.") from exc
-            raise _os_error(exc, out_dir) from exc
+            raise os_error(exc, out_dir) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
