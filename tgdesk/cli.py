@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tgdesk import __version__
 from tgdesk import vnformat as vf
+from tgdesk.cli_exchange import add_exchange_commands, run_exchange
 from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
 from tgdesk.domain.period import Period, PeriodError
 from tgdesk.services import lists, stats
@@ -67,13 +68,32 @@ def build_parser() -> argparse.ArgumentParser:
                     help="2026-11 (tháng), 2026-Q4 (quý), 2026-H2 (6 tháng), 2026 (năm)")
     st.add_argument("--json", action="store_true", help="in dạng JSON")
 
+    rep = sub.add_parser("report", help="lập báo cáo DOCX/PDF theo thể thức văn bản của Đảng")
+    rep.add_argument("--kind", choices=("work", "opinion"),
+                     help="work: công tác tuyên giáo; opinion: tình hình tư tưởng, dư luận xã hội")
+    rep.add_argument("--period", metavar="P", help="2026-11, 2026-Q4, 2026-H2, 2026")
+    rep.add_argument("--cutoff", type=_date_arg, metavar="D", help="ngày chốt số liệu")
+    rep.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
+    rep.add_argument("--format", default="docx,pdf", metavar="docx,pdf")
+    rep.add_argument("--issue", action="store_true",
+                     help="ban hành: lấy số tiếp theo, đóng ngày, lưu nguyên bản vào sổ")
+    rep.add_argument("--issued", type=int, metavar="ID",
+                     help="xuất lại đúng bản đã ban hành có mã ID (xem: tgdesk issued)")
+
+    iss = sub.add_parser("issued", help="sổ báo cáo đã ban hành")
+    iss.add_argument("--json", action="store_true", help="in dạng JSON")
+
     shots = sub.add_parser("screenshots", help="chụp mọi màn hình chính ra tệp PNG")
     shots.add_argument("dir", metavar="DIR")
+    add_exchange_commands(sub)
     return p
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
-    handler = {"demo": _demo, "import": _import, "list": _list, "stats": _stats}[args.command]
+    if (code := run_exchange(ctx, args)) is not None:
+        return code
+    handler = {"demo": _demo, "import": _import, "list": _list, "stats": _stats,
+               "report": _report, "issued": _issued}[args.command]
     try:
         return handler(ctx, args)
     except PeriodError as exc:
@@ -177,4 +197,55 @@ def _stats(ctx: Context, args) -> int:
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
         print(f"{label.ljust(width)}  {value}")
+    return 0
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("docx", "pdf")]
+    if bad or not formats:
+        raise UserError(f"--format: “{text}” không hợp lệ; dùng docx, pdf hoặc docx,pdf.")
+    return formats
+
+
+def _report(ctx: Context, args) -> int:
+    from tgdesk.services import issuing
+
+    formats = _formats(args.format)
+    out = Path(args.out)
+    if args.issued is not None:
+        paths = issuing.export_issued(ctx, args.issued, out, formats)
+    else:
+        if not args.kind or not args.period:
+            raise UserError("Cần --kind và --period (hoặc --issued ID để xuất lại bản đã ban hành).")
+        period = Period.parse(args.period)
+        if args.issue:
+            done = issuing.issue(ctx, args.kind, period, args.cutoff, None, out, formats)
+            print(f"Đã ban hành báo cáo số {done.entry.number_text} ngày "
+                  f"{vf.short_date(done.entry.issued_on)} (mã {done.entry.id} trong sổ).")
+            paths = done.files
+        else:
+            paths = issuing.export_draft(ctx, args.kind, period, out, formats, args.cutoff)
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _issued(ctx: Context, args) -> int:
+    from tgdesk.services import register
+
+    entries = register.issued_reports(ctx)
+    if args.json:
+        out = [{"id": e.id, "uuid": e.uuid, "kind": e.kind, "period": e.period_code,
+                "number": e.number, "number_text": e.number_text,
+                "issued_on": _jsonable(e.issued_on)} for e in entries]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    if not entries:
+        print("Chưa có báo cáo nào được ban hành.")
+        return 0
+    for e in entries:
+        print(f"{e.id:>4}  Số {e.number_text:<14} {vf.short_date(e.issued_on)}  "
+              f"{register.KIND_LABELS.get(e.kind, e.kind)} {Period.parse(e.period_code).label()}")
     return 0

@@ -14,6 +14,7 @@ from tgdesk.domain.filters import ListFilter
 
 from . import tables as t
 from .search import FTS_TABLES, match_expression
+from .stats import origin_filter
 
 
 _DATE = {"meetings": (t.MeetingRow, t.MeetingRow.held_on),
@@ -21,9 +22,12 @@ _DATE = {"meetings": (t.MeetingRow, t.MeetingRow.held_on),
          "opinions": (t.OpinionRow, t.OpinionRow.noted_on)}
 
 
-def _filtered(kind: str, flt: ListFilter, stmt: Select) -> Select:
+def _filtered(kind: str, flt: ListFilter, stmt: Select, origin: Sequence[int] | None = None
+              ) -> Select:
+    """``origin``: None = this unit's own records (the default everywhere); a list of
+    exchange unit ids = the records received from those units."""
     row, day = _DATE[kind]
-    stmt = stmt.where(row.deleted.is_(flt.deleted))
+    stmt = stmt.where(row.deleted.is_(flt.deleted), origin_filter(row, origin))
     if flt.date_from:
         stmt = stmt.where(day >= flt.date_from)
     if flt.date_to:
@@ -35,16 +39,18 @@ def _filtered(kind: str, flt: ListFilter, stmt: Select) -> Select:
     return stmt
 
 
-def record_ids(session: Session, kind: str, flt: ListFilter) -> list[int]:
+def record_ids(session: Session, kind: str, flt: ListFilter,
+               origin: Sequence[int] | None = None) -> list[int]:
     """Ids of the matching records, newest first."""
     row, day = _DATE[kind]
-    stmt = _filtered(kind, flt, select(row.id)).order_by(day.desc(), row.id.desc())
+    stmt = _filtered(kind, flt, select(row.id), origin).order_by(day.desc(), row.id.desc())
     return list(session.scalars(stmt))
 
 
-def count(session: Session, kind: str, flt: ListFilter) -> int:
+def count(session: Session, kind: str, flt: ListFilter, origin: Sequence[int] | None = None
+          ) -> int:
     row, _ = _DATE[kind]
-    return session.scalar(_filtered(kind, flt, select(func.count(row.id)))) or 0
+    return session.scalar(_filtered(kind, flt, select(func.count(row.id)), origin)) or 0
 
 
 def _by_id(rows: Sequence[dict], ids: Sequence[int]) -> list[dict]:
@@ -102,7 +108,7 @@ def catalogue_rows(session: Session, kind: str, include_inactive: bool = True) -
     """All live rows of one catalogue, in a stable display order."""
     row = {"cells": t.CellRow, "areas": t.AreaRow, "documents": t.DocumentRow,
            "people": t.PersonRow, "categories": t.CategoryRow}[kind]
-    stmt = select(row).where(row.deleted.is_(False))
+    stmt = select(row).where(row.deleted.is_(False), row.origin_unit_id.is_(None))
     if not include_inactive:
         stmt = stmt.where(row.active.is_(True))
     order = {"documents": (t.DocumentRow.issued_on.desc(), t.DocumentRow.id),

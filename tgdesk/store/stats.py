@@ -1,8 +1,13 @@
 """The one read-side module for report figures: every count a report quotes
-comes from here, computed in SQL over non-deleted records of a date range."""
+comes from here, computed in SQL over non-deleted records of a date range.
+
+``origin``: None (the default) counts this unit's own records only; a list of
+exchange unit ids counts the records received from those units instead (the
+level above's figures per unit below: services/exchange/received.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -14,17 +19,26 @@ from tgdesk.domain.figures import DocumentStudied, Figures
 from . import tables as t
 
 
-def period_figures(session: Session, start: date, end: date) -> Figures:
+def period_figures(session: Session, start: date, end: date,
+                   origin: Sequence[int] | None = None) -> Figures:
     f = Figures(start=start, end=end)
-    _meetings(session, f)
-    _studies(session, f)
-    _opinions(session, f)
+    _meetings(session, f, origin)
+    _studies(session, f, origin)
+    _opinions(session, f, origin)
     return f
 
 
-def _meetings(session: Session, f: Figures) -> None:
+def origin_filter(row, origin: Sequence[int] | None):
+    """Own rows (origin None) or the rows received from the given units."""
+    if origin is None:
+        return row.origin_unit_id.is_(None)
+    return row.origin_unit_id.in_(list(origin))
+
+
+def _meetings(session: Session, f: Figures, origin: Sequence[int] | None) -> None:
     m = t.MeetingRow
-    live = (m.deleted.is_(False), m.held_on >= f.start, m.held_on <= f.end)
+    live = (m.deleted.is_(False), m.held_on >= f.start, m.held_on <= f.end,
+            origin_filter(m, origin))
     for code, n, people, contrib in session.execute(
             select(m.meeting_type, func.count(), func.coalesce(func.sum(m.attendance), 0),
                    func.coalesce(func.sum(m.contributions), 0))
@@ -35,9 +49,10 @@ def _meetings(session: Session, f: Figures) -> None:
         f.meeting_contributions += contrib
 
 
-def _studies(session: Session, f: Figures) -> None:
+def _studies(session: Session, f: Figures, origin: Sequence[int] | None) -> None:
     s = t.StudyRow
-    live = (s.deleted.is_(False), s.held_on >= f.start, s.held_on <= f.end)
+    live = (s.deleted.is_(False), s.held_on >= f.start, s.held_on <= f.end,
+            origin_filter(s, origin))
     cats = [name for name, _ in ATTENDANCE_CATEGORIES]
     sums = session.execute(
         select(func.count(), func.coalesce(func.sum(s.party_members_expected), 0),
@@ -56,9 +71,10 @@ def _studies(session: Session, f: Figures) -> None:
         f.documents.append(DocumentStudied(*row))
 
 
-def _opinions(session: Session, f: Figures) -> None:
+def _opinions(session: Session, f: Figures, origin: Sequence[int] | None) -> None:
     o, k = t.OpinionRow, t.CategoryRow
-    live = (o.deleted.is_(False), o.noted_on >= f.start, o.noted_on <= f.end)
+    live = (o.deleted.is_(False), o.noted_on >= f.start, o.noted_on <= f.end,
+            origin_filter(o, origin))
     for name, n in session.execute(
             select(k.name, func.count()).select_from(o).join(k, k.id == o.category_id).where(*live)
             .group_by(k.id).order_by(func.count().desc(), k.name)):

@@ -62,6 +62,7 @@ class UnitRow(Base):
 
 class CellRow(Tracked, Base):
     __tablename__ = "cell"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     name: Mapped[str] = mapped_column(Text)
     secretary: Mapped[str | None] = mapped_column(Text, nullable=True)
     member_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -71,6 +72,7 @@ class CellRow(Tracked, Base):
 
 class AreaRow(Tracked, Base):
     __tablename__ = "area"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -79,6 +81,7 @@ class AreaRow(Tracked, Base):
 
 class DocumentRow(Tracked, Base):
     __tablename__ = "party_document"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     kind: Mapped[str] = mapped_column(String(20))
     number_symbol: Mapped[str] = mapped_column(Text)
     issued_on: Mapped[date] = mapped_column(Date)
@@ -89,6 +92,7 @@ class DocumentRow(Tracked, Base):
 
 class PersonRow(Tracked, Base):
     __tablename__ = "person"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     full_name: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(30))
     phone: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -99,6 +103,7 @@ class PersonRow(Tracked, Base):
 
 class CategoryRow(Tracked, Base):
     __tablename__ = "opinion_category"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     name: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -106,6 +111,7 @@ class CategoryRow(Tracked, Base):
 
 class MeetingRow(Tracked, Base):
     __tablename__ = "meeting"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     __table_args__ = (Index("ix_meeting_list", "deleted", "held_on", "id"),)
     held_on: Mapped[date] = mapped_column(Date)
     meeting_type: Mapped[str] = mapped_column(String(20))
@@ -131,6 +137,7 @@ study_document = Table(
 
 class StudyRow(Tracked, Base):
     __tablename__ = "study_session"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     __table_args__ = (Index("ix_study_session_list", "deleted", "held_on", "id"),
                       Index("ix_study_session_cell", "cell_id"))
     held_on: Mapped[date] = mapped_column(Date)
@@ -155,6 +162,7 @@ class StudyRow(Tracked, Base):
 
 class OpinionRow(Tracked, Base):
     __tablename__ = "opinion_note"
+    origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     __table_args__ = (Index("ix_opinion_note_list", "deleted", "noted_on", "id"),
                       Index("ix_opinion_note_category", "category_id"),
                       Index("ix_opinion_note_area", "area_id"))
@@ -216,3 +224,103 @@ class SettingRow(Base):
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+# --- exchange between levels (services/exchange, docs/package-format.md) ---------
+# ``origin_unit_id`` above (records and catalogues): NULL = this unit's own row;
+# otherwise the exchange_unit.id of the unit whose package brought it.
+
+class ExchangeIdentityRow(Base):
+    """This installation's key pairs (one row). Private keys are NOT encrypted at
+    rest: the OS account protects them; the database backup must be kept."""
+
+    __tablename__ = "exchange_identity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_uuid: Mapped[str] = mapped_column(String(36))
+    sign_private: Mapped[bytes] = mapped_column(LargeBinary)   # Ed25519, raw 32 bytes
+    box_private: Mapped[bytes] = mapped_column(LargeBinary)    # X25519, raw 32 bytes
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ExchangeUnitRow(Base):
+    """Another unit whose key file was registered here (parent or child)."""
+
+    __tablename__ = "exchange_unit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    relation: Mapped[str] = mapped_column(String(10))          # parent | child
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    box_public: Mapped[bytes] = mapped_column(LargeBinary)
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("exchange_unit.id"), nullable=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("exchange_unit.id"),
+                                                       nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class ExchangePackageRow(Base):
+    """A package imported here, with the sender's name as the package gave it."""
+
+    __tablename__ = "exchange_package"
+    __table_args__ = (Index("ix_exchange_package_unit", "unit_id", "period_code"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))              # records | catalogue
+    unit_id: Mapped[int] = mapped_column(ForeignKey("exchange_unit.id"))
+    sender_name: Mapped[str] = mapped_column(Text)
+    period_code: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)     # by the sender (manifest)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    sha256: Mapped[str] = mapped_column(String(64))
+    summary: Mapped[str] = mapped_column(Text, default="{}")   # JSON
+
+
+class ExchangeExportRow(Base):
+    """A package written here; the file's bytes are kept so it can be sent again."""
+
+    __tablename__ = "exchange_export"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    package_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    recipient_id: Mapped[int] = mapped_column(ForeignKey("exchange_unit.id"))
+    period_code: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    since: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    counts: Mapped[str] = mapped_column(Text, default="{}")    # JSON
+    held_back: Mapped[str] = mapped_column(Text, default="{}")  # JSON
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    receipt_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    receipt: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ExchangeRecordRow(Base):
+    """A row received from another unit: who sent it and the sender's updated time
+    last applied (a local edit afterwards makes the row's updated_at differ)."""
+
+    __tablename__ = "exchange_record"
+    __table_args__ = (Index("ix_exchange_record_unit", "unit_id", "kind"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("exchange_unit.id"))
+    package_id: Mapped[int] = mapped_column(ForeignKey("exchange_package.id"))
+    their_updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ExchangeConflictRow(Base):
+    """A received change to a row that was also changed here, kept for a decision."""
+
+    __tablename__ = "exchange_conflict"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(20))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("exchange_unit.id"))
+    package_id: Mapped[int] = mapped_column(ForeignKey("exchange_package.id"))
+    theirs: Mapped[str] = mapped_column(Text)                  # JSON, as in the package
+    their_updated_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(10), default="open")  # open | mine | theirs
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

@@ -1,0 +1,290 @@
+"""Command-line commands of the exchange between levels (docs/package-format.md).
+
+Wiring (tgdesk/cli.py): ``add_exchange_commands(sub)`` in ``build_parser()``,
+and in ``run()``, before the other handlers:
+``if (code := run_exchange(ctx, args)) is not None: return code``.
+Never imports Qt, tgdesk.store or SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tgdesk import vnformat as vf
+from tgdesk.domain.filters import ListFilter
+from tgdesk.domain.period import Period
+from tgdesk.services import exchange as ex
+from tgdesk.services.errors import UserError
+
+COMMANDS = ("init", "units", "export", "exports", "export-catalogue", "import-package",
+            "conflicts", "completeness", "received", "unit-stats", "receipt-check")
+
+
+def add_exchange_commands(sub) -> None:
+    p = sub.add_parser("init", help="thiết lập đơn vị không cần cửa sổ (tên, cấp trên, địa danh)")
+    p.add_argument("--unit", required=True, metavar="TÊN", help="tên đơn vị, ví dụ "
+                   "“ĐẢNG ỦY PHƯỜNG BÌNH TIÊN”")
+    p.add_argument("--parent", required=True, metavar="TÊN", help="tên cấp trên")
+    p.add_argument("--place", required=True, metavar="TÊN", help="địa danh ghi ở dòng ngày tháng")
+    p.add_argument("--abbrev", default="ĐU", metavar="KÝ-HIỆU", help="ký hiệu văn bản (mặc định ĐU)")
+    p.add_argument("--signer", metavar="HỌ-TÊN", help="họ tên người ký")
+
+    u = sub.add_parser("units", help="khóa của đơn vị và các đơn vị trao đổi dữ liệu")
+    us = u.add_subparsers(dest="units_command", metavar="LỆNH", required=True)
+    k = us.add_parser("key", help="ghi tệp khóa công khai của đơn vị này (.key)")
+    k.add_argument("--out", required=True, metavar="TỆP.key")
+    a = us.add_parser("add", help="đăng ký một đơn vị từ tệp khóa của đơn vị đó")
+    a.add_argument("file", metavar="TỆP.key")
+    a.add_argument("--as", dest="relation", required=True, choices=("parent", "child"))
+    a.add_argument("--parent", metavar="ĐƠN-VỊ", help="đơn vị cha trong danh sách (nếu có)")
+    ls = us.add_parser("list", help="liệt kê các đơn vị đã đăng ký")
+    ls.add_argument("--json", action="store_true")
+    rn = us.add_parser("rename", help="đổi tên một đơn vị đã đăng ký")
+    rn.add_argument("unit", metavar="ĐƠN-VỊ")
+    rn.add_argument("name", metavar="TÊN-MỚI")
+    mg = us.add_parser("merge", help="sáp nhập một đơn vị vào đơn vị khác")
+    mg.add_argument("unit", metavar="ĐƠN-VỊ")
+    mg.add_argument("--into", required=True, metavar="ĐƠN-VỊ")
+    mv = us.add_parser("move", help="chuyển một đơn vị sang đơn vị cha khác")
+    mv.add_argument("unit", metavar="ĐƠN-VỊ")
+    mv.add_argument("--parent", required=True, metavar="ĐƠN-VỊ|none")
+
+    e = sub.add_parser("export", help="xuất gói số liệu gửi cấp trên (.tgx)")
+    g = e.add_mutually_exclusive_group(required=True)
+    g.add_argument("--period", metavar="KỲ", help="2026-11, 2026-Q4, 2026-H2, 2026")
+    g.add_argument("--since-last", action="store_true",
+                   help="mọi thay đổi kể từ lần xuất trước cho cùng nơi nhận")
+    g.add_argument("--again", type=int, metavar="SỐ", help="ghi lại đúng tệp của lần xuất SỐ")
+    e.add_argument("--to", default="parent", metavar="parent|ĐƠN-VỊ")
+    e.add_argument("--out", required=True, metavar="TỆP.tgx")
+
+    el = sub.add_parser("exports", help="danh sách các lần xuất gói")
+    el.add_argument("--json", action="store_true")
+
+    ec = sub.add_parser("export-catalogue", help="xuất gói danh mục gửi cấp dưới (.tgx)")
+    ec.add_argument("--to", required=True, metavar="ĐƠN-VỊ|children")
+    ec.add_argument("--out", required=True, metavar="TỆP.tgx|THƯ-MỤC",
+                    help="với --to children: thư mục, mỗi đơn vị một tệp")
+
+    ip = sub.add_parser("import-package", help="nhập một gói .tgx hoặc mọi gói trong thư mục")
+    ip.add_argument("path", metavar="TỆP|THƯ-MỤC")
+    ip.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi dữ liệu")
+    ip.add_argument("--receipt", metavar="THƯ-MỤC", help="ghi biên nhận có chữ ký gửi lại")
+
+    c = sub.add_parser("conflicts", help="xung đột khi nhập gói: xem và quyết định")
+    cs = c.add_subparsers(dest="conflicts_command", metavar="LỆNH", required=True)
+    cl = cs.add_parser("list", help="liệt kê xung đột chưa giải quyết")
+    cl.add_argument("--json", action="store_true")
+    cr = cs.add_parser("resolve", help="giải quyết một xung đột")
+    cr.add_argument("id", type=int, metavar="SỐ")
+    cr.add_argument("--keep", required=True, choices=("mine", "theirs"))
+
+    cp = sub.add_parser("completeness", help="bảng đơn vị cấp dưới đã gửi / chưa gửi báo cáo")
+    cp.add_argument("--period", required=True, action="append", metavar="KỲ")
+    cp.add_argument("--json", action="store_true")
+
+    rv = sub.add_parser("received", help="bản ghi nhận được từ đơn vị cấp dưới")
+    rv.add_argument("kind", choices=("meetings", "studies", "opinions"))
+    rv.add_argument("--unit", default="all", metavar="ĐƠN-VỊ|all")
+    rv.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("unit-stats", help="số liệu một kỳ theo từng đơn vị cấp dưới")
+    st.add_argument("--period", required=True, metavar="KỲ")
+    st.add_argument("--unit", default="all", metavar="ĐƠN-VỊ|all")
+    st.add_argument("--json", action="store_true")
+
+    rc = sub.add_parser("receipt-check", help="kiểm tra biên nhận cấp trên gửi lại")
+    rc.add_argument("file", metavar="TỆP")
+
+
+def _dump(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _progress(done: int, total: int, text: str) -> None:
+    print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
+
+
+def run_exchange(ctx, args) -> int | None:
+    """Run an exchange command; None when ``args.command`` is not one of them."""
+    cmd = getattr(args, "command", None)
+    if cmd not in COMMANDS:
+        return None
+    return HANDLERS[cmd](ctx, args)
+
+
+def _init(ctx, args) -> int:
+    ident, todo = ex.init_unit(ctx, args.unit, args.parent, args.place, args.abbrev, args.signer)
+    print(f"Đã thiết lập đơn vị: {ident.name}.")
+    print(f"Mã đơn vị: {ident.unit_uuid}")
+    print(f"Dấu vân tay khóa: {ident.fingerprint}")
+    print("Cần bổ sung trong cửa sổ Thiết lập đơn vị: " + "; ".join(todo) + ".")
+    return 0
+
+
+def _units(ctx, args) -> int:
+    sc = args.units_command
+    if sc == "key":
+        ident = ex.write_key_file(ctx, Path(args.out))
+        print(f"Đã ghi tệp khóa của {ident.name} vào “{args.out}”.")
+        print(f"Dấu vân tay (đọc cho đơn vị nhận để đối chiếu): {ident.fingerprint}")
+        return 0
+    if sc == "add":
+        info = ex.add_unit(ctx, Path(args.file), args.relation, args.parent)
+        rel = "cấp trên" if info.relation == "parent" else "cấp dưới"
+        print(f"Đã đăng ký {rel}: {info.name} (số {info.id}).")
+        print(f"Dấu vân tay: {info.fingerprint}")
+        print("Hãy gọi điện cho đơn vị đó và đối chiếu từng nhóm 4 ký tự.")
+        return 0
+    if sc == "list":
+        units = ex.list_units(ctx)
+        if args.json:
+            _dump([u.to_json() for u in units])
+            return 0
+        for u in units:
+            rel = "cấp trên" if u.relation == "parent" else "cấp dưới"
+            state = "" if u.active else " (đã sáp nhập)" if u.merged_into_id else " (ngừng)"
+            print(f"{u.id:>3}  {rel:<8}  {u.name}{state}")
+            print(f"     mã {u.uuid}  vân tay {u.fingerprint}  "
+                  f"{u.packages} gói đã nhập")
+        print(f"\n{len(units)} đơn vị.")
+        return 0
+    if sc == "rename":
+        info = ex.rename_unit(ctx, args.unit, args.name)
+        print(f"Đã đổi tên đơn vị số {info.id} thành “{info.name}”. Bản ghi đã nhận vẫn giữ "
+              "tên cũ trong gói đã gửi.")
+        return 0
+    if sc == "merge":
+        info = ex.merge_unit(ctx, args.unit, args.into)
+        print(f"Đã sáp nhập “{info.name}”; số liệu đã nhận của đơn vị này tính cho đơn vị "
+              f"số {info.merged_into_id}.")
+        return 0
+    info = ex.move_unit(ctx, args.unit, args.parent)
+    print(f"Đã chuyển “{info.name}”.")
+    return 0
+
+
+def _export(ctx, args) -> int:
+    if args.again is not None:
+        res = ex.export_again(ctx, args.again, Path(args.out))
+        print(f"Đã ghi lại tệp của lần xuất số {res.export_id} vào “{res.path}” "
+              f"(SHA-256 {res.sha256}).")
+        return 0
+    period = Period.parse(args.period) if args.period else None
+    res = ex.export_records(ctx, Path(args.out), args.to, period=period,
+                            since_last=args.since_last)
+    print(res.text())
+    return 0
+
+
+def _exports(ctx, args) -> int:
+    rows = ex.list_exports(ctx)
+    if args.json:
+        _dump([r.to_json() for r in rows])
+        return 0
+    for r in rows:
+        what = r.period_code or ("danh mục" if r.kind == "catalogue" else "thay đổi")
+        n = sum(c.get("records", 0) for c in r.counts.values())
+        rec = f", biên nhận {vf.short_date(r.receipt_at.date())}" if r.receipt_at else ""
+        print(f"{r.id:>3}  {r.created_at:%d/%m/%Y %H:%M}  {what:<10} gửi {r.recipient}: "
+              f"{n} mục{rec}")
+    print(f"\n{len(rows)} lần xuất.")
+    return 0
+
+
+def _export_catalogue(ctx, args) -> int:
+    for res in ex.export_catalogue(ctx, args.to, Path(args.out)):
+        print(res.text())
+    return 0
+
+
+def _import_package(ctx, args) -> int:
+    report = ex.import_packages(ctx, Path(args.path), dry_run=args.dry_run, progress=_progress)
+    print(report.text())
+    if args.receipt and not args.dry_run and report.package_ids:
+        for p in ex.write_receipts(ctx, report.package_ids, Path(args.receipt)):
+            print(f"Đã ghi biên nhận: {p}")
+    return 0 if report.ok else 1
+
+
+def _conflicts(ctx, args) -> int:
+    if args.conflicts_command == "resolve":
+        print(ex.resolve_conflict(ctx, args.id, args.keep))
+        return 0
+    items = ex.list_conflicts(ctx)
+    if args.json:
+        _dump([c.to_json() for c in items])
+        return 0
+    for c in items:
+        print(f"{c.id:>3}  {c.kind} {c.uuid} từ {c.unit}:")
+        for f, mine, theirs in c.differences():
+            print(f"       {f}: ở đây “{mine}” / nhận được “{theirs}”")
+    print(f"\n{len(items)} xung đột chưa giải quyết.")
+    return 0
+
+
+def _completeness(ctx, args) -> int:
+    periods = [Period.parse(p) for p in args.period]
+    board = ex.completeness(ctx, periods)
+    if args.json:
+        _dump(board.to_json())
+        return 0
+    for p in periods:
+        print(f"Kỳ {p.label()}:")
+        for uid, name in board.units:
+            c = board.cells[(uid, p.code())]
+            extra = f", gửi {vf.short_date(c.sent_on)}" if c.sent_on else ""
+            due = f" (hạn {vf.short_date(c.due)})" if c.due else ""
+            print(f"  {name}: {c.label}{extra}{due}")
+        missing = board.missing(p.code())
+        print(f"  Chưa gửi: {len(missing)}/{len(board.units)} đơn vị.")
+    return 0
+
+
+def _received(ctx, args) -> int:
+    rows = ex.received_rows(ctx, args.kind, args.unit, ListFilter())
+    if args.json:
+        _dump([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+               for r in rows])
+        return 0
+    day = "noted_on" if args.kind == "opinions" else "held_on"
+    text = "summary" if args.kind == "opinions" else "title"
+    for r in rows:
+        print(f"{vf.short_date(r[day])}  {(r['unit'] or '')[:40]:<40}  {r[text][:60]}")
+    print(f"\n{vf.number(len(rows))} bản ghi nhận được.")
+    return 0
+
+
+def _unit_stats(ctx, args) -> int:
+    from tgdesk.services import stats
+
+    period = Period.parse(args.period)
+    units = {u.id: u.name for u in ex.list_units(ctx)}
+    ids = None if args.unit == "all" else [ex.resolve(ctx, args.unit).id]
+    figs = ex.child_figures(ctx, period, ids)
+    if args.json:
+        _dump({"period": period.code(), "units": [
+            {"id": uid, "name": units.get(uid), **stats.figures_json(f)}
+            for uid, f in figs.items()]})
+        return 0
+    for uid, f in figs.items():
+        print(f"{units.get(uid)} – {period.label()}:")
+        for label, value in stats.figure_lines(f):
+            print(f"  {label}: {value}")
+    return 0
+
+
+def _receipt_check(ctx, args) -> int:
+    print(ex.check_receipt(ctx, Path(args.file)))
+    return 0
+
+
+HANDLERS = {"init": _init, "units": _units, "export": _export, "exports": _exports,
+            "export-catalogue": _export_catalogue, "import-package": _import_package,
+            "conflicts": _conflicts, "completeness": _completeness, "received": _received,
+            "unit-stats": _unit_stats, "receipt-check": _receipt_check}
+
+__all__ = ["add_exchange_commands", "run_exchange", "UserError"]

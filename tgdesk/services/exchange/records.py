@@ -1,0 +1,198 @@
+"""Rows to package JSON and back: what each kind carries, how references travel
+(by UUID), and the conversion and checks of one received row.
+
+A row in a package: ``{"updated_at": ISO, "created_at": ISO, "deleted": bool,
+<fields>…, <references as UUIDs>…}``, keyed by its UUID under its kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, Integer, Table
+
+from tgdesk.domain import validation as v
+from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument,
+                                   Person, StudySession)
+from tgdesk.store import tables as t
+
+MAX_TEXT = 100_000
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str
+    row: type
+    record: type
+    fields: tuple[str, ...]
+    refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # json key -> (column, kind)
+    date_column: str | None = None
+
+    @property
+    def table(self) -> Table:
+        return self.row.__table__
+
+
+SPECS: dict[str, Spec] = {s.kind: s for s in (
+    Spec("areas", t.AreaRow, Area, ("name", "kind", "note", "active")),
+    Spec("cells", t.CellRow, Cell, ("name", "secretary", "member_count", "note", "active")),
+    Spec("documents", t.DocumentRow, PartyDocument,
+         ("kind", "number_symbol", "issued_on", "issuer", "title", "active")),
+    Spec("categories", t.CategoryRow, OpinionCategory, ("name", "description", "active")),
+    Spec("people", t.PersonRow, Person, ("full_name", "role", "phone", "workplace", "active"),
+         {"area": ("area_id", "areas")}),
+    Spec("meetings", t.MeetingRow, Meeting,
+         ("held_on", "meeting_type", "title", "place", "chaired_by", "participants",
+          "attendance", "contributions", "contents", "conclusions", "classification"),
+         date_column="held_on"),
+    Spec("studies", t.StudyRow, StudySession,
+         ("held_on", "title", "form", "speaker_name", "place", "key_cadres",
+          "party_members_expected", "party_members_present", "non_party_officials",
+          "core_masses", "union_members", "reflections", "note", "classification"),
+         {"cell": ("cell_id", "cells"), "speaker": ("speaker_id", "people")},
+         date_column="held_on"),
+    Spec("opinions", t.OpinionRow, OpinionNote,
+         ("noted_on", "source", "summary", "attitude", "concern", "proposal", "follow_up",
+          "passed_to", "due_on", "classification"),
+         {"area": ("area_id", "areas"), "reporter": ("reporter_id", "people"),
+          "category": ("category_id", "categories")},
+         date_column="noted_on"),
+)}
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
+
+
+def row_json(spec: Spec, row: dict, uuid_of: dict[str, dict[int, str]]) -> dict:
+    """One own row (a mapping of its columns) as it travels."""
+    out = {f: _iso(row[f]) for f in spec.fields}
+    out.update(updated_at=_iso(row["updated_at"]), created_at=_iso(row["created_at"]),
+               deleted=bool(row["deleted"]))
+    for key, (col, kind) in spec.refs.items():
+        out[key] = None if row[col] is None else uuid_of[kind][row[col]]
+    return out
+
+
+# --- reading one received row ---------------------------------------------------
+
+class Refused(Exception):
+    """One received row cannot be taken; ``str()`` is the Vietnamese reason."""
+
+
+def _value(spec: Spec, name: str, raw):
+    col = spec.table.c[name]
+    if raw is None:
+        if col.nullable:
+            return None
+        raise Refused(f"thiếu trường “{name}”")
+    if isinstance(col.type, Date):
+        if not isinstance(raw, str) or len(raw) != 10:
+            raise Refused(f"trường “{name}” không phải ngày hợp lệ")
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            raise Refused(f"ngày “{raw}” ở trường “{name}” không tồn tại") from None
+    if isinstance(col.type, Boolean):
+        if not isinstance(raw, bool):
+            raise Refused(f"trường “{name}” phải là đúng/sai")
+        return raw
+    if isinstance(col.type, Integer):
+        if not isinstance(raw, int) or isinstance(raw, bool) or not -10**9 < raw < 10**9:
+            raise Refused(f"trường “{name}” phải là số nguyên hợp lệ")
+        return raw
+    if not isinstance(raw, str) or len(raw) > MAX_TEXT:
+        raise Refused(f"trường “{name}” không phải chuỗi ký tự hợp lệ")
+    return raw
+
+
+def parse_time(raw) -> datetime:
+    if not isinstance(raw, str) or len(raw) > 40:
+        raise Refused("thiếu hoặc sai thời điểm cập nhật")
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError:
+        raise Refused("thời điểm cập nhật không hợp lệ") from None
+    if value.tzinfo is not None or value.year < 2000:
+        raise Refused("thời điểm cập nhật không hợp lệ")
+    return value
+
+
+@dataclass
+class Incoming:
+    uuid: str
+    updated_at: datetime
+    created_at: datetime
+    deleted: bool
+    values: dict                        # column -> value (references resolved to local ids)
+    documents: list[int] = field(default_factory=list)     # studies
+    history: list[dict] = field(default_factory=list)      # opinions
+
+
+def read_row(spec: Spec, uuid: str, raw, ids: dict[str, dict[str, int]], today: date
+             ) -> Incoming:
+    """Convert and check one received row; Refused with the reason if it cannot be taken."""
+    if not isinstance(raw, dict):
+        raise Refused("bản ghi không đúng cấu trúc")
+    updated = parse_time(raw.get("updated_at"))
+    created = parse_time(raw.get("created_at", raw.get("updated_at")))
+    deleted = raw.get("deleted", False)
+    if not isinstance(deleted, bool):
+        raise Refused("cờ xóa không hợp lệ")
+    values = {f: _value(spec, f, raw.get(f)) for f in spec.fields}
+    for key, (col, kind) in spec.refs.items():
+        ref = raw.get(key)
+        if ref is None:
+            values[col] = None
+        elif not isinstance(ref, str) or ref not in ids[kind]:
+            raise Refused(f"tham chiếu “{key}” đến một mục không có trong gói")
+        else:
+            values[col] = ids[kind][ref]
+    inc = Incoming(uuid, updated, created, deleted, values)
+    if spec.kind == "studies":
+        docs = raw.get("documents", [])
+        if not isinstance(docs, list) or not all(isinstance(d, str) for d in docs):
+            raise Refused("danh sách văn bản học tập không hợp lệ")
+        if any(d not in ids["documents"] for d in docs):
+            raise Refused("văn bản học tập không có trong gói")
+        inc.documents = [ids["documents"][d] for d in docs]
+    if spec.kind == "opinions":
+        hist = raw.get("history", [])
+        if not isinstance(hist, list) or len(hist) > 1000:
+            raise Refused("lịch sử xử lý không hợp lệ")
+        for h in hist:
+            if not isinstance(h, dict):
+                raise Refused("lịch sử xử lý không hợp lệ")
+            inc.history.append({n: _value(_HISTORY, n, h.get(n))
+                                for n in ("status", "changed_on", "passed_to", "note")})
+    if values.get("classification") == "mat":
+        raise Refused("bản ghi Mật không được nhận qua gói")
+    if not deleted:
+        _validate(spec, inc, ids, today)
+    return inc
+
+
+_HISTORY = Spec("history", t.FollowUpRow, object, ())
+
+
+def _validate(spec: Spec, inc: Incoming, ids: dict[str, dict[str, int]], today: date) -> None:
+    vals = dict(inc.values)
+    if spec.kind == "studies":
+        vals["document_ids"] = inc.documents
+    rec = spec.record(**{k: vals[k] for k in vals if k in spec.record.__dataclass_fields__})
+    known = v.Known(cells=frozenset(ids["cells"].values()), areas=frozenset(ids["areas"].values()),
+                    documents=frozenset(ids["documents"].values()),
+                    people=frozenset(ids["people"].values()),
+                    categories=frozenset(ids["categories"].values()))
+    verdict = {
+        "areas": lambda: v.validate_area(rec), "cells": lambda: v.validate_cell(rec),
+        "documents": lambda: v.validate_document(rec, today),
+        "categories": lambda: v.validate_category(rec),
+        "people": lambda: v.validate_person(rec, known),
+        "meetings": lambda: v.validate_meeting(rec, today),
+        "studies": lambda: v.validate_study(rec, known, today),
+        "opinions": lambda: v.validate_opinion(rec, known, today),
+    }[spec.kind]()
+    if not verdict.ok:
+        raise Refused(" ".join(i.message for i in verdict.errors).rstrip("."))
