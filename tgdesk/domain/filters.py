@@ -1,4 +1,8 @@
-"""What a list asks for: a date range, live records or the trash."""
+"""What a list asks for: a date range, live records or the trash, the filters
+of the list pages and the overview's tiles, a search and a sort order.
+
+Every field left as None/False does not filter. A field that does not apply to
+a record kind (``attitude`` for meetings) is ignored for that kind."""
 
 from __future__ import annotations
 
@@ -12,3 +16,14 @@ class ListFilter:
     date_to: date | None = None
     deleted: bool = False          # True: the trash (deleted rows only)
     search: str | None = None      # words typed in the search box (see store/search.py)
+    meeting_type: str | None = None  # meetings: MeetingType code
+    study_form: str | None = None    # studies: StudyForm code
+    cell_id: int | None = None       # studies: the Party cell
+    area_id: int | None = None       # opinions: residential area
+    category_id: int | None = None   # opinions: opinion category
+    attitude: str | None = None      # opinions: Attitude code
+    concern: str | None = None       # opinions: Concern code (diem_nong = hot spot)
+    follow_up: str | None = None     # opinions: FollowUp code; "open" = not yet resolved
+    overdue: bool = False            # opinions: due date passed and not resolved
+    sort: str | None = None          # a column key of the list; None = newest first
+    descending: bool = True
