@@ -7,7 +7,7 @@ import errno
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from tgdesk.reports.compose import KINDS, Inputs, compose
 from tgdesk.reports.model import ReportData
 from tgdesk.reports.profile import Profile, ProfileError, load_profile
 from tgdesk.reports.text import ascii_fold
+from tgdesk.store.stats import period_figures
 
 from . import stats
 from .context import Context
@@ -42,7 +43,8 @@ def profile_for(unit: UnitSettings, overrides: dict | None = None) -> Profile:
 def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
                  texts: dict | None = None, *, number: int | None = None,
                  issued_on: date | None = None,
-                 profile_overrides: dict | None = None) -> ReportData:
+                 profile_overrides: dict | None = None,
+                 origin: Sequence[int] | None = None) -> ReportData:
     """The report of ``kind`` ("work" | "opinion") for ``period``.
 
     ``cutoff``: count records up to that day (default: today when the period is
@@ -51,6 +53,8 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
     "weaknesses", "lessons", "tasks" (list), "proposals", "mood",
     "opinion_details", "hot_spots", "hostile", "outlook", "closing",
     "recipients" (list)). ``number``: the document number, None for a draft.
+    ``origin``: count the rows received from these units below instead of this
+    unit's own (consolidated reports, services/exchange/consolidated.py).
     """
     if kind not in KINDS:
         raise UserError(f"Loại báo cáo “{kind}” không hợp lệ; chọn “work” (công tác tuyên giáo) "
@@ -75,9 +79,16 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
     current = period if days is None else _truncate(period, days)
     previous = period.previous() if days is None else _truncate(period.previous(), days)
     last = period.same_last_year() if days is None else _truncate(period.same_last_year(), days)
+
+    def figs(p: Period):
+        if origin is None:
+            return stats.figures(ctx, p)
+        with ctx.reading() as session:   # rows received from units below (consolidated)
+            return period_figures(session, p.start, p.end, origin=list(origin))
+
     inputs = Inputs(kind=kind, period=period, unit=unit,
-                    current=stats.figures(ctx, current), previous=stats.figures(ctx, previous),
-                    last_year=stats.figures(ctx, last), issued_on=issued_on or today,
+                    current=figs(current), previous=figs(previous),
+                    last_year=figs(last), issued_on=issued_on or today,
                     cutoff=cutoff, number=number, texts=texts)
     return compose(inputs, profile)
 
