@@ -8,6 +8,7 @@ of the same rows into an empty database; then the same folder imported again.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sqlite3
 import sys
@@ -29,12 +30,12 @@ EXTRA_MEETINGS = 3_200
 TODAY = date(2026, 12, 31)
 
 
-def _extra(db: Path, seed: int) -> None:
+def _extra(db: Path, seed: int, n: int = EXTRA_MEETINGS) -> None:
     r = Random(seed)
     conn = sqlite3.connect(db)
     conn.create_function("tg_fold", 1, sql_fold, deterministic=True)
     rows = []
-    for i in range(EXTRA_MEETINGS):
+    for i in range(n):
         d = date(2026, 1, 1) + timedelta(days=r.randrange(360))
         rows.append((str(uuid.UUID(int=r.getrandbits(128), version=4)), d.isoformat(), "giao_ban",
                      f"Giao ban công tác tuyên giáo số {i}", "Hội trường", "Đồng chí Bí thư",
@@ -48,7 +49,14 @@ def _extra(db: Path, seed: int) -> None:
     conn.close()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description="Benchmark of package import.")
+    ap.add_argument("--wards", type=int, default=WARDS, help=f"ward packages (default {WARDS})")
+    ap.add_argument("--extra", type=int, default=EXTRA_MEETINGS,
+                    help=f"generated meetings per ward on top of the demo year "
+                         f"(default {EXTRA_MEETINGS})")
+    args = ap.parse_args(argv)
+    wards = args.wards
     root = Path(tempfile.mkdtemp(prefix="tgdesk-bench-"))
     today = lambda: TODAY  # noqa: E731
     template = root / "template.sqlite"
@@ -62,21 +70,21 @@ def main() -> None:
     out = root / "packages"
     out.mkdir()
     t0 = time.perf_counter()
-    for w in range(WARDS):
+    for w in range(wards):
         db = root / f"ward{w}" / "tgdesk.sqlite"
         db.parent.mkdir()
         shutil.copy(template, db)
         ctx = open_context(db, today=today)
         load_demo(ctx, years=1, seed=100 + w)
         ctx.close()
-        _extra(db, w)
+        _extra(db, w, args.extra)
         ctx = open_context(db, today=today)
         ex.write_key_file(ctx, root / f"ward{w}.key")
         ex.add_unit(ctx, root / "upper.key", "parent")
         ex.export_records(ctx, out / f"ward{w}.tgx", period=Period.parse("2026"))
         ctx.close()
         ex.add_unit(upper, root / f"ward{w}.key", "child")
-        print(f"\rward databases and packages: {w + 1}/{WARDS}", end="", file=sys.stderr)
+        print(f"\rward databases and packages: {w + 1}/{wards}", end="", file=sys.stderr)
     print(file=sys.stderr)
     prep = time.perf_counter() - t0
 
@@ -123,8 +131,8 @@ def main() -> None:
     t_raw = time.perf_counter() - t0
     dst.close()
 
-    print(f"preparation (30 ward databases + exports): {prep:.1f} s")
-    print(f"packages: {WARDS}, rows added on first import: {records:,}")
+    print(f"preparation ({wards} ward databases + exports): {prep:.1f} s")
+    print(f"packages: {wards}, rows added on first import: {records:,}")
     print(f"first import (verify, decrypt, check, insert, one transaction): {t_first:.2f} s "
           f"({records / t_first:,.0f} rows/s)")
     print(f"raw sqlite3 executemany of the same rows: {t_raw:.2f} s  -> ratio "

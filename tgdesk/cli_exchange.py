@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.filters import ListFilter
-from tgdesk.domain.period import Period
+from tgdesk.domain.period import Period, PeriodError
 from tgdesk.services import exchange as ex
 from tgdesk.services.errors import UserError
 
@@ -98,6 +98,18 @@ def add_exchange_commands(sub) -> None:
     rc = sub.add_parser("receipt-check", help="kiểm tra biên nhận cấp trên gửi lại")
     rc.add_argument("file", metavar="TỆP")
 
+    # Options added to commands defined in cli.py (extend, never rename).
+    report = sub.choices.get("report")
+    if report is not None:
+        report.add_argument("--children", metavar="all|ĐƠN-VỊ,ĐƠN-VỊ",
+                            help="báo cáo tổng hợp số liệu các đơn vị cấp dưới gửi lên: all "
+                                 "(mọi đơn vị) hoặc số/mã đơn vị cách nhau dấu phẩy")
+    listing = sub.choices.get("list")
+    if listing is not None:
+        listing.add_argument("--received", nargs="?", const="all", metavar="ĐƠN-VỊ",
+                             help="bản ghi nhận được từ đơn vị cấp dưới, kèm tên đơn vị "
+                                  "(mọi đơn vị, hoặc một đơn vị)")
+
 
 def _dump(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
@@ -111,9 +123,61 @@ def _progress(done: int, total: int, text: str) -> None:
 def run_exchange(ctx, args) -> int | None:
     """Run an exchange command; None when ``args.command`` is not one of them."""
     cmd = getattr(args, "command", None)
-    if cmd not in COMMANDS:
+    if cmd == "report" and getattr(args, "children", None):
+        handler = _report_children
+    elif cmd == "list" and getattr(args, "received", None):
+        handler = _list_received
+    elif cmd in COMMANDS:
+        handler = HANDLERS[cmd]
+    else:
         return None
-    return HANDLERS[cmd](ctx, args)
+    try:
+        return handler(ctx, args)
+    except PeriodError as exc:
+        print(f"tgdesk: {exc}", file=sys.stderr)
+        return 2
+
+
+def _report_children(ctx, args) -> int:
+    from tgdesk.services.exchange.consolidated import export_consolidated, parse_children
+
+    if args.issue or args.issued is not None:
+        raise UserError("Báo cáo tổng hợp (--children) là bản dự thảo: không dùng cùng "
+                        "--issue hoặc --issued.")
+    if not args.kind or not args.period:
+        raise UserError("Cần --kind và --period cho báo cáo tổng hợp (--children).")
+    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
+    if not formats or any(f not in ("docx", "pdf") for f in formats):
+        raise UserError(f"--format: “{args.format}” không hợp lệ; dùng docx, pdf hoặc docx,pdf.")
+    period = Period.parse(args.period)
+    units = parse_children(ctx, args.children)
+    for path in export_consolidated(ctx, args.kind, period, Path(args.out), formats, units,
+                                    args.cutoff):
+        print(path)
+    return 0
+
+
+def _list_received(ctx, args) -> int:
+    if args.date_from and args.date_to and args.date_to < args.date_from:
+        raise UserError("--to phải sau --from.")
+    flt = ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search)
+    rows = ex.received_rows(ctx, args.kind, args.received, flt)
+    if args.json:
+        _dump([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+               for r in rows])
+        return 0
+    day = "noted_on" if args.kind == "opinions" else "held_on"
+    text = "summary" if args.kind == "opinions" else "title"
+    table = [("Ngày", "Đơn vị", "Gửi với tên", "Nội dung")]
+    table += [(vf.short_date(r[day]), r["unit"] or "", r["sent_as"] or "", r[text] or "")
+              for r in rows]
+    widths = [min(max(len(line[i]) for line in table), 48) for i in range(4)]
+    for n, line in enumerate(table):
+        print("  ".join(cell[:48].ljust(w) for cell, w in zip(line, widths)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    print(f"\n{vf.number(len(rows))} bản ghi nhận được từ đơn vị cấp dưới.")
+    return 0
 
 
 def _init(ctx, args) -> int:
