@@ -10,7 +10,9 @@ uses the stored files.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,20 +20,27 @@ from datetime import date
 from pathlib import Path
 
 from tgdesk.domain.period import Period
-from tgdesk.reports.model import ReportData, to_json
+from tgdesk.reports.model import Bullet, Heading, Paragraph, ReportData, to_json
+from tgdesk.reports.profile import OVERRIDABLE, ProfileError, available_profiles, load_profile
+from tgdesk.reports.text import apply_uy_style, nfc
 
 from . import register, reports
 from .context import Context
 from .errors import UserError
-from .register import ReportEntry
-from .settings_store import PROFILE_OVERRIDES, get_setting
-from .unit import get_unit
+from .register import FIGURES, ReportEntry
+from .settings_store import PROFILE_OVERRIDES, get_setting, set_setting
+from .unit import get_unit, save_unit
 
 
 @dataclass
 class Issued:
     entry: ReportEntry
     files: list[Path]
+
+
+def _usual_mode(path: Path) -> None:
+    """mkstemp makes 0600 files; an exported report is an ordinary document."""
+    os.chmod(path, 0o644)
 
 
 def overrides(ctx: Context) -> dict:
@@ -45,8 +54,9 @@ def draft(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
     period's draft, else the previous report of the same kind)."""
     if texts is None:
         texts = register.starting_texts(ctx, kind, period.code())
-    return reports.build_report(ctx, kind, period, cutoff, texts,
+    data = reports.build_report(ctx, kind, period, cutoff, texts,
                                 profile_overrides=overrides(ctx))
+    return _with_edited_figures(ctx, data, kind, period, cutoff, texts)
 
 
 def file_stem(ctx: Context, kind: str, period: Period, number: int | None = None) -> str:
@@ -80,6 +90,7 @@ def issue(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
         number = register.next_number(session, unit.term_start)
         data = reports.build_report(ctx, kind, period, cutoff, texts, number=number,
                                     issued_on=today, profile_overrides=overrides(ctx))
+        data = _with_edited_figures(ctx, data, kind, period, cutoff, texts)
         with tempfile.TemporaryDirectory(prefix="tgdesk-issue-") as tmp:
             paths = reports.render_report(data, Path(tmp), reports.FORMATS, "report",
                                           profile_overrides=overrides(ctx))
@@ -118,6 +129,7 @@ def export_issued(ctx: Context, report_id: int, out_dir: Path,
             tmp = Path(name)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(blobs[fmt])
+            _usual_mode(tmp)
             os.replace(tmp, final)
         except OSError as exc:
             if tmp is not None:
@@ -125,3 +137,225 @@ def export_issued(ctx: Context, report_id: int, out_dir: Path,
             raise reports.os_error(exc, out_dir) from exc
         written.append(final)
     return written
+
+
+# --- the officer's versions of generated figures paragraphs ------------------
+
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])\s*[.\-)]\s+")
+
+
+@dataclass(frozen=True)
+class FigureSection:
+    """The generated (figures) paragraphs of one section of a report."""
+    key: str                 # the heading without its number: "Công tác tuyên truyền"
+    title: str               # the heading as printed: "2. Công tác tuyên truyền"
+    text: str                # the generated paragraphs, one per line
+    edited: str | None = None   # the officer's version, None when not edited
+    stale: bool = False      # edited, and the figures have changed since
+
+
+def _sections(data: ReportData) -> list[tuple[str, Heading, list]]:
+    """(key, heading, blocks under it) in order; blocks before the first heading
+    (the opening) belong to no section."""
+    out: list[tuple[str, Heading, list]] = []
+    seen: dict[str, int] = {}
+    for block in data.body:
+        if isinstance(block, Heading):
+            key = _NUMBERING.sub("", block.text).strip()
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > 1:
+                key = f"{key} ({seen[key]})"
+            out.append((key, block, []))
+        elif out:
+            out[-1][2].append(block)
+    return out
+
+
+def _generated(ctx: Context, kind: str, period: Period, cutoff: date | None,
+               ) -> list[tuple[str, Heading, list]]:
+    """The sections of the report built without the officer's words: what is
+    left besides "[…]" placeholders is generated from the figures."""
+    bare = reports.build_report(ctx, kind, period, cutoff, {}, profile_overrides=overrides(ctx))
+    out = []
+    for key, heading, blocks in _sections(bare):
+        gen = [b for b in blocks if isinstance(b, (Paragraph, Bullet))
+               and not b.text.lstrip().startswith("[")]
+        if gen:
+            out.append((key, heading, gen))
+    return out
+
+
+def _edits(texts: dict | None) -> dict[str, tuple[str, str | None]]:
+    """{section key: (edited text, generated text it was edited from)}."""
+    raw = (texts or {}).get(FIGURES) or {}
+    out = {}
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if isinstance(value, dict):
+                text, base = value.get("text") or "", value.get("base")
+            else:
+                text, base = str(value or ""), None
+            if text.strip():
+                out[str(key)] = (text, base)
+    return out
+
+
+def _lines_to_blocks(text: str, uy_style: str) -> list:
+    blocks = []
+    for line in text.splitlines():
+        line = apply_uy_style(nfc(line.strip()), uy_style)
+        if line:
+            blocks.append(Bullet(line) if line.startswith(("- ", "+ ")) else Paragraph(line))
+    return blocks
+
+
+def _with_edited_figures(ctx: Context, data: ReportData, kind: str, period: Period,
+                         cutoff: date | None, texts: dict | None) -> ReportData:
+    """Put the officer's versions of generated paragraphs in place of those."""
+    edits = _edits(texts)
+    if not edits:
+        return data
+    generated = {key: {b.text for b in blocks}
+                 for key, _h, blocks in _generated(ctx, kind, period, cutoff)}
+    try:
+        uy_style = load_profile(data.profile, overrides(ctx)).uy_style
+    except ProfileError as exc:
+        raise UserError(str(exc)) from exc
+    body = list(data.body[:next((i for i, b in enumerate(data.body) if isinstance(b, Heading)),
+                                len(data.body))])
+    for key, heading, blocks in _sections(data):
+        body.append(heading)
+        if key not in edits or key not in generated:
+            body.extend(blocks)
+            continue
+        replacement = _lines_to_blocks(edits[key][0], uy_style)
+        start = len(body)
+        placed = False
+        for block in blocks:
+            if isinstance(block, (Paragraph, Bullet)) and block.text in generated[key]:
+                if not placed:
+                    body.extend(replacement)
+                    placed = True
+                continue
+            body.append(block)
+        if not placed:
+            body[start:start] = replacement
+    return dataclasses.replace(data, body=tuple(body))
+
+
+def figure_sections(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
+                    texts: dict | None = None) -> list[FigureSection]:
+    """Each section's generated paragraphs, with the officer's version if any."""
+    edits = _edits(texts)
+    out = []
+    for key, heading, blocks in _generated(ctx, kind, period, cutoff):
+        text = "\n".join(b.text for b in blocks)
+        edited, base = edits.get(key, (None, None))
+        stale = edited is not None and base is not None and base != text
+        out.append(FigureSection(key, heading.text, text, edited, stale))
+    return out
+
+
+def preview_pdf(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
+                texts: dict | None = None) -> bytes:
+    """The draft as PDF bytes, for showing its pages in the window."""
+    data = draft(ctx, kind, period, cutoff, texts)
+    with tempfile.TemporaryDirectory(prefix="tgdesk-preview-") as tmp:
+        (path,) = reports.render_report(data, Path(tmp), ("pdf",), "preview",
+                                        profile_overrides=overrides(ctx))
+        return path.read_bytes()
+
+
+def issued_pdf(ctx: Context, report_id: int) -> tuple[ReportEntry, bytes]:
+    """An issued report and its PDF exactly as issued."""
+    entry, _docx, pdf = register.issued_files(ctx, report_id)
+    if pdf is None:
+        raise UserError(f"Báo cáo số {entry.number_text} không lưu tệp PDF.")
+    return entry, pdf
+
+
+def draft_from_issued(ctx: Context, report_id: int) -> ReportEntry:
+    """A correction is a new report: the issued report's words become the draft
+    of the same kind and period (replacing a draft there); the issued one stays."""
+    entry = register.issued_files(ctx, report_id)[0]
+    return register.save_draft(ctx, entry.kind, entry.period_code, dict(entry.texts),
+                               entry.profile, entry.cutoff)
+
+
+# --- format settings (the profile's uncertain values) --------------------------
+
+@dataclass(frozen=True)
+class FormatSettings:
+    profile: str                     # the unit's profile: "party" | "state"
+    values: dict                     # the value in force for each OVERRIDABLE key
+    defaults: dict                   # the profile file's own values
+    spacing_min: float
+    spacing_max: float
+
+
+def _values(p) -> dict:
+    return {"line_spacing_pt": p.style("body").line_spacing_pt,
+            "recipient_line_end": p.recipient_line_end, "uy_style": p.uy_style,
+            "regulation_abbrev": p.regulation_abbrev, "count_padding": p.count_padding,
+            "section_numbering": p.section_numbering.replace("{roman}", "I"),
+            "archive_line": p.archive_line}
+
+
+def profile_choices() -> list[tuple[str, str]]:
+    """(name, label) of every format profile shipped."""
+    out = []
+    for name in available_profiles():
+        try:
+            out.append((name, load_profile(name).label))
+        except ProfileError:
+            continue
+    return out
+
+
+def _unit_profile(ctx: Context) -> str:
+    unit = get_unit(ctx)
+    return (unit.profile if unit is not None and unit.profile else "party")
+
+
+def format_settings(ctx: Context, profile: str | None = None) -> FormatSettings:
+    name = profile or _unit_profile(ctx)
+    try:
+        base = load_profile(name)
+        current = load_profile(name, _known(overrides(ctx)))
+    except ProfileError as exc:
+        raise UserError(str(exc)) from exc
+    return FormatSettings(name, _values(current), _values(base), base.line_spacing_min,
+                          base.line_spacing_max)
+
+
+def _known(values: dict) -> dict:
+    return {k: v for k, v in values.items() if k in OVERRIDABLE}
+
+
+def save_format(ctx: Context, profile: str, values: dict) -> FormatSettings:
+    """Check and keep the user's corrections (only those that differ from the
+    profile file) and the unit's profile; nothing is written when a value is bad."""
+    unit = get_unit(ctx)
+    if unit is None:
+        raise UserError("Chưa khai báo thông tin đơn vị. Vào mục “Cài đặt đơn vị” trước.")
+    try:
+        base = load_profile(profile)
+    except ProfileError as exc:
+        raise UserError(str(exc)) from exc
+    spacing = values.get("line_spacing_pt")
+    if spacing is not None:
+        if isinstance(spacing, bool) or not isinstance(spacing, (int, float)):
+            raise UserError("Giãn dòng phải là một số (pt).")
+        if not base.line_spacing_min <= spacing <= base.line_spacing_max:
+            raise UserError(f"Giãn dòng {spacing:g} pt không hợp lệ: phải từ "
+                            f"{base.line_spacing_min:g} đến {base.line_spacing_max:g} pt.")
+    defaults = _values(base)
+    diffs = {k: v for k, v in _known(values).items() if v is not None and v != defaults.get(k)}
+    try:
+        load_profile(profile, diffs)
+    except ProfileError as exc:
+        raise UserError(str(exc)) from exc
+    if unit.profile != profile:
+        save_unit(ctx, dataclasses.replace(unit, profile=profile))
+    set_setting(ctx, PROFILE_OVERRIDES, diffs)
+    return format_settings(ctx, profile)

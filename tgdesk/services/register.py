@@ -19,6 +19,10 @@ from tgdesk.store.tables import ReportRow
 from .context import Context
 from .errors import NotFound, UserError
 
+#: Key of ``texts`` holding the officer's versions of generated figures
+#: paragraphs, by section (see services/issuing.py).
+FIGURES = "figures"
+
 KIND_LABELS = {"work": "Báo cáo công tác tuyên giáo",
                "opinion": "Báo cáo tình hình tư tưởng, dư luận xã hội"}
 
@@ -61,14 +65,40 @@ def draft(ctx: Context, kind: str, period_code: str) -> ReportEntry | None:
         return _entry(row) if row else None
 
 
+@dataclass
+class StartingPoint:
+    """Where a report's words come from: this period's draft, the latest report
+    of the same kind (``source``), or nothing yet (both None)."""
+    texts: dict
+    draft: ReportEntry | None = None
+    source: ReportEntry | None = None
+
+
+def starting_point(ctx: Context, kind: str, period_code: str) -> StartingPoint:
+    """This period's draft if there is one, else the words of the latest report
+    of the same kind (issued or draft). Edited figures paragraphs belong to
+    their own period and are not carried over to another one."""
+    with ctx.reading() as session:
+        row = _draft_row(session, kind, period_code)
+        if row is not None:
+            entry = _entry(row)
+            return StartingPoint(dict(entry.texts), draft=entry)
+        row = session.scalars(
+            select(ReportRow).where(ReportRow.kind == kind, ReportRow.deleted.is_(False))
+            .order_by(ReportRow.updated_at.desc(), ReportRow.id.desc())).first()
+        if row is None:
+            return StartingPoint({})
+        entry = _entry(row)
+        texts = dict(entry.texts)
+        if entry.period_code != period_code:
+            texts.pop(FIGURES, None)
+        return StartingPoint(texts, source=entry)
+
+
 def starting_texts(ctx: Context, kind: str, period_code: str) -> dict:
     """The officer's words for a new report: this period's draft if there is one,
     else those of the latest report of the same kind (issued or draft)."""
-    with ctx.reading() as session:
-        row = _draft_row(session, kind, period_code) or session.scalars(
-            select(ReportRow).where(ReportRow.kind == kind, ReportRow.deleted.is_(False))
-            .order_by(ReportRow.updated_at.desc(), ReportRow.id.desc())).first()
-        return json.loads(row.texts) if row else {}
+    return starting_point(ctx, kind, period_code).texts
 
 
 def save_draft(ctx: Context, kind: str, period_code: str, texts: dict, profile: str,
@@ -133,3 +163,11 @@ def refuse_change_of_issued(entry: ReportEntry) -> None:
     if entry.issued:
         raise UserError(f"Báo cáo số {entry.number_text} đã ban hành, không sửa được; "
                         "muốn đính chính hãy lập báo cáo mới.")
+
+
+def get_report(ctx: Context, report_id: int) -> ReportEntry:
+    with ctx.reading() as session:
+        row = session.get(ReportRow, report_id)
+        if row is None or row.deleted:
+            raise NotFound(f"Không tìm thấy báo cáo (mã {report_id}).")
+        return _entry(row)
