@@ -9,12 +9,13 @@ from tgdesk.store import queries
 
 from .context import Context
 
-__all__ = ["ListFilter", "record_ids", "rows", "count", "catalogue"]
+__all__ = ["ListFilter", "record_ids", "rows", "count", "catalogue", "sort_keys"]
 
 
 def record_ids(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> list[int]:
+    """Ids of the records matching ``flt`` (every filter, the search and the sort)."""
     with ctx.reading() as session:
-        return queries.record_ids(session, kind, flt)
+        return queries.record_ids(session, kind, flt, today=ctx.today())
 
 
 def rows(ctx: Context, kind: str, ids: Sequence[int]) -> list[dict]:
@@ -26,9 +27,14 @@ def rows(ctx: Context, kind: str, ids: Sequence[int]) -> list[dict]:
 
 def count(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> int:
     with ctx.reading() as session:
-        return queries.count(session, kind, flt)
+        return queries.count(session, kind, flt, today=ctx.today())
 
 
 def catalogue(ctx: Context, kind: str, include_inactive: bool = True) -> list[dict]:
     with ctx.reading() as session:
         return queries.catalogue_rows(session, kind, include_inactive)
+
+
+def sort_keys(kind: str) -> list[str]:
+    """The column keys a list of ``kind`` can be sorted by (ListFilter.sort)."""
+    return queries.sort_keys(kind)

@@ -7,9 +7,13 @@ rows only for what is on screen. Rows are plain dicts, never ORM objects.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from sqlalchemy import Select, column, func, select, table, text
+from datetime import date
+
+from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
 from sqlalchemy.orm import Session
 
+from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, MeetingType,
+                                 OpinionSource, StudyForm)
 from tgdesk.domain.filters import ListFilter
 
 from . import tables as t
@@ -21,17 +25,43 @@ _DATE = {"meetings": (t.MeetingRow, t.MeetingRow.held_on),
          "studies": (t.StudyRow, t.StudyRow.held_on),
          "opinions": (t.OpinionRow, t.OpinionRow.noted_on)}
 
+RESOLVED = FollowUp.DA_GIAI_QUYET.value
+OPEN = "open"           # ListFilter.follow_up: every status but resolved
 
-def _filtered(kind: str, flt: ListFilter, stmt: Select, origin: Sequence[int] | None = None
-              ) -> Select:
-    """``origin``: None = this unit's own records (the default everywhere); a list of
-    exchange unit ids = the records received from those units."""
+
+def _filtered(kind: str, flt: ListFilter, stmt: Select, origin: Sequence[int] | None = None,
+              today: date | None = None) -> Select:
+    """Apply every field of ``flt`` that concerns ``kind`` (the others are ignored).
+
+    ``origin``: None = this unit's own records (the default everywhere); a list of
+    exchange unit ids = the records received from those units. ``today`` decides
+    what is overdue (``flt.overdue``); without it the system date is used."""
     row, day = _DATE[kind]
     stmt = stmt.where(row.deleted.is_(flt.deleted), origin_filter(row, origin))
     if flt.date_from:
         stmt = stmt.where(day >= flt.date_from)
     if flt.date_to:
         stmt = stmt.where(day <= flt.date_to)
+    if kind == "meetings" and flt.meeting_type:
+        stmt = stmt.where(row.meeting_type == flt.meeting_type)
+    if kind == "studies":
+        if flt.study_form:
+            stmt = stmt.where(row.form == flt.study_form)
+        if flt.cell_id is not None:
+            stmt = stmt.where(row.cell_id == flt.cell_id)
+    if kind == "opinions":
+        o = t.OpinionRow
+        for value, col in ((flt.area_id, o.area_id), (flt.category_id, o.category_id),
+                           (flt.attitude, o.attitude), (flt.concern, o.concern)):
+            if value is not None and value != "":
+                stmt = stmt.where(col == value)
+        if flt.follow_up == OPEN:
+            stmt = stmt.where(o.follow_up != RESOLVED)
+        elif flt.follow_up:
+            stmt = stmt.where(o.follow_up == flt.follow_up)
+        if flt.overdue:
+            stmt = stmt.where(o.due_on.is_not(None), o.due_on < (today or date.today()),
+                              o.follow_up != RESOLVED)
     if flt.search and (expr := match_expression(flt.search)):
         fts = table(FTS_TABLES[kind], column("rowid"))
         hits = select(fts.c.rowid).where(text(f"{FTS_TABLES[kind]} MATCH :q").bindparams(q=expr))
@@ -39,18 +69,94 @@ def _filtered(kind: str, flt: ListFilter, stmt: Select, origin: Sequence[int] | 
     return stmt
 
 
-def record_ids(session: Session, kind: str, flt: ListFilter,
-               origin: Sequence[int] | None = None) -> list[int]:
-    """Ids of the matching records, newest first."""
+# --- sorting -----------------------------------------------------------------
+# A list can be sorted by any of its columns (ListFilter.sort = the column key,
+# the keys of the row dicts below). Coded values sort in their enum order (a
+# concern from low to hot spot, a follow-up from new to resolved); text sorts
+# without regard to case and diacritics (tg_fold), catalogue names by a rank
+# computed once per catalogue row, not once per record. Ties fall back to the
+# newest first, then the id, so the order is stable.
+
+def _rank(col, enum) -> ColumnElement:
+    return case({code: i for i, code in enumerate(enum.codes())}, value=col, else_=len(enum))
+
+
+def _catalogue_rank(catalogue, name_col, key_col) -> ColumnElement:
+    """Position of a catalogue row's name in Vietnamese-ish order (folded, then as
+    written), as a scalar subquery over the small catalogue table."""
+    ranked = (select(catalogue.id.label("cid"),
+                     func.row_number().over(order_by=(func.tg_fold(name_col), name_col,
+                                                      catalogue.id)).label("rk"))
+              .subquery())
+    return (select(ranked.c.rk).where(ranked.c.cid == key_col).scalar_subquery())
+
+
+def _text_key(col) -> ColumnElement:
+    return func.tg_fold(col)
+
+
+def _sort_keys(kind: str) -> dict[str, ColumnElement]:
+    if kind == "meetings":
+        m = t.MeetingRow
+        return {"held_on": m.held_on, "meeting_type": _rank(m.meeting_type, MeetingType),
+                "title": _text_key(m.title), "place": _text_key(m.place),
+                "chaired_by": _text_key(m.chaired_by), "attendance": m.attendance,
+                "contributions": m.contributions,
+                "classification": _rank(m.classification, Classification)}
+    if kind == "studies":
+        s, d, sd, p = t.StudyRow, t.DocumentRow, t.study_document, t.PersonRow
+        first_doc = (select(func.min(d.number_symbol)).join(sd, sd.c.document_id == d.id)
+                     .where(sd.c.study_id == s.id).scalar_subquery())
+        speaker = func.coalesce(select(p.full_name).where(p.id == s.speaker_id)
+                                .scalar_subquery(), s.speaker_name)
+        total = (s.key_cadres + s.party_members_present + s.non_party_officials
+                 + s.core_masses + s.union_members)
+        return {"held_on": s.held_on, "title": _text_key(s.title),
+                "documents": _text_key(first_doc),
+                # no cell = the whole Party committee, shown first
+                "cell": func.coalesce(_catalogue_rank(t.CellRow, t.CellRow.name, s.cell_id), 0),
+                "speaker": _text_key(speaker), "form": _rank(s.form, StudyForm),
+                "party_members_present": s.party_members_present,
+                "rate": s.party_members_present * 1.0 / func.nullif(s.party_members_expected, 0),
+                "total": total}
+    o = t.OpinionRow
+    return {"noted_on": o.noted_on,
+            "category": _catalogue_rank(t.CategoryRow, t.CategoryRow.name, o.category_id),
+            "summary": _text_key(o.summary),
+            "area": _catalogue_rank(t.AreaRow, t.AreaRow.name, o.area_id),
+            "attitude": _rank(o.attitude, Attitude), "concern": _rank(o.concern, Concern),
+            "follow_up": _rank(o.follow_up, FollowUp), "due_on": o.due_on,
+            "source": _rank(o.source, OpinionSource)}
+
+
+def sort_keys(kind: str) -> list[str]:
+    """The column keys a list of ``kind`` can be sorted by."""
+    return list(_sort_keys(kind))
+
+
+def _order(kind: str, flt: ListFilter) -> list:
     row, day = _DATE[kind]
-    stmt = _filtered(kind, flt, select(row.id), origin).order_by(day.desc(), row.id.desc())
+    key = _sort_keys(kind).get(flt.sort) if flt.sort else None
+    if key is None or flt.sort in ("held_on", "noted_on"):
+        direction = (day.desc(), row.id.desc()) if flt.descending else (day.asc(), row.id.asc())
+        return list(direction)
+    # Empty values last whichever way the list is sorted.
+    first = key.desc().nulls_last() if flt.descending else key.asc().nulls_last()
+    return [first, day.desc(), row.id.desc()]
+
+
+def record_ids(session: Session, kind: str, flt: ListFilter,
+               origin: Sequence[int] | None = None, today: date | None = None) -> list[int]:
+    """Ids of the matching records in the order asked (newest first by default)."""
+    row, _ = _DATE[kind]
+    stmt = _filtered(kind, flt, select(row.id), origin, today).order_by(*_order(kind, flt))
     return list(session.scalars(stmt))
 
 
-def count(session: Session, kind: str, flt: ListFilter, origin: Sequence[int] | None = None
-          ) -> int:
+def count(session: Session, kind: str, flt: ListFilter, origin: Sequence[int] | None = None,
+          today: date | None = None) -> int:
     row, _ = _DATE[kind]
-    return session.scalar(_filtered(kind, flt, select(func.count(row.id)), origin)) or 0
+    return session.scalar(_filtered(kind, flt, select(func.count(row.id)), origin, today)) or 0
 
 
 def _by_id(rows: Sequence[dict], ids: Sequence[int]) -> list[dict]:
