@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
                                "QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {
-            "overview": OverviewPage(ctx, self.bus),
+            "overview": OverviewPage(ctx, self.bus, OverviewPage.links_to(self)),
             "meetings": RecordPage(ctx, self.bus, MEETING_PAGE),
             "studies": RecordPage(ctx, self.bus, STUDY_PAGE),
             "opinions": RecordPage(ctx, self.bus, OPINION_PAGE),
