@@ -223,6 +223,13 @@ class MonthChart(QWidget):
             return QRectF(parts[0][0]).united(parts[-1][0]).center()
         return column.center()
 
+    def segment_center(self, index: int, name: str) -> QPointF | None:
+        """The centre of one series' part of a month's stack, if it is drawn."""
+        for rect, part in self._columns[index][1]:
+            if part == name:
+                return rect.center()
+        return None
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         found = self.hit(event.position())
         if found is None:
