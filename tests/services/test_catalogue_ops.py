@@ -219,3 +219,53 @@ def test_merge_into_an_inactive_row_is_allowed(ctx, w):
     ops.merge(ctx, "categories", w.cat, w.cat_dup)
     assert OPINIONS.get(ctx, w.o1).category_id == w.cat
     assert ops.usage(ctx, "categories", w.cat) == 3
+
+
+# --- merge_many, delete_unused, usage_text ----------------------------------------------------
+
+def test_merge_many_merges_every_dropped_row_in_one_go(ctx, w):
+    third = CATEGORIES.create(ctx, OpinionCategory(name="Đất-đai")).id
+    results = ops.merge_many(ctx, "categories", w.cat, [w.cat_dup, third])
+    assert [r.drop_id for r in results] == [w.cat_dup, third]
+    assert sum(r.total for r in results) == 2
+    assert ops.usage(ctx, "categories", w.cat) == 3
+    assert [r["name"] for r in lists.catalogue(ctx, "categories")] == ["Đất đai"]
+    assert ops.merge_many(ctx, "categories", w.cat, []) == []
+
+
+def test_merge_many_is_all_or_nothing(ctx, w):
+    with pytest.raises(NotFound):
+        ops.merge_many(ctx, "categories", w.cat, [w.cat_dup, 9999])
+    assert OPINIONS.get(ctx, w.o1).category_id == w.cat_dup
+    assert CATEGORIES.get(ctx, w.cat_dup).name == "Dat dai"
+    with pytest.raises(UserError, match="hai lần"):
+        ops.merge_many(ctx, "categories", w.cat, [w.cat_dup, w.cat_dup])
+    with pytest.raises(UserError, match="chính nó"):
+        ops.merge_many(ctx, "categories", w.cat, [w.cat_dup, w.cat])
+    assert OPINIONS.get(ctx, w.o1).category_id == w.cat_dup
+
+
+def test_delete_unused_deletes_only_rows_nothing_refers_to(ctx, w):
+    spare = CELLS.create(ctx, Cell(name="Chi bộ mới")).id
+    ops.delete_unused(ctx, "cells", spare)
+    assert spare not in [r["id"] for r in lists.catalogue(ctx, "cells")]
+    with pytest.raises(ops.InUse, match="đang được dùng trong 1 buổi học tập, 2 ý kiến dư "
+                                        "luận") as exc:
+        ops.delete_unused(ctx, "people", w.person_dup)
+    assert exc.value.live == 3
+    with pytest.raises(ops.InUse, match="2 buổi học tập"):
+        ops.delete_unused(ctx, "documents", w.doc)
+    assert PEOPLE.get(ctx, w.person_dup).full_name == "Tran Thi Bich Ngoc"
+    # A record in the trash still refers to the row: deleting would orphan it on restore.
+    STUDIES.delete(ctx, w.s1)
+    with pytest.raises(ops.InUse, match="thùng rác") as exc:
+        ops.delete_unused(ctx, "cells", w.cell_dup)
+    assert exc.value.live == 0
+    with pytest.raises(NotFound):
+        ops.delete_unused(ctx, "cells", spare)
+
+
+def test_usage_text_names_tables_in_vietnamese():
+    assert ops.usage_text({"study_session": 1_200, "opinion_note": 0, "person": 2}) == (
+        "1.200 buổi học tập, 2 người (mạng lưới)")
+    assert ops.usage_text({}) == ""

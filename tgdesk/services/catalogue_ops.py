@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
+from tgdesk import vnformat as vf
 from tgdesk.store import tables as t
 
 from .context import Context
@@ -23,7 +24,8 @@ from .errors import NotFound, UserError
 from .kinds import CATALOGUE_KINDS
 
 __all__ = ["MergeResult", "KINDS", "set_active", "usage", "usage_by_table", "merge",
-           "still_referenced"]
+           "merge_many", "still_referenced", "usage_text", "InUse", "delete_unused",
+           "TABLE_NOUNS"]
 
 KINDS = tuple(CATALOGUE_KINDS)
 
@@ -129,44 +131,101 @@ def _merge_documents(session: Session, keep_id: int, drop_id: int, now) -> tuple
     return moved, collapsed
 
 
-def merge(ctx: Context, kind: str, keep_id: int, drop_id: int) -> MergeResult:
-    """Merge ``drop_id`` into ``keep_id``: repoint every reference, then soft-delete
-    the dropped row. One transaction: either all of it happens or none."""
+def _merge(session: Session, kind: str, keep_id: int, drop_id: int, now) -> MergeResult:
     k = _kind(kind)
     if keep_id == drop_id:
         raise UserError(f"Không thể gộp một {k.name} vào chính nó; hãy chọn hai dòng khác nhau.")
+    keep = _live_row(session, kind, keep_id)
+    drop = _live_row(session, kind, drop_id)
+    session.flush()
+    repointed: dict[str, int] = {}
+    collapsed = 0
+    for row, col in _REFERENCES[kind]:
+        # Records in the trash are repointed too, so restoring one later
+        # does not bring back a reference to a deleted catalogue row.
+        n = session.execute(update(row).where(col == drop_id)
+                            .values({col.key: keep_id, "updated_at": now})
+                            .execution_options(synchronize_session=False)).rowcount or 0
+        repointed[row.__tablename__] = repointed.get(row.__tablename__, 0) + n
+    if kind == "documents":
+        moved, collapsed = _merge_documents(session, keep_id, drop_id, now)
+        repointed["study_document"] = moved
+    drop.deleted = True
+    keep.updated_at = now
+    session.flush()
+    # Rows already loaded in this session may hold the old ids.
+    session.expire_all()
+    return MergeResult(kind, keep_id, drop_id, repointed, collapsed)
+
+
+def merge(ctx: Context, kind: str, keep_id: int, drop_id: int) -> MergeResult:
+    """Merge ``drop_id`` into ``keep_id``: repoint every reference, then soft-delete
+    the dropped row. One transaction: either all of it happens or none."""
+    _kind(kind)
+    with ctx.transaction() as session:
+        return _merge(session, kind, keep_id, drop_id, t.utcnow())
+
+
+def merge_many(ctx: Context, kind: str, keep_id: int, drop_ids: list[int]) -> list[MergeResult]:
+    """Merge several duplicates into ``keep_id`` in one transaction (all or none)."""
+    _kind(kind)
+    if not drop_ids:
+        return []
+    if len(set(drop_ids)) != len(drop_ids):
+        raise UserError("Một dòng được chọn hai lần để gộp; hãy chọn lại.")
     now = t.utcnow()
     with ctx.transaction() as session:
-        keep = _live_row(session, kind, keep_id)
-        drop = _live_row(session, kind, drop_id)
-        session.flush()
-        repointed: dict[str, int] = {}
-        collapsed = 0
-        for row, col in _REFERENCES[kind]:
-            # Records in the trash are repointed too, so restoring one later
-            # does not bring back a reference to a deleted catalogue row.
-            n = session.execute(update(row).where(col == drop_id)
-                                .values({col.key: keep_id, "updated_at": now})
-                                .execution_options(synchronize_session=False)).rowcount or 0
-            repointed[row.__tablename__] = repointed.get(row.__tablename__, 0) + n
-        if kind == "documents":
-            moved, collapsed = _merge_documents(session, keep_id, drop_id, now)
-            repointed["study_document"] = moved
-        drop.deleted = True
-        keep.updated_at = now
-        session.flush()
-        # Rows already loaded in this session may hold the old ids.
-        session.expire_all()
-        return MergeResult(kind, keep_id, drop_id, repointed, collapsed)
+        return [_merge(session, kind, keep_id, drop_id, now) for drop_id in drop_ids]
+
+
+def _referenced(session: Session, kind: str, row_id: int) -> bool:
+    for _row, col in _REFERENCES[kind]:
+        if session.scalar(select(exists().where(col == row_id))):
+            return True
+    if kind == "documents":
+        return bool(session.scalar(select(exists().where(_LINK.c.document_id == row_id))))
+    return False
 
 
 def still_referenced(ctx: Context, kind: str, row_id: int) -> bool:
     """True if any record, even one in the trash, refers to the row."""
     _kind(kind)
     with ctx.reading() as session:
-        for row, col in _REFERENCES[kind]:
-            if session.scalar(select(exists().where(col == row_id))):
-                return True
-        if kind == "documents":
-            return bool(session.scalar(select(exists().where(_LINK.c.document_id == row_id))))
-        return False
+        return _referenced(session, kind, row_id)
+
+
+# Vietnamese nouns of the tables a catalogue row is used by (keys of usage_by_table).
+TABLE_NOUNS = {"study_session": "buổi học tập", "opinion_note": "ý kiến dư luận",
+               "person": "người (mạng lưới)", "study_document": "liên kết văn bản"}
+
+
+def usage_text(by_table: dict[str, int]) -> str:
+    """"3 buổi học tập, 2 ý kiến dư luận" ("" when nothing uses the row)."""
+    return ", ".join(f"{vf.number(n)} {TABLE_NOUNS.get(name, name)}"
+                     for name, n in by_table.items() if n)
+
+
+class InUse(UserError):
+    """A catalogue row that records refer to cannot be deleted; deactivate it instead."""
+
+    def __init__(self, message: str, live: int):
+        super().__init__(message)
+        self.live = live
+
+
+def delete_unused(ctx: Context, kind: str, row_id: int) -> None:
+    """Move a catalogue row to the trash, refusing (:class:`InUse`) when any record,
+    even one in the trash, refers to it: deleting it would leave those records
+    pointing at a row the forms no longer know. Such a row is deactivated instead."""
+    k = _kind(kind)
+    with ctx.transaction() as session:
+        row = _live_row(session, kind, row_id)
+        by_table = _usage_by_table(session, kind, row_id)
+        live = sum(by_table.values())
+        if live or _referenced(session, kind, row_id):
+            where = (f"đang được dùng trong {usage_text(by_table)}" if live else
+                     "đang được dùng trong bản ghi ở thùng rác")
+            raise InUse(f"Không xóa được {k.name} này: {where}. Xóa sẽ làm các bản ghi đó mất "
+                        f"thông tin. Có thể cho {k.name} ngừng dùng: không còn hiện trong các ô "
+                        "chọn nhưng các bản ghi cũ vẫn giữ tên.", live)
+        row.deleted = True

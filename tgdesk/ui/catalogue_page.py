@@ -1,39 +1,62 @@
-"""Danh mục: one tab per catalogue, each a simple table with add/edit/delete."""
+"""Danh mục: one tab per catalogue, each a table with add, edit, deactivate,
+merge, delete, and import/export through Excel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSettings,
+                            Qt, Signal)
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton,
+                               QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
-from tgdesk.services import lists
+from tgdesk.services import catalogue_ops, lists
+from tgdesk.services.catalogue_ops import InUse
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
+from .catalogue_excel import CatalogueExcel
 from .catalogue_forms import CATALOGUES, CatalogueDialog, CatalogueSpec
 from .events import DataBus
+from .merge_dialog import SHOWN_IN, MergeDialog
 from .record_page import heading_label
 from .widgets import confirm, show_error
 
 Index = QModelIndex | QPersistentModelIndex
-GREY = QBrush(QColor("#888888"))
+GREY = QBrush(QColor("#8a8a8a"))
+SHOW_INACTIVE_KEY = "catalogues/{kind}/show_inactive"
 
 
 class CatalogueModel(QAbstractTableModel):
-    """All live rows of one catalogue (catalogues are small: tens of rows)."""
+    """The live rows of one catalogue (catalogues are small: tens to a few
+    thousand rows), inactive ones only when asked, greyed and in italics."""
 
     def __init__(self, ctx: Context, spec: CatalogueSpec, parent=None):
         super().__init__(parent)
         self.ctx = ctx
         self.spec = spec
+        self.show_inactive = True
+        self.all_rows: list[dict] = []
         self.rows: list[dict] = []
 
     def load(self) -> None:
         self.beginResetModel()
-        self.rows = lists.catalogue(self.ctx, self.spec.kind)
+        self.all_rows = lists.catalogue(self.ctx, self.spec.kind)
+        self._filter()
         self.endResetModel()
+
+    def set_show_inactive(self, show: bool) -> None:
+        self.beginResetModel()
+        self.show_inactive = show
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        self.rows = [r for r in self.all_rows if self.show_inactive or r.get("active", True)]
+
+    @property
+    def inactive_count(self) -> int:
+        return sum(1 for r in self.all_rows if not r.get("active", True))
 
     def id_at(self, row: int) -> int | None:
         return self.rows[row]["id"] if 0 <= row < len(self.rows) else None
@@ -43,6 +66,10 @@ class CatalogueModel(QAbstractTableModel):
             if r["id"] == record_id:
                 return i
         return None
+
+    def row_dict(self, record_id: int) -> dict | None:
+        i = self.row_of(record_id)
+        return None if i is None else self.rows[i]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -63,8 +90,16 @@ class CatalogueModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.spec.columns[index.column()].text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and not row.get("active", True):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = self.spec.columns[index.column()].text(row)
+            return text or None
+        inactive = not row.get("active", True)
+        if role == Qt.ItemDataRole.ForegroundRole and inactive:
             return GREY
+        if role == Qt.ItemDataRole.FontRole and inactive:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None
@@ -83,11 +118,16 @@ class CatalogueTab(QWidget):
         super().__init__(parent)
         self.ctx, self.bus, self.spec = ctx, bus, spec
         self.dialog: CatalogueDialog | None = None
+        self.merge_dialog: MergeDialog | None = None
+        self.excel = CatalogueExcel(ctx, bus, spec, self)
+        self.excel.status.connect(self.status)
         self.model = CatalogueModel(ctx, spec, self)
+        self.model.show_inactive = QSettings().value(SHOW_INACTIVE_KEY.format(kind=spec.kind),
+                                                     False, bool)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
@@ -102,51 +142,147 @@ class CatalogueTab(QWidget):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_record,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
-        self.add_button = QPushButton("Thêm")
-        self.add_button.setToolTip(f"Thêm {spec.noun} (Ctrl+N)")
-        self.edit_button = QPushButton("Sửa")
-        self.delete_button = QPushButton("Xóa")
-        self.add_button.clicked.connect(self.add_record)
-        self.edit_button.clicked.connect(self.edit_record)
-        self.delete_button.clicked.connect(self.delete_record)
-        self.count = QLabel()
-        self.count.setStyleSheet("color: #555;")
+        self.empty = QLabel()
+        self.empty.setObjectName("empty_state")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setStyleSheet("color: #555; font-size: 11pt; padding: 24px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+
+        def button(text: str, tip: str, slot) -> QPushButton:
+            b = QPushButton(text)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            return b
+
+        noun = spec.noun
+        self.add_button = button("Thêm", f"Thêm {noun} (Ctrl+N)", self.add_record)
+        self.edit_button = button("Sửa", f"Sửa {noun} đang chọn (Enter)", self.edit_record)
+        self.active_button = button("Ngừng dùng", "", self.toggle_active)
+        self.merge_button = button(
+            "Gộp…", f"Gộp hai hay nhiều {noun} trùng nhau thành một: chọn các dòng (giữ Ctrl "
+            "khi bấm chuột) rồi bấm Gộp…", self.merge_records)
+        self.delete_button = button("Xóa", f"Xóa {noun} đang chọn (Delete)", self.delete_record)
+        self.import_button = button(
+            "Nhập từ Excel…", f"Nhập danh sách {noun} từ tệp .xlsx; xem trước từng dòng rồi "
+            "mới lưu", lambda: self.excel.import_file())
+        self.export_button = button("Xuất ra Excel…", f"Ghi cả danh mục {noun} ra tệp .xlsx",
+                                    lambda: self.excel.export())
+        self.template_button = button(
+            "Tải tệp mẫu…", f"Lưu tệp Excel mẫu (có hướng dẫn) để điền danh sách {noun}",
+            lambda: self.excel.save_template())
         bar = QHBoxLayout()
-        for w in (self.add_button, self.edit_button, self.delete_button):
+        for w in (self.add_button, self.edit_button, self.active_button, self.merge_button,
+                  self.delete_button):
             bar.addWidget(w)
         bar.addStretch(1)
-        bar.addWidget(self.count)
+        for w in (self.import_button, self.export_button, self.template_button):
+            bar.addWidget(w)
+
+        self.show_inactive = QCheckBox("Hiện cả mục ngừng dùng")
+        self.show_inactive.setToolTip("Mục ngừng dùng hiện chữ xám, nghiêng; chúng không còn "
+                                      "trong các ô chọn khi thêm bản ghi mới.")
+        self.show_inactive.setChecked(self.model.show_inactive)
+        self.show_inactive.toggled.connect(self.set_show_inactive)
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.show_inactive)
+        bottom.addStretch(1)
+        bottom.addWidget(self.count)
+
         lay = QVBoxLayout(self)
         lay.addLayout(bar)
-        lay.addWidget(self.view, 1)
+        lay.addWidget(self.stack, 1)
+        lay.addLayout(bottom)
         self.model.modelReset.connect(self._update)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.refresh()
 
+    # --- state -----------------------------------------------------------------------
     def refresh(self) -> None:
-        selected = self.selected_id()
+        selected = self.selected_ids()
         self.model.load()
-        if selected is not None:
-            self.select_id(selected)
+        self.select_ids(selected)
+        self._update()
+
+    def set_show_inactive(self, show: bool) -> None:
+        selected = self.selected_ids()
+        QSettings().setValue(SHOW_INACTIVE_KEY.format(kind=self.spec.kind), show)
+        if self.show_inactive.isChecked() != show:
+            self.show_inactive.setChecked(show)      # calls back here through toggled
+            return
+        self.model.set_show_inactive(show)
+        self.select_ids(selected)
         self._update()
 
     def _update(self) -> None:
-        has_row = self.selected_id() is not None
-        self.edit_button.setEnabled(has_row)
-        self.delete_button.setEnabled(has_row)
-        n = self.model.rowCount()
-        self.count.setText(f"{vf.number(n)} {self.spec.noun}" if n else
-                           f"Chưa có {self.spec.noun} nào. Bấm “Thêm” (Ctrl+N) để khai báo.")
+        ids = self.selected_ids()
+        rows = [self.model.row_dict(i) for i in ids]
+        self.edit_button.setEnabled(bool(ids))
+        self.delete_button.setEnabled(len(ids) == 1)
+        self.merge_button.setEnabled(len(ids) >= 2)
+        self.active_button.setEnabled(bool(ids))
+        all_active = all(r.get("active", True) for r in rows if r)
+        self.active_button.setText("Ngừng dùng" if all_active else "Dùng lại")
+        self.active_button.setToolTip(
+            f"Không còn hiện {self.spec.noun} này trong các ô chọn; các bản ghi cũ vẫn giữ tên"
+            if all_active else f"Cho {self.spec.noun} đang chọn dùng lại")
+        self._update_count()
+
+    def _update_count(self) -> None:
+        noun, m = self.spec.noun, self.model
+        total, inactive = len(m.all_rows), m.inactive_count
+        if total == 0:
+            self.count.setText("")
+            self.empty.setText(
+                f"Chưa có {noun} nào.\n\nBấm “Thêm” (Ctrl+N) để khai báo từng {noun}, hoặc "
+                f"“Nhập từ Excel…” để nhập cả danh sách (bấm “Tải tệp mẫu…” để lấy tệp mẫu "
+                "có hướng dẫn).")
+        elif m.rowCount() == 0:
+            self.empty.setText(
+                f"Cả {vf.number(total)} {noun} đều đang ngừng dùng.\n\nĐánh dấu “Hiện cả mục "
+                f"ngừng dùng” để xem và cho dùng lại, hoặc bấm “Thêm” (Ctrl+N).")
+        text = f"{vf.number(total - inactive)} {noun} đang dùng"
+        if inactive:
+            text += (f", {vf.number(inactive)} ngừng dùng"
+                     + (" (chữ xám)" if m.show_inactive else " (đang ẩn)"))
+        if total:
+            self.count.setText(text)
+        self.stack.setCurrentWidget(self.view if m.rowCount() else self.empty)
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
 
     def selected_id(self) -> int | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
+        """The row to act on: the current row if selected, else the first selected."""
+        ids = self.selected_ids()
+        current = self.model.id_at(self.view.currentIndex().row())
+        return current if current in ids else (ids[0] if ids else None)
 
     def select_id(self, record_id: int) -> None:
-        row = self.model.row_of(record_id)
-        if row is not None:
-            self.view.selectRow(row)
+        self.select_ids([record_id])
 
+    def select_ids(self, ids: list[int]) -> None:
+        self.view.clearSelection()
+        first = True
+        for record_id in ids:
+            row = self.model.row_of(record_id)
+            if row is None:
+                continue
+            if first:
+                self.view.selectRow(row)
+                first = False
+            else:
+                index = self.model.index(row, 0)
+                self.view.selectionModel().select(
+                    index, self.view.selectionModel().SelectionFlag.Select
+                    | self.view.selectionModel().SelectionFlag.Rows)
+
+    # --- add and edit ------------------------------------------------------------------
     def add_record(self) -> None:
         self._open(None)
 
@@ -172,23 +308,91 @@ class CatalogueTab(QWidget):
             self.select_id(dialog.saved.id)
         self.status.emit(f"Đã lưu {self.spec.noun}.")
 
-    def delete_record(self) -> None:
-        record_id = self.selected_id()
-        if record_id is None:
+    # --- deactivate, delete, merge ---------------------------------------------------------
+    def _name(self, record_id: int) -> str:
+        row = self.model.row_dict(record_id)
+        return self.spec.describe(row) if row else ""
+
+    def toggle_active(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
             return
-        name = self.spec.describe(self.model.rows[self.model.row_of(record_id)])
-        if not confirm(self, f"Xóa {self.spec.noun}",
-                       f"Xóa {self.spec.noun} “{name}” khỏi danh mục?\n\nCác bản ghi đã dùng "
-                       f"{self.spec.noun} này vẫn giữ nguyên. Nếu chỉ tạm thôi dùng, hãy sửa và "
-                       "bỏ chọn “Đang dùng” thay vì xóa."):
+        rows = [self.model.row_dict(i) for i in ids]
+        active = not all(r.get("active", True) for r in rows)
+        targets = [r for r in rows if r.get("active", True) != active]
+        try:
+            for r in targets:
+                catalogue_ops.set_active(self.ctx, self.spec.kind, r["id"], active)
+        except UserError as exc:
+            show_error(self, str(exc))
+        self.bus.changed(self.spec.kind)
+        names = ", ".join(f"“{self.spec.describe(r)}”" for r in targets)
+        if active:
+            self.status.emit(f"Đã cho dùng lại {self.spec.noun} {names}.")
+        else:
+            hidden = ("" if self.model.show_inactive else
+                      " Đánh dấu “Hiện cả mục ngừng dùng” để xem lại.")
+            self.status.emit(f"Đã cho ngừng dùng {self.spec.noun} {names}: không còn trong các "
+                             f"ô chọn, các bản ghi cũ vẫn giữ tên.{hidden}")
+
+    def delete_record(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            if ids:
+                show_error(self, f"Hãy chọn một {self.spec.noun} để xóa. Nếu các dòng đang chọn "
+                                 "trùng nhau, hãy dùng “Gộp…”.")
+            return
+        record_id = ids[0]
+        row = self.model.row_dict(record_id)
+        name = self.spec.describe(row)
+        noun = self.spec.noun
+        if not confirm(self, f"Xóa {noun}",
+                       f"Xóa {noun} “{name}” khỏi danh mục?\n\nChỉ xóa được mục chưa bản ghi "
+                       f"nào dùng. Nếu chỉ tạm thôi dùng, hãy bấm “Ngừng dùng” thay vì xóa."):
             return
         try:
-            self.spec.service.delete(self.ctx, record_id)
+            catalogue_ops.delete_unused(self.ctx, self.spec.kind, record_id)
+        except InUse as exc:
+            if not row.get("active", True):
+                show_error(self, str(exc))
+                return
+            if confirm(self, "Không xóa được", f"{exc}\n\nCho {noun} “{name}” ngừng dùng?"):
+                try:
+                    catalogue_ops.set_active(self.ctx, self.spec.kind, record_id, False)
+                except UserError as exc2:
+                    show_error(self, str(exc2))
+                    return
+                self.bus.changed(self.spec.kind)
+                self.status.emit(f"Đã cho ngừng dùng {noun} “{name}”.")
+            return
         except UserError as exc:
             show_error(self, str(exc))
             return
         self.bus.changed(self.spec.kind)
-        self.status.emit(f"Đã xóa {self.spec.noun} “{name}”.")
+        self.status.emit(f"Đã xóa {noun} “{name}”.")
+
+    def merge_records(self) -> None:
+        ids = self.selected_ids()
+        rows = [self.model.row_dict(i) for i in ids]
+        try:
+            dialog = MergeDialog(self.ctx, self.spec, rows, self)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
+        self.merge_dialog = dialog
+        dialog.accepted.connect(lambda: self._merged(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _merged(self, dialog: MergeDialog) -> None:
+        keep = dialog.keep_id()
+        moved = sum(r.total for r in dialog.results)
+        name = self._name(keep)
+        for what in (self.spec.kind, *SHOWN_IN[self.spec.kind]):
+            self.bus.changed(what)
+        self.select_id(keep)
+        self.status.emit(f"Đã gộp {vf.number(len(dialog.results) + 1)} {self.spec.noun} vào "
+                         f"“{name}”; {vf.number(moved)} bản ghi đã chuyển sang.")
 
 
 class CataloguePage(QWidget):
