@@ -16,6 +16,7 @@ from tgdesk.domain.figures import DocumentStudied, Figures
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.domain.records import UnitSettings
 
+from .layout import break_line, max_left_mm
 from .model import (Block, Bullet, Header, Heading, Paragraph, ReportData, Signature, Table,
                     TitleBlock)
 from .profile import Profile
@@ -39,6 +40,17 @@ class Inputs:
     cutoff: date | None = None     # figures counted up to this day (period still running)
     number: int | None = None      # None: a draft ("Số     -BC/ĐU")
     texts: dict | None = None
+    data_since: date | None = None  # first day the database has records: no comparison before
+    issued: tuple[IssuedDoc, ...] = ()   # the unit's own reports issued within the period
+
+
+@dataclass(frozen=True)
+class IssuedDoc:
+    """A report the unit issued (from the register), cited in "tham mưu"."""
+    number_text: str               # "01-BC/ĐU"
+    issued_on: date
+    kind: str                      # "work" | "opinion"
+    period: Period
 
 
 # --- words for a period -----------------------------------------------------
@@ -147,22 +159,39 @@ class Composer:
             else:
                 self.para(item)
 
+    def covered(self, figs: Figures) -> bool:
+        """Whether the database holds records for (about) the whole of a period: the
+        first record falls before it or within its first tenth (a unit's records
+        rarely start on the 1st: holidays, the first meeting of the month)."""
+        since = self.i.data_since
+        if since is None:            # no records at all: nothing to compare with
+            return False
+        return (since - figs.start).days <= (figs.end - figs.start).days / 10
+
     def compare(self, cur: int, unit: str, what: str = "") -> str:
-        """"tăng 3 cuộc so với tháng trước, bằng cùng kỳ năm trước"."""
+        """"tăng 03 cuộc so với tháng trước, bằng cùng kỳ năm trước"; a period the
+        database does not cover (records start later) is not compared."""
         parts = []
         i = self.i
         refs = [(i.last_year, "cùng kỳ năm trước")]
         if i.period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.CUSTOM):
             refs.insert(0, (i.previous, _previous_word(i.period)))
         for figs, label in refs:
+            if not self.covered(figs):
+                continue
             old = _get(figs, what)
             if cur > old:
-                parts.append(f"tăng {vf.number(cur - old)} {unit} so với {label}")
+                parts.append(f"tăng {self.n(cur - old)} {unit} so với {label}")
             elif cur < old:
-                parts.append(f"giảm {vf.number(old - cur)} {unit} so với {label}")
+                parts.append(f"giảm {self.n(old - cur)} {unit} so với {label}")
             else:
                 parts.append(f"bằng {label}")
         return ", ".join(parts)
+
+    def tail(self, cur: int, unit: str, what: str) -> str:
+        """The comparison after "; ", then the full stop (only "." when none)."""
+        text = self.compare(cur, unit, what)
+        return f"; {text}." if text else "."
 
     # sections
     def meetings_sentence(self) -> str:
@@ -175,8 +204,8 @@ class Composer:
             kinds.append(f"{self.n(count)} {(mt.label if mt else code).lower()}")
         return (f"{self.within}, {self.short_name} tổ chức {self.n(f.meetings_total)} hội nghị, "
                 f"cuộc họp ({', '.join(kinds)}) với {vf.number(f.meeting_attendance)} lượt người "
-                f"tham dự, {self.n(f.meeting_contributions)} ý kiến tham luận; "
-                f"{self.compare(f.meetings_total, 'cuộc', 'meetings_total')}.")
+                f"tham dự, {self.n(f.meeting_contributions)} ý kiến tham luận"
+                f"{self.tail(f.meetings_total, 'cuộc', 'meetings_total')}")
 
     def study_sentences(self) -> list[Block]:
         f = self.i.current
@@ -196,7 +225,7 @@ class Composer:
             text += (f"; tỷ lệ đảng viên tham dự đạt {vf.percent(f.party_rate)} "
                      f"({vf.number(f.party_members_present)}/{vf.number(f.party_members_expected)} "
                      "đảng viên được triệu tập)")
-        text += f"; {self.compare(f.study_sessions, 'buổi', 'study_sessions')}."
+        text += self.tail(f.study_sessions, "buổi", "study_sessions")
         out: list[Block] = [Paragraph(text)]
         if f.documents:
             out.append(Paragraph("Các văn bản được học tập, quán triệt:"))
@@ -226,23 +255,45 @@ class Composer:
         cats = ", ".join(f"{name.lower()} ({self.n(c)})" for name, c in f.opinions_by_category.items())
         if cats:
             text += f"; tập trung vào các lĩnh vực: {cats}"
-        return text + f"; {self.compare(f.opinions_total, 'ý kiến', 'opinions_total')}."
+        return text + self.tail(f.opinions_total, "ý kiến", "opinions_total")
 
     # --- outlines --------------------------------------------------------
     def opening(self, subject: str) -> None:
-        committee = _parent_committee(self.i.unit)
-        default = (f"Thực hiện Hướng dẫn số …-HD/BTGDVTU ngày … của Ban Tuyên giáo và Dân vận "
-                   f"{committee} về chế độ thông tin, báo cáo; {self.full_name} báo cáo "
-                   f"{subject} như sau:")
+        basis = self.p.opening_basis.format(parent_committee=_parent_committee(self.i.unit))
+        default = f"{basis}; {self.full_name} báo cáo {subject} như sau:"
         self.text_or("opening", default)
         if self.i.cutoff is not None:
             self.para(f"(Số liệu tính đến {vf.long_date(self.i.cutoff)}.)")
+        since, cur = self.i.data_since, self.i.current
+        if since is None or since > cur.end:
+            self.para(f"({self.within} chưa có số liệu được ghi nhận trong sổ theo dõi"
+                      + (f"; số liệu bắt đầu từ ngày {vf.short_date(since)}" if since else "")
+                      + ".)")
+        elif not self.covered(cur):
+            self.para(f"(Số liệu tính từ ngày {vf.short_date(since)}, ngày bắt đầu có dữ liệu.)")
 
-    def results(self) -> None:
+    def issued_docs(self) -> None:
+        """The reports this unit issued in the period (the register), cited in full."""
+        docs = self.i.issued
+        if not docs:
+            return
+        self.para(f"{self.within}, {self.short_name} ban hành {self.n(len(docs))} báo cáo "
+                  "định kỳ:")
+        for j, d in enumerate(docs):
+            what = ("kết quả công tác tuyên giáo" if d.kind == "work"
+                    else "tình hình tư tưởng và dư luận xã hội")
+            end = "." if j == len(docs) - 1 else ";"
+            self.blocks.append(Bullet(f"- Báo cáo số {d.number_text} ngày "
+                                      f"{vf.short_date(d.issued_on)} về {what} "
+                                      f"{d.period.label()}{end}"))
+
+    def results(self, long: bool = False) -> None:
         k = 1
-        self.h(f"{self.sub(k)} Công tác tham mưu, chỉ đạo", 2)
+        self.h(f"{self.sub(k)} Công tác tham mưu giúp cấp ủy lãnh đạo, chỉ đạo" if long
+               else f"{self.sub(k)} Công tác tham mưu, chỉ đạo", 2)
         self.text_or("advice", "[Nêu số kế hoạch, hướng dẫn, công văn đã ban hành, ghi rõ số, "
                                "ký hiệu.]")
+        self.issued_docs()
         k += 1
         self.h(f"{self.sub(k)} Công tác tuyên truyền", 2)
         self.para(self.meetings_sentence())
@@ -268,6 +319,10 @@ class Composer:
         self.h(f"{self.sub(k)} Lý luận chính trị, khoa giáo và công tác khác", 2)
         self.text_or("other", "[Nêu kết quả bồi dưỡng lý luận chính trị, khoa giáo, văn hóa – "
                               "văn nghệ và các công tác khác.]")
+        if long:
+            k += 1
+            self.h(f"{self.sub(k)} Đánh giá chung", 2)
+            self.text_or("strengths", "[Nêu ưu điểm nổi bật trong kỳ.]")
 
     def tasks(self) -> None:
         value = self.texts.get("tasks")
@@ -317,16 +372,12 @@ class Composer:
                        f"nhiệm vụ {nxt}")
         self.h("ĐÁNH GIÁ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ", 0, _PART[0])
         self.h(f"{self.roman(1)} KẾT QUẢ ĐẠT ĐƯỢC")
-        self.results()
+        self.results(long=True)
         self.h(f"{self.roman(2)} HẠN CHẾ, NGUYÊN NHÂN")
         self.text_or("weaknesses", "[Nêu hạn chế và nguyên nhân.]")
-        k = 3
         if annual:
             self.h(f"{self.roman(3)} BÀI HỌC KINH NGHIỆM")
             self.text_or("lessons", "[Nêu bài học kinh nghiệm.]")
-            k = 4
-        self.h(f"{self.roman(k)} ƯU ĐIỂM NỔI BẬT")
-        self.text_or("strengths", "[Nêu ưu điểm nổi bật trong kỳ.]")
         self.h(f"PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM {nxt.upper()}", 0, _PART[1])
         self.h(f"{self.roman(1)} NHIỆM VỤ TRỌNG TÂM")
         self.tasks()
@@ -346,11 +397,11 @@ class Composer:
         self.text_or("mood", "[Nêu tâm trạng chung, mức độ tin tưởng của cán bộ, đảng viên và "
                              "Nhân dân.]")
         if f.opinions_total:
-            parts = [f"{self.n(f.opinions_by_attitude.get(a.value, 0))} ý kiến "
-                     f"{a.label.lower()}" for a in Attitude]
+            parts = [f"{self.n(f.opinions_by_attitude[a.value])} ý kiến {a.label.lower()}"
+                     for a in Attitude if f.opinions_by_attitude.get(a.value)]
             self.para(f"{self.within}, {self.short_name} nắm bắt {self.n(f.opinions_total)} ý "
-                      f"kiến của cán bộ, đảng viên và Nhân dân, trong đó {', '.join(parts)}; "
-                      f"{self.compare(f.opinions_total, 'ý kiến', 'opinions_total')}.")
+                      f"kiến của cán bộ, đảng viên và Nhân dân, trong đó {', '.join(parts)}"
+                      f"{self.tail(f.opinions_total, 'ý kiến', 'opinions_total')}")
         else:
             self.para(f"{self.within}, chưa ghi nhận ý kiến dư luận xã hội nào.")
         self.h(f"{self.roman(2)} DƯ LUẬN XÃ HỘI")
@@ -368,12 +419,20 @@ class Composer:
                                         "thành phố và trên địa bàn phường.]")
         k += 1
         self.h(f"{self.sub(k)} Những vấn đề băn khoăn, bức xúc", 2)
-        levels = [f"{self.n(f.opinions_by_concern.get(c.value, 0))} ý kiến mức "
-                  f"{c.label.lower()}" for c in Concern if c is not Concern.DIEM_NONG]
+        levels = [f"{self.n(f.opinions_by_concern[c.value])} ý kiến ở mức "
+                  f"{c.label.lower()}" for c in Concern
+                  if c is not Concern.DIEM_NONG and f.opinions_by_concern.get(c.value)]
+        hot = (f"có {self.n(f.hot_spots)} vấn đề điểm nóng" if f.hot_spots
+               else "không có vấn đề điểm nóng")
         if f.opinions_total:
-            self.para(f"Về mức độ quan tâm: {', '.join(levels)}; có {self.n(f.hot_spots)} vấn đề "
-                      f"điểm nóng. Đến nay còn {self.n(f.open_follow_ups)} ý kiến chưa giải quyết "
-                      "xong, đang tiếp tục theo dõi, phản ánh đến cấp ủy, chính quyền.")
+            text = f"Về mức độ quan tâm: {', '.join(levels)}; {hot}." if levels else \
+                f"Về mức độ quan tâm: {hot}."
+            if f.open_follow_ups:
+                text += (f" Đến nay còn {self.n(f.open_follow_ups)} ý kiến chưa giải quyết "
+                         "xong, đang tiếp tục theo dõi, phản ánh đến cấp ủy, chính quyền.")
+            else:
+                text += " Các ý kiến đã được giải quyết, trả lời xong."
+            self.para(text)
         else:
             self.para("Không có vấn đề điểm nóng.")
         self.text_or("hot_spots", "[Nêu cụ thể các vấn đề bức xúc, điểm nóng và việc xử lý.]")
@@ -397,8 +456,15 @@ class Composer:
             figs.append(i.previous)
         cols.append(short_period(i.period.same_last_year()) + " (cùng kỳ)")
         figs.append(i.last_year)
+        spec = list(APPENDIX_ROWS if i.kind == "work" else OPINION_ROWS)
+        if i.kind == "opinion":
+            names: list[str] = []
+            for f in figs:
+                names += [n for n in f.opinions_by_category if n not in names]
+            at = spec.index(("Ý kiến dư luận xã hội", "ý kiến", "opinions_total")) + 1
+            spec[at:at] = [(f"– {name}", "ý kiến", f"category.{name}") for name in names]
         rows = []
-        for k, (label, unit, what) in enumerate(APPENDIX_ROWS, 1):
+        for k, (label, unit, what) in enumerate(spec, 1):
             values = []
             for f in figs:
                 v = _get(f, what)
@@ -415,7 +481,13 @@ class Composer:
                                       else "DƯ LUẬN XÃ HỘI") + " " + i.period.label().upper()
         table = Table(("TT", "Chỉ tiêu", "Đơn vị", *cols), tuple(rows), widths,
                       ("center", "left", "center") + ("right",) * n, title=title, note=note)
-        return (table,)
+        out: list[Block] = [table]
+        partial = [c[:1].lower() + c[1:] for c, f in zip(cols, figs) if not self.covered(f)]
+        if partial and i.data_since:
+            out.append(Paragraph(f"Ghi chú: số liệu {', '.join(partial)} chỉ tính từ ngày "
+                                 f"{vf.short_date(i.data_since)}, ngày bắt đầu có dữ liệu; "
+                                 "không dùng để so sánh."))
+        return tuple(out)
 
 
 def _get(f: Figures, what: str) -> float:
@@ -423,6 +495,12 @@ def _get(f: Figures, what: str) -> float:
         return f.meetings_by_type.get(what.split(".", 1)[1], 0)
     if what.startswith("attendance."):
         return f.attendance.get(what.split(".", 1)[1], 0)
+    if what.startswith("category."):
+        return f.opinions_by_category.get(what.split(".", 1)[1], 0)
+    if what.startswith("attitude."):
+        return f.opinions_by_attitude.get(what.split(".", 1)[1], 0)
+    if what.startswith("concern."):
+        return f.opinions_by_concern.get(what.split(".", 1)[1], 0)
     if what == "buc_xuc":
         return f.opinions_by_attitude.get(Attitude.BUC_XUC.value, 0)
     value = getattr(f, what)
@@ -441,6 +519,15 @@ APPENDIX_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Ý kiến dư luận xã hội", "ý kiến", "opinions_total"),
     ("– Ý kiến bức xúc", "ý kiến", "buc_xuc"),
     ("– Vấn đề điểm nóng", "vấn đề", "hot_spots"),
+    ("Ý kiến chưa giải quyết xong", "ý kiến", "open_follow_ups"),
+)
+
+OPINION_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Ý kiến dư luận xã hội", "ý kiến", "opinions_total"),     # categories follow this row
+    *((f"Ý kiến {a.label.lower()}", "ý kiến", f"attitude.{a.value}") for a in Attitude),
+    *((f"Mức độ quan tâm {c.label.lower()}", "ý kiến", f"concern.{c.value}")
+      for c in Concern if c is not Concern.DIEM_NONG),
+    ("Vấn đề điểm nóng", "vấn đề", "hot_spots"),
     ("Ý kiến chưa giải quyết xong", "ý kiến", "open_follow_ups"),
 )
 
@@ -505,6 +592,11 @@ def compose(inp: Inputs, profile: Profile) -> ReportData:
     body = c.blocks + body
 
     number_text = profile.format_number(inp.number, "BC", unit.doc_abbrev)
+    place_date = f"{nfc(unit.place_name)}, {vf.long_date(inp.issued_on)}"
+    limit = max_left_mm(profile, place_date)
+    superior = (break_line(profile, nfc(unit.parent_name).upper(), "superior", limit)
+                if profile.show_superior else "")
+    issuer = break_line(profile, nfc(unit.name).upper(), "issuer", limit)
     closing = c.texts.get("closing") or (f"Trên đây là báo cáo {subject} của "
                                          f"{c.full_name}{profile.body_closing_end}")
     authority = nfc(unit.signer_authority)
@@ -522,11 +614,9 @@ def compose(inp: Inputs, profile: Profile) -> ReportData:
                        f"{profile.recipient_line_end}" for r in recips) + (profile.archive_line,)
     data = ReportData(
         profile=profile.name,
-        header=Header(superior=nfc(unit.parent_name).upper(), issuer=nfc(unit.name).upper(),
-                      number_text=number_text,
-                      place_date=f"{nfc(unit.place_name)}, {vf.long_date(inp.issued_on)}",
-                      draft_mark=None),
-        title=TitleBlock("BÁO CÁO", _split_summary(summary)),
+        header=Header(superior=superior, issuer=issuer, number_text=number_text,
+                      place_date=place_date, draft_mark=None),
+        title=TitleBlock("BÁO CÁO", _split_summary(summary), profile.title_separator),
         body=tuple(body),
         closing=closing,
         signature=Signature(authority.upper(), nfc(unit.signer_title).upper(),

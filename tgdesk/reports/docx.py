@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
 from .fonts import text_width
-from .layout import CELL_PAD_MM, header_columns
+from .layout import CELL_PAD_MM, date_space_before, header_columns
 from .model import Bullet, Heading, Paragraph, ReportData, Table
 from .profile import Profile, Style
 from .text import nfc
@@ -22,6 +22,8 @@ _ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
           "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 CELL_MARGIN_TW = int(CELL_PAD_MM * 56.7)   # padding inside header/footer cells
 RULE_SZ = 6                  # border width in eighths of a point (0.75 pt)
+RULE_PT = RULE_SZ / 8 + 1    # height a bottom border adds to its paragraph (width + w:space)
+RULE_LINE_PT = 2             # exact line height of the empty paragraph that carries a short rule
 
 
 def _set_fonts(rpr_parent, name: str) -> None:
@@ -119,10 +121,11 @@ class _Writer:
 
     def rule_under(self, para, text: str, style_name: str, cell_width_tw: int,
                    fraction: float = 1.0) -> None:
-        """A bottom border exactly as long as the text (times ``fraction``), centred."""
+        """A bottom border as long as the text's widest line (times ``fraction``), centred."""
         st = self.p.style(style_name)
-        shown = text.upper() if st.caps else text
-        width_tw = int(text_width(self.p, shown, st.size, st.bold, st.italic) * 20 * fraction)
+        width_pt = max(text_width(self.p, ln.upper() if st.caps else ln, st.size, st.bold,
+                                  st.italic) for ln in text.split("\n"))
+        width_tw = int(width_pt * 20 * fraction)
         inner = cell_width_tw - 2 * CELL_MARGIN_TW
         slack = 30 if fraction >= 1 else 0
         indent = max(0, (inner - width_tw) // 2 - slack)
@@ -145,6 +148,23 @@ class _Writer:
                                   "w:textAlignment", "w:textboxTightWrap",
                                   "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
                                   "w:sectPr", "w:pPrChange")
+
+    def rule_para(self, container, text: str, style_name: str, width_tw: int, fraction: float):
+        """An empty, 2 pt high paragraph whose bottom border is a short rule
+        (``fraction`` of the widest line of ``text``), so the text itself keeps its width."""
+        para = container.add_paragraph()
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pf = para.paragraph_format
+        pf.space_before = pf.space_after = Pt(0)
+        pf.line_spacing = Pt(RULE_LINE_PT)
+        pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        mark = OxmlElement("w:rPr")
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), str(2 * RULE_LINE_PT))
+        mark.append(size)
+        para._p.get_or_add_pPr().append(mark)
+        self.rule_under(para, text, style_name, width_tw, fraction)
+        return para
 
     # --- tables ------------------------------------------------------------
     def layout_table(self, ratios: tuple[float, ...], borders: bool):
@@ -209,11 +229,15 @@ class _Writer:
         table = self.layout_table((ratio, 1 - ratio), borders=False)
         left, right = table.rows[0].cells
         lw, rw = table._widths
-        first = self.para(left, h.superior, "superior", single=True, reuse=left.paragraphs[0])
-        del first
-        issuer = self.para(left, h.issuer, "issuer", single=True)
-        if p.left_rule:
-            self.rule_under(issuer, h.issuer, "issuer", lw, p.left_rule)
+        reuse = left.paragraphs[0]
+        lines = [(ln, "superior") for ln in h.superior.split("\n") if ln] + \
+            [(ln, "issuer") for ln in h.issuer.split("\n") if ln]
+        issuer = None
+        for text, style in lines:
+            issuer = self.para(left, text, style, single=True, reuse=reuse)
+            reuse = None
+        if p.left_rule and issuer is not None:
+            self.rule_para(left, h.issuer, "issuer", lw, p.left_rule)
         if p.star:
             self.para(left, p.star, "star", single=True)
         self.para(left, h.number_text, "number", single=True)
@@ -223,18 +247,26 @@ class _Writer:
             reuse = None
             if line.rule == "text":
                 self.rule_under(para, line.text, line.style, rw)
-        if p.star:  # the date sits level with "*"/"Số" on the left
-            self.para(right, "", "date", single=True)
-        self.para(right, h.place_date, "date", single=True)
+        # the date sits level with "Số" on the left
+        date = self.para(right, h.place_date, "date", single=True)
+        space = date_space_before(self.data, p, RULE_LINE_PT + RULE_PT, RULE_PT)
+        date.paragraph_format.space_before = Pt(round(space, 1))
         for _ in range(p.header_blank_lines_after):
             self.para(self.doc, "", "body", single=True)
 
     def title(self) -> None:
         t = self.data.title
         self.para(self.doc, t.kind_name, "kind", keep_next=True)
+        last = None
         for line in t.summary_lines:
-            self.para(self.doc, line, "summary", single=True, keep_next=True)
-        self.para(self.doc, t.separator, "separator", keep_next=True)
+            last = self.para(self.doc, line, "summary", single=True, keep_next=True)
+        if t.separator:
+            self.para(self.doc, t.separator, "separator", keep_next=True)
+        elif self.p.title_rule and last is not None:   # NĐ 30: a short rule under the trích yếu
+            rule = self.rule_para(self.doc, "\n".join(t.summary_lines), "summary",
+                                  int(Mm(self.text_width_mm).twips) + 2 * CELL_MARGIN_TW,
+                                  self.p.title_rule)
+            rule.paragraph_format.space_after = Pt(self.p.style("separator").space_after)
 
     def blocks(self, blocks) -> None:
         for block in blocks:

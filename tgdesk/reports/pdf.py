@@ -6,24 +6,27 @@ reaches reportlab, which does no shaping of combining marks.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (Flowable, KeepTogether, PageBreak, SimpleDocTemplate,
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak,
+                                PageTemplate, Spacer,
                                 Table as RLTable, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 
 from .fonts import font_name, register_fonts, text_width
-from .layout import CELL_PAD_MM, header_columns
+from .layout import CELL_PAD_MM, date_space_before, header_columns
 from .model import Bullet, Heading, Paragraph, ReportData, Table
 from .profile import Profile, Style
 from .text import nfc
 
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
 RULE_PT = 0.75
+RULE_GAP = 4                # a drawn rule's flowable is RULE_PT + RULE_GAP high
 CELL_PAD = CELL_PAD_MM * mm
 
 
@@ -36,12 +39,12 @@ class _Rule(Flowable):
 
     def wrap(self, avail_width, avail_height):
         self.avail = avail_width
-        return avail_width, self.thickness + 3
+        return avail_width, self.thickness + RULE_GAP
 
     def draw(self):
         x0 = (self.avail - self.rule_width) / 2
         self.canv.setLineWidth(self.thickness)
-        self.canv.line(x0, 2, x0 + self.rule_width, 2)
+        self.canv.line(x0, 1, x0 + self.rule_width, 1)
 
 
 class _Builder:
@@ -66,18 +69,25 @@ class _Builder:
         self._styles[key] = ps
         return ps
 
-    def para(self, text: str, name: str, single: bool = False, align: str | None = None):
+    def para(self, text: str, name: str, single: bool = False, align: str | None = None,
+             space_before: float | None = None):
         st = self.p.style(name)
         shown = nfc(text.upper() if st.caps else text)
-        markup = escape(shown) if shown else "&nbsp;"
+        markup = "<br/>".join(re.sub(r" {2,}", lambda m: "&nbsp;" * len(m.group()), escape(ln))
+                              for ln in shown.split("\n")) if shown else "&nbsp;"
         if st.underline:
             markup = f"<u>{markup}</u>"
-        return RLParagraph(markup, self.pstyle(name, single, align))
+        style = self.pstyle(name, single, align)
+        if space_before is not None:
+            style = ParagraphStyle(f"{style.name}-sb{space_before}", parent=style,
+                                   spaceBefore=space_before)
+        return RLParagraph(markup, style)
 
     def rule(self, text: str, name: str, fraction: float = 1.0) -> Flowable:
+        """A rule as long as the widest line of ``text`` (times ``fraction``)."""
         st = self.p.style(name)
-        shown = nfc(text.upper() if st.caps else text)
-        w = text_width(self.p, shown, st.size, st.bold, st.italic) * fraction
+        w = max(text_width(self.p, nfc(ln.upper() if st.caps else ln), st.size, st.bold,
+                           st.italic) for ln in text.split("\n")) * fraction
         return _Rule(w)
 
     def cell_table(self, ratios, cells, valign="TOP", borders=False, header_rows=0):
@@ -99,7 +109,8 @@ class _Builder:
         out: list = []
         if h.draft_mark:
             out.append(self.para(h.draft_mark, "draft_mark", single=True))
-        left = [self.para(h.superior, "superior", True), self.para(h.issuer, "issuer", True)]
+        left = [self.para(h.superior, "superior", True)] if h.superior else []
+        left.append(self.para(h.issuer, "issuer", True))
         if p.left_rule:
             left.append(self.rule(h.issuer, "issuer", p.left_rule))
         if p.star:
@@ -110,9 +121,10 @@ class _Builder:
             right.append(self.para(line.text, line.style, True))
             if line.rule == "text":
                 right.append(self.rule(line.text, line.style))
-        if p.star:
-            right.append(self.para("", "date", True))
-        right.append(self.para(h.place_date, "date", True))
+        # the date sits level with "Số" on the left
+        right.append(self.para(h.place_date, "date", True,
+                               space_before=date_space_before(self.data, p, RULE_PT + RULE_GAP,
+                                                              RULE_PT + RULE_GAP)))
         ratio = header_columns(self.data, p)[0] / p.text_width_mm
         out.append(self.cell_table((ratio, 1 - ratio), [[left, right]]))
         for _ in range(p.header_blank_lines_after):
@@ -123,7 +135,11 @@ class _Builder:
         t = self.data.title
         items = [self.para(t.kind_name, "kind")]
         items += [self.para(line, "summary", True) for line in t.summary_lines]
-        items.append(self.para(t.separator, "separator"))
+        if t.separator:
+            items.append(self.para(t.separator, "separator"))
+        elif self.p.title_rule:   # NĐ 30: a short rule under the trích yếu
+            items += [self.rule("\n".join(t.summary_lines), "summary", self.p.title_rule),
+                      Spacer(1, self.p.style("separator").space_after)]
         return [KeepTogether(items)]
 
     def blocks(self, blocks) -> list:
@@ -212,10 +228,17 @@ def render_pdf(data: ReportData, profile: Profile, path: Path) -> None:
         canvas.drawCentredString(left + b.width / 2, baseline, str(doc.page))
         canvas.restoreState()
 
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         str(path), pagesize=(page_w, page_h), leftMargin=p.margin_left_mm * mm,
         rightMargin=p.margin_right_mm * mm, topMargin=p.margin_top_mm * mm,
         bottomMargin=p.margin_bottom_mm * mm, title=nfc(" ".join(
             [data.title.kind_name, *data.title.summary_lines])),
-        author=nfc(data.header.issuer), creator="tgdesk", subject=nfc(data.header.number_text))
-    doc.build(b.story(), onFirstPage=lambda c, d: None, onLaterPages=later_pages)
+        author=nfc(data.header.issuer.replace("\n", " ")), creator="tgdesk",
+        subject=nfc(data.header.number_text))
+    # The frame is exactly the text block: no padding, so the margins are the profile's.
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="text",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([
+        PageTemplate(id="first", frames=[frame], autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[frame], onPage=later_pages)])
+    doc.build(b.story())

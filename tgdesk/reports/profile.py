@@ -96,6 +96,10 @@ class Profile:
     authority_forms: dict[str, str]
     body_closing_end: str
     default_recipients: tuple[str, ...] = ()
+    show_superior: bool = True               # print the superior body's line (NĐ 30 UBND: no)
+    title_separator: str = "-----"           # under the trích yếu ("" for none)
+    title_rule: float | None = None          # or a rule, this fraction of the trích yếu width
+    opening_basis: str = ""                  # "Thực hiện Hướng dẫn số …" (opening placeholder)
     document_types: dict[str, str] = field(default_factory=dict)
     bodies: dict[str, str] = field(default_factory=dict)
 
@@ -228,6 +232,12 @@ def profile_from_dict(data: dict, source: str = "profile") -> Profile:
         authority_forms=r.get("wording.authority_forms", dict),
         body_closing_end=r.get("wording.body_closing_end", str),
         default_recipients=tuple(str(x) for x in r.get("wording.default_recipients", list, [])),
+        show_superior=r.get("header.show_superior", bool, True),
+        title_separator=r.get("title.separator", str, "-----"),
+        title_rule=r.get("title.rule", float, None),
+        opening_basis=r.get("wording.opening_basis", str,
+                            "Thực hiện Hướng dẫn số …-HD/BTGDVTU ngày … của Ban Tuyên giáo và "
+                            "Dân vận {parent_committee} về chế độ thông tin, báo cáo"),
         document_types=r.get("abbreviations.document_types", dict, {}) or {},
         bodies=r.get("abbreviations.bodies", dict, {}) or {},
     )
@@ -258,6 +268,8 @@ def _check(p: Profile, source: str) -> None:
         raise bad("cách đánh số mục lớn phải chứa “{roman}”, ví dụ “{roman}.”.")
     if not p.line_spacing_min <= p.style("body").line_spacing_pt <= p.line_spacing_max:
         raise bad(f"giãn dòng phải từ {p.line_spacing_min:g} đến {p.line_spacing_max:g} pt.")
+    if p.title_rule is not None and not 0.1 <= p.title_rule <= 1:
+        raise bad("độ dài đường kẻ dưới trích yếu phải từ 0,1 đến 1 lần dòng chữ.")
     for key in ("{n}", "{type}", "{body}"):
         if key not in p.number_format:
             raise bad(f"mẫu số văn bản phải chứa “{key}”.")

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.domain.records import UnitSettings
-from tgdesk.reports.compose import KINDS, Inputs, compose
+from tgdesk.reports.compose import KINDS, Inputs, IssuedDoc, compose
 from tgdesk.reports.model import ReportData
 from tgdesk.reports.profile import Profile, ProfileError, load_profile
 from tgdesk.reports.text import ascii_fold
-from tgdesk.store.stats import period_figures
+from tgdesk.store.stats import origin_filter, period_figures
 
 from . import stats
 from .context import Context
@@ -89,8 +89,42 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
     inputs = Inputs(kind=kind, period=period, unit=unit,
                     current=figs(current), previous=figs(previous),
                     last_year=figs(last), issued_on=issued_on or today,
-                    cutoff=cutoff, number=number, texts=texts)
+                    cutoff=cutoff, number=number, texts=texts,
+                    data_since=data_since(ctx, origin),
+                    issued=issued_in(ctx, current) if origin is None else ())
     return compose(inputs, profile)
+
+
+def data_since(ctx: Context, origin: Sequence[int] | None = None) -> date | None:
+    """The first day the database has a meeting, study session or opinion note
+    (comparisons with periods before it would compare with missing data)."""
+    from sqlalchemy import func, select
+
+    from tgdesk.store import tables as t
+
+    firsts = []
+    with ctx.reading() as session:
+        for row, col in ((t.MeetingRow, t.MeetingRow.held_on), (t.StudyRow, t.StudyRow.held_on),
+                         (t.OpinionRow, t.OpinionRow.noted_on)):
+            firsts.append(session.scalar(select(func.min(col)).where(
+                row.deleted.is_(False), origin_filter(row, origin))))
+    firsts = [d for d in firsts if d is not None]
+    return min(firsts) if firsts else None
+
+
+def issued_in(ctx: Context, period: Period) -> tuple[IssuedDoc, ...]:
+    """The unit's reports issued (register) within ``period``, oldest first."""
+    from .register import issued_reports
+
+    out = []
+    for e in reversed(issued_reports(ctx)):
+        if e.issued_on and period.start <= e.issued_on <= period.end and e.number_text:
+            try:
+                out.append(IssuedDoc(e.number_text, e.issued_on, e.kind,
+                                     Period.parse(e.period_code)))
+            except ValueError:
+                continue
+    return tuple(out)
 
 
 def report_file_stem(unit: UnitSettings, kind: str, period: Period) -> str:
