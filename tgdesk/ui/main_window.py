@@ -12,6 +12,7 @@ from tgdesk.services.unit import get_unit
 
 from .catalogue_page import CataloguePage
 from .events import ALL, DataBus
+from .exchange_page import ExchangePage
 from .figures_page import FiguresPage
 from .overview_page import OverviewPage
 from .record_page import RecordPage
@@ -29,6 +30,7 @@ PAGES = (
     ("catalogues", "Danh mục"),
     ("figures", "Báo cáo"),
     ("unit", "Cài đặt đơn vị"),
+    ("exchange", "Trao đổi dữ liệu"),
 )
 
 DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận) vào cơ sở "
@@ -57,6 +59,7 @@ class MainWindow(QMainWindow):
             "catalogues": CataloguePage(ctx, self.bus),
             "figures": FiguresPage(ctx, self.bus),
             "unit": UnitPage(ctx, self.bus),
+            "exchange": ExchangePage(ctx, self.bus),
         }
         for key, text in PAGES:
             self.nav.addItem(text)

@@ -1,0 +1,271 @@
+"""Shared pieces of the "Trao đổi dữ liệu" page: a read-only table model of
+plain rows, a period chooser, and the questions asked of the officer (file
+names, a text, a choice) — module functions, so tests can replace them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QMessageBox, QSpinBox,
+                               QTableView, QWidget)
+
+from tgdesk.domain.period import Period, PeriodKind
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Colours of the completeness board and of summaries (light, readable in print).
+GREEN, AMBER, RED, GREY = "#d6efd6", "#ffe7b0", "#f6cfcf", "#e8e8e8"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    text: Callable[[object], str]
+    background: Callable[[object], str | None] | None = None
+    align_right: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """Plain rows (dataclasses, dicts…) shown through ``Column`` functions."""
+
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list = []
+
+    def set_rows(self, rows: Sequence, columns: Sequence[Column] | None = None) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        if columns is not None:
+            self.columns = list(columns)
+        self.endResetModel()
+
+    def row_at(self, row: int):
+        return self.rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
+                or not (0 <= index.column() < len(self.columns)):
+            return None
+        col, row = self.columns[index.column()], self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return col.text(row)
+        if role == Qt.ItemDataRole.BackgroundRole and col.background is not None:
+            colour = col.background(row)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
+            return str(section + 1)
+        return None
+
+
+def rows_view(model: RowsModel, stretch: int | None = 0, multi: bool = False) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().hide()
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
+                          else QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if stretch is not None:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def selected_rows(view: QTableView) -> list[int]:
+    return sorted({i.row() for i in view.selectionModel().selectedRows()})
+
+
+def note_label(text: str = "", style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+INFO_STYLE = "background: #eef4fb; padding: 8px; border-radius: 4px;"
+ERROR_BOX_STYLE = "background: #fbe3e1; color: #8c1d18; padding: 8px; border-radius: 4px;"
+
+
+def local_time(utc: datetime | None) -> str:
+    """A stored UTC time (naive) as this computer's local "dd/mm/yyyy hh:mm"."""
+    if utc is None:
+        return ""
+    return utc.replace(tzinfo=timezone.utc).astimezone().strftime("%d/%m/%Y %H:%M")
+
+
+def local_day(utc: datetime | None) -> date | None:
+    return None if utc is None else utc.replace(tzinfo=timezone.utc).astimezone().date()
+
+
+def title_label(period: Period) -> str:
+    text = period.label()
+    return text[:1].upper() + text[1:]
+
+
+# --- questions (tests replace these) ----------------------------------------------
+
+def ask_open_file(parent: QWidget | None, title: str, filter_text: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filter_text)
+    return path or None
+
+
+def ask_save_file(parent: QWidget | None, title: str, suggested: str,
+                  filter_text: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_text)
+    return path or None
+
+
+def ask_folder(parent: QWidget | None, title: str) -> str | None:
+    return QFileDialog.getExistingDirectory(parent, title) or None
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, value: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, title, label, text=value)
+    return text if ok else None
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
+    item, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return item if ok else None
+
+
+def tell(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+# --- periods -------------------------------------------------------------------------
+
+KIND_CHOICES = (("Tháng", PeriodKind.MONTH), ("Quý", PeriodKind.QUARTER),
+                ("6 tháng", PeriodKind.HALF), ("Năm", PeriodKind.YEAR))
+ROMAN = ("I", "II", "III", "IV")
+
+
+def make_period(kind: PeriodKind, year: int, part: int | None) -> Period:
+    if kind is PeriodKind.MONTH:
+        return Period.month(year, part or 1)
+    if kind is PeriodKind.QUARTER:
+        return Period.quarter(year, part or 1)
+    if kind is PeriodKind.HALF:
+        return Period.half(year, part or 1)
+    return Period.year(year)
+
+
+def part_of(kind: PeriodKind, day: date) -> int | None:
+    return {PeriodKind.MONTH: day.month, PeriodKind.QUARTER: (day.month - 1) // 3 + 1,
+            PeriodKind.HALF: 1 if day.month <= 6 else 2}.get(kind)
+
+
+def periods_between(first: Period, last: Period, limit: int = 36) -> list[Period]:
+    """``first`` … ``last`` of one kind, at most ``limit`` (the latest ones)."""
+    out, p = [], first
+    while p.start <= last.start:
+        out.append(p)
+        p = Period.containing(p.end + timedelta(days=1), p.kind)
+    return out[-limit:]
+
+
+class PeriodChooser(QWidget):
+    """[kind] [part] năm [year] — or only [part] năm [year] with a fixed ``kind`` combo
+    shared by several choosers (``kind_combo``)."""
+
+    changed = Signal()
+
+    def __init__(self, today: date, kind_combo: QComboBox | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.own_kind = kind_combo is None
+        self.kind = kind_combo or kind_box()
+        self.part = QComboBox()
+        self.part.setMinimumContentsLength(10)
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(today.year)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        if self.own_kind:
+            lay.addWidget(self.kind)
+        lay.addWidget(self.part)
+        lay.addWidget(QLabel("năm"))
+        lay.addWidget(self.year)
+        self._fill_parts()
+        self.set_period(Period.containing(today, self.current_kind()))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.part.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.year.valueChanged.connect(lambda _v: self.changed.emit())
+
+    def current_kind(self) -> PeriodKind:
+        return PeriodKind(self.kind.currentData())
+
+    def _fill_parts(self) -> None:
+        kind = self.current_kind()
+        self.part.blockSignals(True)
+        self.part.clear()
+        if kind is PeriodKind.MONTH:
+            for m in range(1, 13):
+                self.part.addItem(f"Tháng {m}", m)
+        elif kind is PeriodKind.QUARTER:
+            for q in range(1, 5):
+                self.part.addItem(f"Quý {ROMAN[q - 1]}", q)
+        elif kind is PeriodKind.HALF:
+            self.part.addItem("6 tháng đầu năm", 1)
+            self.part.addItem("6 tháng cuối năm", 2)
+        self.part.setVisible(kind is not PeriodKind.YEAR)
+        self.part.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        year = self.year.value()
+        self._fill_parts()
+        self.part.setCurrentIndex(max(0, self.part.count() - 1) if self.part.count() else 0)
+        self.year.setValue(year)
+        self.changed.emit()
+
+    def set_period(self, period: Period) -> None:
+        for w in (self.kind, self.part, self.year):
+            w.blockSignals(True)
+        if self.own_kind and period.kind is not self.current_kind():
+            self.kind.setCurrentIndex(self.kind.findData(period.kind.value))
+            self._fill_parts()
+        part = part_of(period.kind, period.start)
+        if part is not None:
+            self.part.setCurrentIndex(self.part.findData(part))
+        self.year.setValue(period.start.year)
+        for w in (self.kind, self.part, self.year):
+            w.blockSignals(False)
+        self.changed.emit()
+
+    def period(self) -> Period:
+        return make_period(self.current_kind(), self.year.value(), self.part.currentData())
+
+
+def kind_box() -> QComboBox:
+    box = QComboBox()
+    for text, kind in KIND_CHOICES:
+        box.addItem(text, kind.value)
+    return box
