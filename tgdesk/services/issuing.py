@@ -266,6 +266,17 @@ def preview_pdf(ctx: Context, kind: str, period: Period, cutoff: date | None = N
         return path.read_bytes()
 
 
+def next_number_text(ctx: Context) -> str:
+    """The number the next issued report will take: "Số 03-BC/ĐU"."""
+    unit = get_unit(ctx)
+    if unit is None or not unit.is_complete():
+        raise UserError("Chưa khai báo đủ thông tin đơn vị. Vào mục “Cài đặt đơn vị” trước khi "
+                        "ban hành báo cáo.")
+    with ctx.reading() as session:
+        number = register.next_number(session, unit.term_start)
+    return reports.profile_for(unit, overrides(ctx)).format_number(number, "BC", unit.doc_abbrev)
+
+
 def issued_pdf(ctx: Context, report_id: int) -> tuple[ReportEntry, bytes]:
     """An issued report and its PDF exactly as issued."""
     entry, _docx, pdf = register.issued_files(ctx, report_id)
@@ -349,6 +360,9 @@ def save_format(ctx: Context, profile: str, values: dict) -> FormatSettings:
         if not base.line_spacing_min <= spacing <= base.line_spacing_max:
             raise UserError(f"Giãn dòng {spacing:g} pt không hợp lệ: phải từ "
                             f"{base.line_spacing_min:g} đến {base.line_spacing_max:g} pt.")
+    if "archive_line" in values and not str(values["archive_line"] or "").strip():
+        raise UserError("Dòng lưu cuối Nơi nhận không được để trống (ví dụ “- Lưu Văn phòng "
+                        "Đảng ủy.”).")
     defaults = _values(base)
     diffs = {k: v for k, v in _known(values).items() if v is not None and v != defaults.get(k)}
     try:

@@ -13,10 +13,10 @@ from tgdesk.services.unit import get_unit
 from .catalogue_page import CataloguePage
 from .events import ALL, DataBus
 from .exchange_page import ExchangePage
-from .figures_page import FiguresPage
 from .overview_page import OverviewPage
 from .record_page import RecordPage
 from .record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
+from .report_page import ReportPage
 from .tasks import Task, run_task
 from .unit_page import UnitPage
 from .widgets import confirm
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
             "studies": RecordPage(ctx, self.bus, STUDY_PAGE),
             "opinions": RecordPage(ctx, self.bus, OPINION_PAGE),
             "catalogues": CataloguePage(ctx, self.bus),
-            "figures": FiguresPage(ctx, self.bus),
+            "figures": ReportPage(ctx, self.bus),
             "unit": UnitPage(ctx, self.bus),
             "exchange": ExchangePage(ctx, self.bus),
         }
