@@ -85,7 +85,7 @@ def test_consolidated_figures_are_the_sum_of_the_units(two_wards):
     assert done.total.study_participants == sum(f.study_participants for f in figs)
 
     # The upper level's own header, its own figures left out.
-    assert done.data.header.issuer == UPPER
+    assert " ".join(done.data.header.issuer.split()) == UPPER
     assert done.data.meta["consolidated"] is True
     # The breakdown: one row per unit (its figures), then the total.
     table = _breakdown(done.data)
