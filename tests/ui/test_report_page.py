@@ -77,6 +77,14 @@ def errors(monkeypatch):
     return shown
 
 
+def pdf_text(data: bytes) -> str:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    finally:
+        pdf.close()
+
+
 def choose(qtbot, page, kind: str, period: Period):
     page.set_report(kind, period)
     wait_task(qtbot, page)
@@ -125,8 +133,7 @@ def test_edited_figures_paragraph_is_kept_and_can_be_restored(qtbot, page, demo)
     wait_task(qtbot, page)
     figures = register.draft(demo, "work", "2026-10").texts[register.FIGURES]
     assert figures["Công tác tuyên truyền"]["text"] == "Trong tháng, tổ chức nhiều hội nghị (sửa tay)."
-    text = "".join(pdfium.PdfDocument(page.preview.data())[i].get_textpage().get_text_range()
-                   for i in range(page.preview.page_count()))
+    text = pdf_text(page.preview.data())
     assert "(sửa tay)" in text
     page.refresh()
     box = page.editor.figures["Công tác tuyên truyền"]
@@ -288,3 +295,43 @@ def test_issued_model(qtmodeltester, demo):
     assert [model.index(r, 0).data() for r in range(2)] == ["02-BC/ĐU", "01-BC/ĐU"]
     assert model.index(0, 2).data() == "Báo cáo tình hình tư tưởng, dư luận xã hội"
     assert model.index(0, 3).data() == "Quý III năm 2026"
+
+
+def test_words_are_saved_automatically_and_when_the_window_closes(qtbot, demo):
+    from tgdesk.ui.main_window import MainWindow
+    win = MainWindow(demo, DataBus())
+    qtbot.addWidget(win)
+    win.show()
+    page = win.show_page("figures")
+    wait_task(qtbot, page)
+    choose(qtbot, page, "opinion", Period.parse("2026-10"))
+    page.editor.boxes["mood"].setPlainText("Tâm trạng phấn khởi.")
+    assert page.autosave.isActive() and register.draft(demo, "opinion", "2026-10") is None
+    page.autosave.timeout.emit()               # as when typing has stopped for a moment
+    assert register.draft(demo, "opinion", "2026-10").texts["mood"] == "Tâm trạng phấn khởi."
+    assert page.state.text().startswith("Bản nháp đã lưu lúc")
+    page.editor.boxes["outlook"].setPlainText("Dự báo ổn định.")
+    win.show_page("overview")                   # leaving the page saves
+    assert register.draft(demo, "opinion", "2026-10").texts["outlook"] == "Dự báo ổn định."
+    page = win.show_page("figures")
+    wait_task(qtbot, page)
+    page.editor.boxes["hostile"].setPlainText("Không phát hiện.")
+    win.close()                                 # closing the window saves
+    assert register.draft(demo, "opinion", "2026-10").texts["hostile"] == "Không phát hiện."
+
+
+def test_issued_report_shows_its_stored_pages_not_todays_figures(qtbot, page, demo):
+    issuing.issue(demo, "work", Period.parse("2026-09"))
+    choose(qtbot, page, "work", Period.parse("2026-09"))
+    assert page.frozen is not None and page.editor.figures == {}
+    assert page.preview.data() == register.issued_files(demo, page.frozen.id)[2]
+    assert not page.save_button.isEnabled() and not page.cutoff.isEnabled()
+
+
+def test_cutoff_date_is_kept_with_the_draft(qtbot, page, demo):
+    choose(qtbot, page, "work", Period.parse("2026-10"))
+    page.cutoff.setDate(page.cutoff.date().fromString("15/10/2026", "dd/MM/yyyy"))
+    wait_task(qtbot, page)
+    assert register.draft(demo, "work", "2026-10").cutoff == date(2026, 10, 15)
+    text = pdf_text(page.preview.data())
+    assert "15 tháng 10 năm 2026" in text

@@ -190,10 +190,11 @@ class ReportEditor(QTabWidget):
 
         figs = QWidget()
         column = QVBoxLayout(figs)
-        intro = QLabel("Các đoạn dưới đây được viết tự động từ số liệu của kỳ báo cáo. "
+        intro = QLabel("" if read_only else "Các đoạn dưới đây được viết tự động từ số liệu của kỳ báo cáo. "
                        "Đồng chí có thể sửa lời văn; muốn lấy lại câu tự động, bấm "
                        "“Khôi phục đoạn tự động”.")
         intro.setWordWrap(True)
+        intro.setVisible(not read_only)
         column.addWidget(intro)
         self.figures = {}
         for section in sections:
@@ -203,7 +204,12 @@ class ReportEditor(QTabWidget):
             box.edited.connect(self.edited)
             column.addWidget(box)
             self.figures[section.key] = box
-        if not sections:
+        if read_only:
+            empty = QLabel("Báo cáo đã ban hành: các đoạn số liệu giữ đúng như lúc ban hành, "
+                           "xem ở các trang bên phải.")
+            empty.setWordWrap(True)
+            column.addWidget(empty)
+        elif not sections:
             column.addWidget(QLabel("Kỳ này không có đoạn số liệu tự động."))
         column.addStretch(1)
         self.figures_scroll.setWidget(figs)

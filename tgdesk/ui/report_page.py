@@ -221,10 +221,12 @@ class ReportPage(QWidget):
         self.cutoff.blockSignals(False)
         self.cutoff_value = cutoff
         self._problem = None
-        try:
-            sections = issuing.figure_sections(self.ctx, kind, period, cutoff, texts)
-        except UserError as exc:
-            sections, self._problem = [], str(exc)
+        sections = []
+        if self.frozen is None:     # what was issued is shown by its stored pages
+            try:
+                sections = issuing.figure_sections(self.ctx, kind, period, cutoff, texts)
+            except UserError as exc:
+                self._problem = str(exc)
         self.editor.load(kind, period.kind, texts, sections, read_only=self.frozen is not None)
         self.dirty = False
         self._set_state(state)
@@ -343,6 +345,8 @@ class ReportPage(QWidget):
             self._after_preview = None
             self.preview.show_message(message)
 
+        if self.preview.page_count() == 0:
+            self.preview.show_message("Đang dựng trang xem trước…")
         self.task = run_task(work, "Đang dựng trang xem trước…", self, done, failed)
         self.task.finished.connect(self._task_finished)
 

@@ -74,10 +74,7 @@ class PdfView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._data: bytes | None = None
-        self._pdf: pdfium.PdfDocument | None = None
-        holder: list[pdfium.PdfDocument] = []      # the open document, closed with the widget
-        self._open = holder
-        self.destroyed.connect(lambda *_: [d.close() for d in holder])
+        self._pages = 0      # the document is opened only while drawing: nothing left open
         self.pages_label = QLabel()
         self.zoom = QComboBox()
         for text, value in ZOOMS:
@@ -122,14 +119,13 @@ class PdfView(QWidget):
         return self._data
 
     def page_count(self) -> int:
-        return len(self._pdf) if self._pdf is not None else 0
+        return self._pages
 
     def set_pdf(self, data: bytes) -> None:
-        pdf = open_pdf(data)
-        self._close()
-        self._data, self._pdf = data, pdf
-        self._open.append(pdf)
-        n = len(pdf)
+        n = page_count(data)
+        if data != self._data:
+            self.scroll.verticalScrollBar().setValue(0)
+        self._data, self._pages = data, n
         self.pages_label.setText(f"{n} trang")
         self.message.hide()
         self.scroll.show()
@@ -137,18 +133,12 @@ class PdfView(QWidget):
 
     def show_message(self, text: str) -> None:
         """No pages: say why (no unit set up, a period in the future, …)."""
-        self._close()
+        self._data, self._pages = None, 0
         self._clear_labels()
         self.pages_label.setText("")
         self.message.setText(text)
         self.message.show()
         self.scroll.hide()
-
-    def _close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()
-        self._open.clear()
-        self._data = self._pdf = None
 
     def _clear_labels(self) -> None:
         for label in self.labels:
@@ -168,25 +158,32 @@ class PdfView(QWidget):
         return zoom * SCREEN_DPI / 72
 
     def _render(self) -> None:
-        if self._pdf is None:
+        if self._data is None:
             return
+        bar = self.scroll.verticalScrollBar()
+        where = bar.value() / bar.maximum() if bar.maximum() else 0.0
         self._clear_labels()
         ratio = self.devicePixelRatioF() or 1.0
-        for i in range(len(self._pdf)):
-            page = self._pdf[i]
-            scale = self._scale_for(page)
-            image = page_image(page, scale * ratio)
-            page.close()
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(ratio)
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setStyleSheet("background: white;")
-            label.setToolTip(f"Trang {i + 1}")
-            self.column.addWidget(label)
-            self.labels.append(label)
+        pdf = open_pdf(self._data)
+        try:
+            for i in range(len(pdf)):
+                page = pdf[i]
+                image = page_image(page, self._scale_for(page) * ratio)
+                page.close()
+                pixmap = QPixmap.fromImage(image)
+                pixmap.setDevicePixelRatio(ratio)
+                label = QLabel()
+                label.setPixmap(pixmap)
+                label.setStyleSheet("background: white;")
+                label.setToolTip(f"Trang {i + 1}")
+                self.column.addWidget(label)
+                self.labels.append(label)
+        finally:
+            pdf.close()
+        self.holder.adjustSize()
+        QTimer.singleShot(0, lambda: bar.setValue(round(where * bar.maximum())))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self._pdf is not None and self.zoom.currentData() == FIT_WIDTH:
+        if self._data is not None and self.zoom.currentData() == FIT_WIDTH:
             self._resize_timer.start()
