@@ -195,8 +195,7 @@ class ImportPreviewDialog(QDialog):
         self.filter.addItem(f"Dòng sẽ nhập ({vf.number(n_good)})", GOOD)
         self.filter.addItem(f"Dòng lỗi ({vf.number(n_bad)})", BAD)
         self.filter.addItem(f"Dòng đã có ({vf.number(n_dup)})", DUPLICATE)
-        self.filter.currentIndexChanged.connect(
-            lambda _i: self.model.show_only(self.filter.currentData()))
+        self.filter.currentIndexChanged.connect(self._filter_changed)
         filter_row = QHBoxLayout()
         filter_row.addWidget(QLabel("Hiện:"))
         filter_row.addWidget(self.filter)
@@ -221,7 +220,8 @@ class ImportPreviewDialog(QDialog):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        # Bound methods, not lambdas: Qt drops the connections when the dialog goes.
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._show_detail)
 
         self.buttons = QDialogButtonBox()
@@ -247,6 +247,12 @@ class ImportPreviewDialog(QDialog):
         first = next((i for i, e in enumerate(self.model.shown) if e.status == BAD), 0)
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(first, 0))
+        self._show_detail()
+
+    def _filter_changed(self, _index: int) -> None:
+        self.model.show_only(self.filter.currentData())
+
+    def _current_changed(self, _current, _previous) -> None:
         self._show_detail()
 
     def _show_detail(self) -> None:

@@ -96,9 +96,13 @@ class MergeDialog(QDialog):
         # Keep by default the row used most (then the oldest): the fewest records move.
         best = max(rows, key=lambda r: (sum(self.usage[r["id"]].values()), -r["id"]))
         self.radios[best["id"]].setChecked(True)
-        self.group.idToggled.connect(lambda _id, on: on and self._update())
+        self.group.idToggled.connect(self._toggled)
         self._update()
         self.resize(640, 230 + 70 * min(len(rows), 5))
+
+    def _toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self._update()
 
     def keep_id(self) -> int:
         return self.group.checkedId()
