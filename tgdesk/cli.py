@@ -61,6 +61,22 @@ def build_parser() -> argparse.ArgumentParser:
     ls.add_argument("--to", dest="date_to", type=_date_arg, metavar="D")
     ls.add_argument("--search", metavar="TEXT",
                     help="tìm theo nội dung; gõ không dấu thì tìm cả có dấu và không dấu")
+    ls.add_argument("--type", dest="meeting_type", choices=MeetingType.codes(),
+                    help="hội nghị: loại hội nghị")
+    ls.add_argument("--form", dest="study_form", choices=StudyForm.codes(),
+                    help="học tập: hình thức")
+    ls.add_argument("--attitude", choices=Attitude.codes(), help="dư luận: thái độ")
+    ls.add_argument("--concern", choices=Concern.codes(), help="dư luận: mức độ quan tâm")
+    ls.add_argument("--hot", action="store_true",
+                    help="dư luận: chỉ điểm nóng (như --concern diem_nong)")
+    ls.add_argument("--status", dest="follow_up", choices=["open", *FollowUp.codes()],
+                    help="dư luận: tình trạng xử lý; open = chưa giải quyết xong")
+    ls.add_argument("--overdue", action="store_true",
+                    help="dư luận: quá hạn xử lý mà chưa giải quyết xong")
+    ls.add_argument("--sort", metavar="COLUMN",
+                    help="sắp xếp theo cột (vd. noted_on, concern, summary, category)")
+    ls.add_argument("--asc", action="store_true", help="sắp xếp tăng dần (mặc định giảm dần)")
+    ls.add_argument("--trash", action="store_true", help="liệt kê bản ghi trong thùng rác")
     ls.add_argument("--json", action="store_true", help="in dạng JSON")
 
     st = sub.add_parser("stats", help="số liệu báo cáo của một kỳ")
@@ -132,7 +148,17 @@ def _jsonable(value):
 def _list(ctx: Context, args) -> int:
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UserError("--to phải sau --from.")
-    flt = lists.ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search)
+    if args.sort and args.sort not in lists.sort_keys(args.kind):
+        raise UserError(f"Không sắp xếp được theo “{args.sort}”. Các cột: "
+                        + ", ".join(lists.sort_keys(args.kind)) + ".")
+    if args.hot and args.concern and args.concern != "diem_nong":
+        raise UserError("--hot và --concern khác nhau: chỉ dùng một trong hai.")
+    flt = lists.ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search,
+                           meeting_type=args.meeting_type, study_form=args.study_form,
+                           attitude=args.attitude,
+                           concern="diem_nong" if args.hot else args.concern,
+                           follow_up=args.follow_up, overdue=args.overdue, sort=args.sort,
+                           descending=not args.asc, deleted=args.trash)
     ids = lists.record_ids(ctx, args.kind, flt)
     rows = lists.rows(ctx, args.kind, ids)
     if args.json:

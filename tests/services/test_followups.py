@@ -89,3 +89,49 @@ def test_due_date_before_the_note_is_an_error(ctx, note_id):
 
 def test_due_date_shows_in_rows(ctx, note_id):
     assert lists.rows(ctx, "opinions", [note_id])[0]["due_on"] == date(2026, 11, 20)
+
+
+def test_check_change_saves_nothing_and_says_what_change_status_would(ctx, note_id):
+    change = FollowUpChange("dang_xu_ly", date(2026, 11, 1), "UBND")
+    verdict = followups.check_change(ctx, note_id, change)
+    assert [i.field for i in verdict.errors] == ["changed_on"]
+    ok = followups.check_change(ctx, note_id, FollowUpChange("dang_xu_ly", date(2026, 11, 5)))
+    assert ok.ok and [w.field for w in ok.warnings] == ["passed_to"]
+    assert OPINIONS.get(ctx, note_id).follow_up == "moi"
+
+
+def test_due_date_set_kept_or_cleared_with_a_step(ctx, note_id):
+    followups.change_status(ctx, note_id, FollowUpChange("da_bao_cao", date(2026, 11, 3), "X"))
+    assert OPINIONS.get(ctx, note_id).due_on == date(2026, 11, 20)        # kept
+    followups.change_status(ctx, note_id, FollowUpChange("dang_xu_ly", date(2026, 11, 4), "X"),
+                            due_on=date(2026, 12, 31))
+    assert OPINIONS.get(ctx, note_id).due_on == date(2026, 12, 31)
+    assert followups.overdue_ids(ctx) == []
+    with pytest.raises(ValidationFailed) as err:
+        followups.change_status(ctx, note_id, FollowUpChange("da_giai_quyet", date(2026, 11, 5),
+                                                             "X"), due_on=date(2026, 10, 1))
+    assert err.value.issues[0].field == "due_on"
+    assert OPINIONS.get(ctx, note_id).follow_up == "dang_xu_ly"
+    followups.change_status(ctx, note_id, FollowUpChange("da_giai_quyet", date(2026, 11, 5), "X"),
+                            due_on=None)
+    assert OPINIONS.get(ctx, note_id).due_on is None
+
+
+def test_a_step_dated_before_the_last_one_warns(ctx, note_id):
+    followups.change_status(ctx, note_id, FollowUpChange("da_bao_cao", date(2026, 11, 10), "X"))
+    warnings = followups.change_status(ctx, note_id,
+                                       FollowUpChange("dang_xu_ly", date(2026, 11, 6), "X"))
+    assert [w.field for w in warnings] == ["changed_on"]
+    assert "10/11/2026" in warnings[0].message
+
+
+def test_next_status_follows_the_order():
+    assert [followups.next_status(s) for s in ("moi", "da_bao_cao", "dang_xu_ly",
+                                               "da_giai_quyet", None)] == [
+        "da_bao_cao", "dang_xu_ly", "da_giai_quyet", None, "moi"]
+
+
+def test_overdue_filter_of_the_list_agrees_with_overdue_ids(ctx, note_id):
+    from tgdesk.domain.filters import ListFilter
+    assert lists.record_ids(ctx, "opinions", ListFilter(overdue=True)) == \
+        followups.overdue_ids(ctx) == [note_id]

@@ -164,3 +164,28 @@ def test_catalogue_lists_live_rows_in_display_order(ctx, refs):
     assert [c["id"] for c in lists.catalogue(ctx, "cells", include_inactive=False)] == [refs.cell]
     DOCUMENTS.delete(ctx, refs.doc_a)
     assert [d["number_symbol"] for d in lists.catalogue(ctx, "documents")] == ["05-CT/TW"]
+
+
+def test_command_line_list_takes_the_same_filters(ctx, db_path, refs, capsys):
+    """`tgdesk list opinions --hot --status open --sort … --json` = the list filters."""
+    import json
+
+    from tgdesk.app import main
+    hot = OPINIONS.create(ctx, OpinionNote(
+        noted_on=date(2026, 11, 3), category_id=refs.category, summary="Tranh chấp đất đai",
+        concern="diem_nong", follow_up="dang_xu_ly", due_on=date(2026, 11, 10))).id
+    OPINIONS.create(ctx, OpinionNote(noted_on=date(2026, 11, 4), category_id=refs.category,
+                                     summary="Đất đai ổn định", concern="thap"))
+
+    def listed(*args):
+        assert main(["--db", str(db_path), "list", "opinions", "--json", *args]) == 0
+        return [r["summary"] for r in json.loads(capsys.readouterr().out)]
+    assert listed("--hot", "--status", "open") == ["Tranh chấp đất đai"]
+    assert listed("--search", "dat dai", "--sort", "summary", "--asc") == [
+        "Đất đai ổn định", "Tranh chấp đất đai"]
+    assert listed("--overdue") == ["Tranh chấp đất đai"]
+    assert listed("--concern", "thap", "--search", "tranh chap") == []
+    OPINIONS.delete(ctx, hot)
+    assert listed("--trash") == ["Tranh chấp đất đai"]
+    assert main(["--db", str(db_path), "list", "opinions", "--sort", "khong_co"]) == 2
+    assert "Không sắp xếp được" in capsys.readouterr().err

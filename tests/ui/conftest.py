@@ -21,6 +21,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.fixture(autouse=True)
+def private_qsettings(tmp_path_factory):
+    """Window state (QSettings) of each test goes to its own temporary folder,
+    never to the user's settings, and never leaks from one test to the next."""
+    from PySide6.QtCore import QSettings
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("qsettings")))
+
+
 @pytest.fixture
 def catalogue(ctx):
     """A small catalogue: a cell, an area, two documents, people, a category."""

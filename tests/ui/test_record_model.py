@@ -95,3 +95,36 @@ def test_model_trash_filter(ctx, some_records):
     MEETINGS.delete(ctx, victim)
     model.load(ListFilter(deleted=True))
     assert [model.id_at(r) for r in range(model.rowCount())] == [victim]
+
+
+@pytest.mark.parametrize("kind", ["meetings", "studies", "opinions"])
+def test_model_sorts_by_every_column_and_passes_modeltester(ctx, some_records, qtmodeltester,
+                                                            kind):
+    from PySide6.QtCore import Qt
+    model = RecordModel(ctx, kind)
+    model.load()
+    everything = sorted(model.id_at(r) for r in range(model.rowCount()))
+    for column in range(model.columnCount()):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            model.sort(column, order)
+            assert model.sort_state() == (model.columns[column].key,
+                                          order == Qt.SortOrder.DescendingOrder)
+            assert sorted(model.id_at(r) for r in range(model.rowCount())) == everything
+    qtmodeltester.check(model)
+
+
+def test_model_sort_orders_rows_and_keeps_the_filter(ctx, some_records):
+    from PySide6.QtCore import Qt
+    model = RecordModel(ctx, "studies")
+    model.load(ListFilter(date_from=date(2026, 11, 1)))
+    model.sort(model.column_of("title"), Qt.SortOrder.AscendingOrder)
+    assert [model.index(r, 1).data() for r in range(model.rowCount())] == [
+        "Chuyên đề năm 2026", "Quán triệt 35-NQ/TW"]
+    assert model.filter.date_from == date(2026, 11, 1)
+    resets = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.sort(model.column_of("title"), Qt.SortOrder.AscendingOrder)   # unchanged: no reload
+    assert resets == []
+    initial = Qt.ItemDataRole.InitialSortOrderRole
+    assert model.headerData(1, Qt.Orientation.Horizontal, initial) == Qt.SortOrder.AscendingOrder.value
+    assert model.headerData(0, Qt.Orientation.Horizontal, initial) == Qt.SortOrder.DescendingOrder.value

@@ -4,13 +4,14 @@ who it was passed to; the history is kept; overdue notes are found."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from tgdesk.domain.enums import FollowUp
 from tgdesk.domain.records import FollowUpChange
 from tgdesk.domain.text import normalize_fields
-from tgdesk.domain.validation import Issue, validate_follow_up
+from tgdesk.domain.validation import Issue, Verdict, validate_follow_up
 from tgdesk.store import tables as t
 
 from .context import Context
@@ -24,21 +25,69 @@ def _note(session, opinion_id: int) -> t.OpinionRow:
     return row
 
 
-def change_status(ctx: Context, opinion_id: int, change: FollowUpChange) -> list[Issue]:
-    """Move a note to a new follow-up status; returns warnings (errors raise)."""
+class _Keep:
+    """The due date is left as it is."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
+def _verdict(session, row: t.OpinionRow, change: FollowUpChange, due_on, today: date
+             ) -> Verdict:
+    verdict = validate_follow_up(row.follow_up, change, row.noted_on, today)
+    last = session.scalar(select(func.max(t.FollowUpRow.changed_on))
+                          .where(t.FollowUpRow.opinion_id == row.id))
+    if change.changed_on is not None and last is not None and change.changed_on < last \
+            and change.changed_on >= row.noted_on:
+        verdict.warn("changed_on", f"Ngày cập nhật: trước lần cập nhật gần nhất "
+                                   f"({last:%d/%m/%Y}), xin kiểm tra lại.")
+    if due_on is not KEEP and due_on is not None and due_on < row.noted_on:
+        verdict.error("due_on", "Hạn xử lý: không được trước ngày nắm bắt ý kiến "
+                                f"({row.noted_on:%d/%m/%Y}).")
+    return verdict
+
+
+def check_change(ctx: Context, opinion_id: int, change: FollowUpChange, due_on=KEEP
+                 ) -> Verdict:
+    """What ``change_status`` would say (errors and warnings), saving nothing."""
+    change = dataclasses.replace(change)
+    normalize_fields(change)
+    with ctx.reading() as session:
+        return _verdict(session, _note(session, opinion_id), change, due_on, ctx.today())
+
+
+def change_status(ctx: Context, opinion_id: int, change: FollowUpChange, due_on=KEEP
+                  ) -> list[Issue]:
+    """Move a note to a new follow-up status; returns warnings (errors raise).
+
+    ``due_on``: a new due date (None clears it); KEEP (the default) leaves it."""
     change = dataclasses.replace(change)
     normalize_fields(change)
     with ctx.transaction() as session:
         row = _note(session, opinion_id)
-        verdict = validate_follow_up(row.follow_up, change, row.noted_on, ctx.today())
+        verdict = _verdict(session, row, change, due_on, ctx.today())
         if not verdict.ok:
             raise ValidationFailed(verdict)
         row.follow_up = change.status
         if change.passed_to:
             row.passed_to = change.passed_to
+        if due_on is not KEEP:
+            row.due_on = due_on
         row.history.append(t.FollowUpRow(status=change.status, changed_on=change.changed_on,
                                          passed_to=change.passed_to, note=change.note))
         return verdict.warnings
+
+
+def next_status(current: str | None) -> str | None:
+    """The status that usually follows ``current`` (None once resolved)."""
+    order = FollowUp.codes()
+    if current not in order:
+        return order[0]
+    i = order.index(current)
+    return order[i + 1] if i + 1 < len(order) else None
 
 
 def history(ctx: Context, opinion_id: int) -> list[FollowUpChange]:

@@ -16,6 +16,7 @@ class Column:
     width: int = 120             # initial width in pixels; the last column stretches
     numeric: bool = False        # right-aligned
     stretch: bool = False        # takes the spare width of the table
+    key: str | None = None       # the sort key (ListFilter.sort); None: not sortable
 
 
 def _label(enum, key: str) -> Callable[[dict], str]:
@@ -48,38 +49,58 @@ def _study_total(row: dict) -> str:
                                                    "union_members")))
 
 
+def _due(row: dict) -> str:
+    return vf.short_date(row.get("due_on")) if row.get("due_on") else ""
+
+
 MEETING_COLUMNS = [
-    Column("Ngày họp", _date("held_on"), 90),
-    Column("Loại", _label(MeetingType, "meeting_type"), 90),
-    Column("Tên hội nghị", _plain("title"), 340, stretch=True),
-    Column("Địa điểm", _plain("place"), 160),
-    Column("Chủ trì", _plain("chaired_by"), 140),
-    Column("Số người dự", _num("attendance"), 105, numeric=True),
-    Column("Tham luận", _num("contributions"), 80, numeric=True),
-    Column("Độ mật", _label(Classification, "classification"), 70),
+    Column("Ngày họp", _date("held_on"), 90, key="held_on"),
+    Column("Loại", _label(MeetingType, "meeting_type"), 90, key="meeting_type"),
+    Column("Tên hội nghị", _plain("title"), 340, stretch=True, key="title"),
+    Column("Địa điểm", _plain("place"), 160, key="place"),
+    Column("Chủ trì", _plain("chaired_by"), 140, key="chaired_by"),
+    Column("Số người dự", _num("attendance"), 105, numeric=True, key="attendance"),
+    Column("Tham luận", _num("contributions"), 80, numeric=True, key="contributions"),
+    Column("Độ mật", _label(Classification, "classification"), 70, key="classification"),
 ]
 
 STUDY_COLUMNS = [
-    Column("Ngày", _date("held_on"), 90),
-    Column("Nội dung học tập", _plain("title"), 300, stretch=True),
-    Column("Văn bản", lambda r: ", ".join(r.get("documents") or []), 150),
-    Column("Chi bộ", lambda r: r.get("cell") or "Toàn Đảng bộ", 200),
-    Column("Báo cáo viên", _plain("speaker"), 165),
+    Column("Ngày", _date("held_on"), 90, key="held_on"),
+    Column("Nội dung học tập", _plain("title"), 300, stretch=True, key="title"),
+    Column("Văn bản", lambda r: ", ".join(r.get("documents") or []), 150, key="documents"),
+    Column("Chi bộ", lambda r: r.get("cell") or "Toàn Đảng bộ", 200, key="cell"),
+    Column("Báo cáo viên", _plain("speaker"), 165, key="speaker"),
     Column("ĐV dự/triệu tập",
            lambda r: f"{vf.number(r['party_members_present'])}/"
-                     f"{vf.number(r['party_members_expected'])}", 110, numeric=True),
-    Column("Tỷ lệ ĐV", _study_rate, 75, numeric=True),
-    Column("Tổng lượt", _study_total, 75, numeric=True),
+                     f"{vf.number(r['party_members_expected'])}", 110, numeric=True,
+           key="party_members_present"),
+    Column("Tỷ lệ ĐV", _study_rate, 75, numeric=True, key="rate"),
+    Column("Tổng lượt", _study_total, 75, numeric=True, key="total"),
 ]
 
 OPINION_COLUMNS = [
-    Column("Ngày", _date("noted_on"), 90),
-    Column("Lĩnh vực", _plain("category"), 175),
-    Column("Nội dung dư luận", _plain("summary"), 340, stretch=True),
-    Column("Khu dân cư", _plain("area"), 95),
-    Column("Thái độ", _label(Attitude, "attitude"), 90),
-    Column("Mức độ", _label(Concern, "concern"), 85),
-    Column("Tình trạng xử lý", _label(FollowUp, "follow_up"), 145),
+    Column("Ngày", _date("noted_on"), 112, key="noted_on"),
+    Column("Lĩnh vực", _plain("category"), 150, key="category"),
+    Column("Nội dung dư luận", _plain("summary"), 340, stretch=True, key="summary"),
+    Column("Khu dân cư", _plain("area"), 90, key="area"),
+    Column("Thái độ", _label(Attitude, "attitude"), 85, key="attitude"),
+    Column("Mức độ", _label(Concern, "concern"), 90, key="concern"),
+    Column("Tình trạng xử lý", _label(FollowUp, "follow_up"), 135, key="follow_up"),
+    Column("Hạn xử lý", _due, 112, key="due_on"),
 ]
+
+
+# --- rows that must stand out --------------------------------------------------
+
+def is_hot_spot(row: dict) -> bool:
+    """An opinion note whose concern is a hot spot (điểm nóng)."""
+    return row.get("concern") == Concern.DIEM_NONG.value
+
+
+def is_overdue(row: dict, today) -> bool:
+    """An opinion note past its due date and not yet resolved."""
+    due = row.get("due_on")
+    return (due is not None and due < today
+            and row.get("follow_up") != FollowUp.DA_GIAI_QUYET.value)
 
 COLUMNS = {"meetings": MEETING_COLUMNS, "studies": STUDY_COLUMNS, "opinions": OPINION_COLUMNS}

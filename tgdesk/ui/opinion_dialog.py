@@ -56,6 +56,11 @@ class OpinionDialog(RecordDialog):
         self.follow_up = form.add("Tình trạng xử lý:", code_combo(FollowUp), "follow_up")
         self.passed_to = form.add("Chuyển cho:", QLineEdit(), "passed_to")
         self.passed_to.setPlaceholderText("Ví dụ: Ủy ban nhân dân phường")
+        self.due_on = form.add("Hạn xử lý:", date_edit(None, optional=True,
+                                                       none_text="— Không đặt hạn —"),
+                               "due_on")
+        self.due_on.setToolTip("Ngày phải giải quyết xong; quá hạn mà chưa giải quyết thì "
+                               "ý kiến được đánh dấu “quá hạn” trong danh sách và ở Tổng quan")
         self.classification = form.add("Độ mật:", code_combo(Classification), "classification")
 
     def load(self, o: OpinionNote) -> None:
@@ -71,6 +76,7 @@ class OpinionDialog(RecordDialog):
         self.proposal.setPlainText(o.proposal or "")
         set_combo_data(self.follow_up, o.follow_up)
         self.passed_to.setText(o.passed_to or "")
+        self.due_on.setDate(to_qdate(o.due_on))
         set_combo_data(self.classification, o.classification)
 
     def record(self) -> OpinionNote:
@@ -86,5 +92,6 @@ class OpinionDialog(RecordDialog):
             proposal=nfc(self.proposal.toPlainText()),
             follow_up=self.follow_up.currentData(),
             passed_to=nfc(self.passed_to.text()),
+            due_on=date_value(self.due_on),
             classification=self.classification.currentData(),
         )

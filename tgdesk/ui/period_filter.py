@@ -70,3 +70,50 @@ class PeriodFilter(QWidget):
         self.choice.setCurrentIndex(self.choice.findData("custom"))
         self.choice.blockSignals(False)
         self.changed.emit()
+
+    # --- set from outside (a ListFilter, remembered settings) -----------------
+    def set_range(self, start: date | None, end: date | None) -> None:
+        """Show ``start``–``end`` without emitting ``changed``: "Tất cả" when both
+        are empty, this month/quarter/year when it is exactly that, else custom."""
+        code = "custom"
+        if start is None and end is None:
+            code = "all"
+        else:
+            for kind_code, kind in KINDS.items():
+                period = Period.containing(self.today, kind)
+                if (period.start, period.end) == (start, end):
+                    code = kind_code
+                    break
+        self.choice.blockSignals(True)
+        self.choice.setCurrentIndex(self.choice.findData(code))
+        self.choice.blockSignals(False)
+        self._set_dates(start, end)
+
+    def state(self) -> dict:
+        """What to remember: the choice; the dates only when custom."""
+        code = self.choice.currentData()
+        start, end = self.range()
+        if code != "custom":
+            return {"choice": code}
+        return {"choice": code, "from": start.isoformat() if start else None,
+                "to": end.isoformat() if end else None}
+
+    def restore(self, state: dict) -> None:
+        """The opposite of ``state``; anything unreadable means "Tất cả"."""
+        code = state.get("choice") if isinstance(state, dict) else None
+        if code in KINDS:
+            period = Period.containing(self.today, KINDS[code])
+            self.set_range(period.start, period.end)
+        elif code == "custom":
+            try:
+                start = date.fromisoformat(state["from"]) if state.get("from") else None
+                end = date.fromisoformat(state["to"]) if state.get("to") else None
+            except (TypeError, ValueError):
+                start = end = None
+            self.set_range(start, end)
+            if start is not None or end is not None:
+                self.choice.blockSignals(True)
+                self.choice.setCurrentIndex(self.choice.findData("custom"))
+                self.choice.blockSignals(False)
+        else:
+            self.set_range(None, None)

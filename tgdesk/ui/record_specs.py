@@ -31,7 +31,7 @@ STUDY_PAGE = PageSpec(
 
 OPINION_PAGE = PageSpec(
     kind="opinions", service=OPINIONS, heading="Dư luận xã hội", noun="ý kiến dư luận",
-    dialog=OpinionDialog,
+    dialog=OpinionDialog, follow_up=True,
     empty_text="Chưa ghi nhận ý kiến dư luận nào. Bấm “Thêm” (Ctrl+N) để ghi ý kiến đầu "
                "tiên.\nLĩnh vực dư luận được khai báo ở trang “Danh mục”.",
     describe=lambda r: f"{_short(r['summary'])} ngày {vf.short_date(r['noted_on'])}")
