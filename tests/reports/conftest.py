@@ -100,3 +100,12 @@ def with_unit(ctx):
 @pytest.fixture(scope="session")
 def out_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("reports")
+
+
+
+@pytest.fixture(scope="session")
+def matrix(filled_template, tmp_path_factory) -> dict:
+    """{(kind, period code, profile): Rendered} for the 16 combinations (report_matrix.py)."""
+    from report_matrix import render_matrix
+
+    return render_matrix(filled_template, tmp_path_factory.mktemp("matrix"), TODAY)

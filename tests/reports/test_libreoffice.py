@@ -1,56 +1,55 @@
-"""Each DOCX opens in LibreOffice and converts to about as many pages as our PDF."""
+"""A real word processor shows the same layout: LibreOffice converts every DOCX
+(kind × period length × profile) without error, to as many pages as our PDF ±1,
+with page numbers from page 2 and the header laid out as in our PDF."""
 
-import dataclasses
 import shutil
 import subprocess
+import unicodedata
 
 import pdfplumber
 import pytest
-
-from tgdesk.domain.period import Period
-from tgdesk.services import reports, unit
+from report_matrix import MATRIX, MATRIX_IDS
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice missing")]
 
-LO_PROFILE = "file:///tmp/lo_profile_tgdesk"
-
-# 6 conversions: both kinds, every period kind, both profiles.
-CASES = [
-    ("work", Period.month(2026, 10), "party"),
-    ("opinion", Period.month(2026, 10), "party"),
-    ("work", Period.quarter(2026, 3), "state"),
-    ("work", Period.half(2026, 1), "party"),
-    ("work", Period.year(2025), "party"),
-    ("opinion", Period.year(2025), "state"),
-]
+MM = 72 / 25.4
 
 
-def _pages(path) -> int:
-    with pdfplumber.open(path) as pdf:
-        return len(pdf.pages)
-
-
-@pytest.mark.parametrize("kind, period, profile", CASES,
-                         ids=[f"{k}-{p.code()}-{pr}" for k, p, pr in CASES])
-def test_libreoffice_converts_docx(filled, tmp_path, kind, period, profile):
-    if profile == "state":
-        u = unit.get_unit(filled)
-        unit.save_unit(filled, dataclasses.replace(
-            u, name="ỦY BAN NHÂN DÂN PHƯỜNG BÌNH TIÊN", doc_abbrev="UBND",
-            signer_authority="T/M ỦY BAN NHÂN DÂN", signer_title="CHỦ TỊCH", profile="state"))
-    data = reports.build_report(filled, kind, period, number=7)
-    docx, pdf = reports.render_report(data, tmp_path, stem="r")
-    lo_dir = tmp_path / "lo"
+@pytest.fixture(scope="module")
+def converted(matrix, tmp_path_factory):
+    """Convert all 16 DOCX in one LibreOffice run; {key: LibreOffice PDF path}."""
+    out = tmp_path_factory.mktemp("lo")
+    profile = tmp_path_factory.mktemp("lo_profile")
+    docs = [str(r.docx) for r in matrix.values()]
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation={LO_PROFILE}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(lo_dir), str(docx)], capture_output=True, text=True, timeout=120)
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *docs], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
-    lo_pdf = lo_dir / "r.pdf"
-    assert lo_pdf.exists(), result.stdout + result.stderr
-    assert abs(_pages(lo_pdf) - _pages(pdf)) <= 1
-    with pdfplumber.open(lo_pdf) as doc:
-        text = doc.pages[0].extract_text()
-        later = [(p.crop((0, 0, p.width, 54)).extract_text() or "").strip() for p in doc.pages[1:]]
-    assert data.header.issuer.split()[0] in text
-    assert later == [str(n) for n in range(2, len(later) + 2)]
+    return {key: out / (r.docx.stem + ".pdf") for key, r in matrix.items()}
+
+
+def _words(page):
+    return page.extract_words(extra_attrs=["fontname", "size"])
+
+
+@pytest.mark.parametrize("key", MATRIX, ids=MATRIX_IDS)
+def test_libreoffice_layout_matches(matrix, converted, key):
+    r, lo_pdf = matrix[key], converted[key]
+    assert lo_pdf.exists(), f"LibreOffice wrote no {lo_pdf.name}"
+    with pdfplumber.open(r.pdf) as ours, pdfplumber.open(lo_pdf) as lo:
+        assert abs(len(lo.pages) - len(ours.pages)) <= 1, (len(lo.pages), len(ours.pages))
+        pages = lo.pages
+        first = pages[0]
+        words = _words(first)
+        text = unicodedata.normalize("NFC", first.extract_text())
+        tops = [(p.crop((0, 0, p.width, 19 * MM)).extract_text() or "").strip() for p in pages]
+    assert tops[0] == ""                                   # no number on page 1
+    assert tops[1:] == [str(n) for n in range(2, len(pages) + 1)]
+    assert "BÁO CÁO" in text and r.data.header.place_date in " ".join(text.split())
+    # the date is level with the number line, as in our PDF
+    number = r.data.header.number_text.split()[-1]
+    num = [w for w in words if w["text"] == number][0]
+    date = [w for w in words if "Italic" in w["fontname"] and w["top"] < 80 * MM][0]
+    assert abs(date["bottom"] - num["bottom"]) < 3
+    assert all(w["x0"] >= 30 * MM - 1 and w["x1"] <= (210 - 15) * MM + 1 for w in words)
