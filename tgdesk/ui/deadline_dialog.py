@@ -61,7 +61,7 @@ class DeadlineDialog(QDialog):
         lay.addWidget(self.form)
         lay.addWidget(self.form.general)
         lay.addWidget(buttons)
-        self.resize(560, 320)
+        self.resize(560, self.sizeHint().height())
 
     def rules(self) -> dict[str, DueRule]:
         return {kind: DueRule(self.days[kind].value(), bool(self.when[kind].currentData()))
