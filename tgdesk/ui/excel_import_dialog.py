@@ -154,7 +154,7 @@ class PreviewModel(QAbstractTableModel):
 
 
 def _numbers(entries: list[Entry]) -> str:
-    shown = ", ".join(vf.number(e.row_number) for e in entries[:SHOWN_BAD_NUMBERS])
+    shown = ", ".join(str(e.row_number) for e in entries[:SHOWN_BAD_NUMBERS])
     return shown + ("…" if len(entries) > SHOWN_BAD_NUMBERS else "")
 
 
