@@ -39,6 +39,10 @@ def fingerprint_label(text: str = "") -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setStyleSheet("background: #f5f5f0; padding: 10px; border: 1px solid #d0d0c8; "
                         "border-radius: 4px;")
+    # Room for both lines from the start (the text arrives after the first layout).
+    label.setText(spoken("-".join(["WWWW"] * 8)))
+    label.setMinimumSize(label.sizeHint())
+    label.setText(text)
     return label
 
 
