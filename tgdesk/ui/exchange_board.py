@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QLabel,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
-from tgdesk import vnformat as vf
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.services import exchange as ex
 from tgdesk.services.context import Context
@@ -27,11 +26,12 @@ COLOURS = {"received": common.GREEN, "late": common.AMBER, "missing": common.RED
 
 
 def cell_text(cell) -> str:
+    """"Trễ hạn – gửi 25/11", "Chưa gửi (hạn 20/10)" (the year is in the column title)."""
     text = cell.label.capitalize()
     if cell.sent_on:
-        text += f" – gửi {vf.short_date(cell.sent_on)}"
+        text += f" – gửi {cell.sent_on:%d/%m}"
     elif cell.due:
-        text += f" (hạn {vf.short_date(cell.due)})"
+        text += f" (hạn {cell.due:%d/%m})"
     return text
 
 
@@ -125,6 +125,8 @@ class BoardTab(QWidget):
                 common.title_label(p), lambda u, c=code: cell_text(board.cells[(u[0], c)]),
                 lambda u, c=code: COLOURS.get(board.cells[(u[0], c)].status)))
         self.model.set_rows(list(board.units), columns)
+        if board.units:   # the latest period in view
+            self.view.scrollTo(self.model.index(0, len(columns) - 1))
         self.empty.setVisible(not board.units)
         self.empty.setText("Chưa đăng ký đơn vị cấp dưới nào. Vào thẻ “Đơn vị & khóa”, bấm "
                            "“Đăng ký đơn vị từ tệp khóa…” và chọn “Cấp dưới”.")
