@@ -335,3 +335,17 @@ def test_cutoff_date_is_kept_with_the_draft(qtbot, page, demo):
     assert register.draft(demo, "work", "2026-10").cutoff == date(2026, 10, 15)
     text = pdf_text(page.preview.data())
     assert "15 tháng 10 năm 2026" in text
+
+
+def test_a_preview_asked_for_while_one_renders_follows_it(qtbot, page):
+    choose(qtbot, page, "work", Period.parse("2026-10"))
+    page.refresh_preview()
+    first = page.task
+    assert first.running
+    page.set_report("opinion", Period.parse("2026-09"))    # asks again while rendering
+    with qtbot.waitSignal(first.finished, timeout=60_000):
+        pass
+    qtbot.waitUntil(lambda: page.task is not first, timeout=60_000)
+    wait_task(qtbot, page)
+    assert "TÌNH HÌNH TƯ TƯỞNG" in pdf_text(page.preview.data())
+    assert "tháng 9 năm 2026" in pdf_text(page.preview.data())

@@ -353,7 +353,7 @@ class ReportPage(QWidget):
     def _task_finished(self) -> None:
         if self._pending_preview:
             self._pending_preview = False
-            QTimer.singleShot(0, self.refresh_preview)
+            QTimer.singleShot(0, self, self.refresh_preview)
 
     # --- export, print ------------------------------------------------------
     def _choose_folder(self) -> Path | None:

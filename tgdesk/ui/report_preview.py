@@ -100,6 +100,11 @@ class PdfView(QWidget):
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(120)
         self._resize_timer.timeout.connect(self._render)
+        self._scroll_to = 0.0
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(0)
+        self._scroll_timer.timeout.connect(self._restore_scroll)
 
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
@@ -181,7 +186,12 @@ class PdfView(QWidget):
         finally:
             pdf.close()
         self.holder.adjustSize()
-        QTimer.singleShot(0, lambda: bar.setValue(round(where * bar.maximum())))
+        self._scroll_to = where             # once the new pages are laid out
+        self._scroll_timer.start()
+
+    def _restore_scroll(self) -> None:
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(round(self._scroll_to * bar.maximum()))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
