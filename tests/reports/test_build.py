@@ -181,3 +181,29 @@ def test_report_data_json_round_trip(filled):
     for kind, period in (("work", OCT), ("work", Period.year(2025)), ("opinion", OCT)):
         data = reports.build_report(filled, kind, period, number=3)
         assert from_json(to_json(data)) == data
+
+
+def test_zero_parts_are_left_out_and_uncovered_periods_not_compared(with_unit):
+    from tgdesk.domain.records import Meeting, OpinionCategory, OpinionNote
+    from tgdesk.services import kinds
+
+    kinds.MEETINGS.create(with_unit, Meeting(held_on=date(2026, 10, 2), meeting_type="giao_ban",
+                                             title="Giao ban", attendance=40, contributions=0))
+    cat = kinds.CATEGORIES.create(with_unit, OpinionCategory(name="Đất đai")).id
+    kinds.OPINIONS.create(with_unit, OpinionNote(
+        noted_on=date(2026, 10, 5), category_id=cat, summary="Ý kiến", attitude="dong_tinh",
+        concern="thap", follow_up="da_giai_quyet"))
+    work = texts_of(reports.build_report(with_unit, "work", OCT))
+    # records start on 02/10/2026: September is not compared, October last year neither
+    assert ("Trong tháng, Đảng ủy phường tổ chức 01 hội nghị, cuộc họp (01 giao ban) với 40 "
+            "lượt người tham dự.") in work
+    assert "so với" not in work and "00" not in work.replace("2026", "")
+    op = texts_of(reports.build_report(with_unit, "opinion", OCT))
+    assert "trong đó 01 ý kiến đồng tình." in op
+    assert "Về mức độ quan tâm: 01 ý kiến ở mức thấp; không có vấn đề điểm nóng." in op
+    assert "Các ý kiến đã được giải quyết, trả lời xong." in op
+    assert "ý kiến bức xúc" not in op.split("PHỤ LỤC")[0] and " 00 " not in op
+    # a period before the first record says so
+    early = texts_of(reports.build_report(with_unit, "work", Period.month(2026, 8)))
+    assert ("(Trong tháng chưa có số liệu được ghi nhận trong sổ theo dõi; số liệu bắt đầu từ "
+            "ngày 02/10/2026.)") in early

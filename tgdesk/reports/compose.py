@@ -202,10 +202,14 @@ class Composer:
         for code, count in f.meetings_by_type.items():
             mt = MeetingType.from_code(code)
             kinds.append(f"{self.n(count)} {(mt.label if mt else code).lower()}")
+        parts = []
+        if f.meeting_attendance:
+            parts.append(f"{self.n(f.meeting_attendance)} lượt người tham dự")
+        if f.meeting_contributions:
+            parts.append(f"{self.n(f.meeting_contributions)} ý kiến tham luận")
         return (f"{self.within}, {self.short_name} tổ chức {self.n(f.meetings_total)} hội nghị, "
-                f"cuộc họp ({', '.join(kinds)}) với {vf.number(f.meeting_attendance)} lượt người "
-                f"tham dự, {self.n(f.meeting_contributions)} ý kiến tham luận"
-                f"{self.tail(f.meetings_total, 'cuộc', 'meetings_total')}")
+                f"cuộc họp ({', '.join(kinds)})" + (f" với {', '.join(parts)}" if parts else "")
+                + self.tail(f.meetings_total, "cuộc", "meetings_total"))
 
     def study_sentences(self) -> list[Block]:
         f = self.i.current
@@ -214,12 +218,12 @@ class Composer:
                               "chỉ thị nào.")]
         a = f.attendance
         cadres = a.get("key_cadres", 0) + a.get("party_members_present", 0)
-        others = [f"{vf.number(a.get(fld, 0))} lượt {label}"
+        others = [f"{self.n(a.get(fld, 0))} lượt {label}"
                   for fld, label in ATTENDANCE_CATEGORIES[2:] if a.get(fld, 0)]
         text = (f"{self.within}, {self.short_name} tổ chức {self.n(f.study_sessions)} buổi học tập, "
                 f"quán triệt, triển khai nghị quyết, chỉ thị, kết luận của Đảng với "
-                f"{vf.number(f.study_participants)} lượt người tham dự, trong đó "
-                f"{vf.number(cadres)} lượt cán bộ, đảng viên")
+                f"{self.n(f.study_participants)} lượt người tham dự, trong đó "
+                f"{self.n(cadres)} lượt cán bộ, đảng viên")
         text += (", " + ", ".join(others)) if others else ""
         if f.party_rate is not None:
             text += (f"; tỷ lệ đảng viên tham dự đạt {vf.percent(f.party_rate)} "
@@ -231,7 +235,7 @@ class Composer:
             out.append(Paragraph("Các văn bản được học tập, quán triệt:"))
             for d in f.documents:
                 out.append(Bullet(f"- {cite(d)}: {self.n(d.sessions)} buổi, "
-                                  f"{vf.number(d.participants)} lượt người tham dự;"))
+                                  f"{self.n(d.participants)} lượt người tham dự;"))
             last = out[-1]
             out[-1] = Bullet(last.text[:-1] + ".")
         if f.reflections:
