@@ -87,6 +87,12 @@ def test_consolidated_figures_are_the_sum_of_the_units(two_wards):
     # The upper level's own header, its own figures left out.
     assert " ".join(done.data.header.issuer.split()) == UPPER
     assert done.data.meta["consolidated"] is True
+    # The sentences speak of the units below, and say which ones.
+    text = " ".join(done.data.all_text())
+    assert "các đơn vị cấp dưới tổ chức" in text
+    assert "dân vận đảng ủy quận tổ chức" not in text
+    assert "Số liệu tổng hợp từ báo cáo của 2 đơn vị cấp dưới" in text
+    assert all(name in text for _, name in done.units)
     # The breakdown: one row per unit (its figures), then the total.
     table = _breakdown(done.data)
     names = dict(done.units)
@@ -107,7 +113,8 @@ def test_consolidated_over_a_subset(two_wards):
     done = build_consolidated(pair.upper, "opinion", NOV, [second])
     assert [u for u, _ in done.units] == [second]
     own = ex.child_figures(pair.upper, NOV, [second])[second]
-    assert done.total.opinions_total == own.opinions_total
+    assert done.total.opinions_total == own.opinions_total > 0
+    assert "các đơn vị cấp dưới nắm bắt" in " ".join(done.data.all_text())
     assert len(_breakdown(done.data).rows) == 2
     with pytest.raises(UserError, match="không phải đơn vị cấp dưới"):
         build_consolidated(pair.upper, "work", NOV, [9999])
