@@ -349,3 +349,31 @@ def test_a_preview_asked_for_while_one_renders_follows_it(qtbot, page):
     wait_task(qtbot, page)
     assert "TÌNH HÌNH TƯ TƯỞNG" in pdf_text(page.preview.data())
     assert "tháng 9 năm 2026" in pdf_text(page.preview.data())
+
+
+def test_ctrl_p_refreshes_the_pages_then_prints_through_the_dialog(qtbot, page, tmp_path,
+                                                                    monkeypatch):
+    target = tmp_path / "ctrl-p.pdf"
+
+    class FakePrintDialog:                     # the system dialog, answered "In"
+        def __init__(self, printer, parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+
+        def setWindowTitle(self, title):
+            pass
+
+        def exec(self):
+            return report_page.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(report_page, "QPrintDialog", FakePrintDialog)
+    assert [a.shortcut().toString() for a in (page.save_action, page.print_action,
+                                              page.export_action)] == ["Ctrl+S", "Ctrl+P",
+                                                                       "Ctrl+E"]
+    choose(qtbot, page, "work", Period.parse("2026-10"))
+    page.editor.boxes["proposals"].setPlainText("Đề nghị bổ sung kinh phí in ấn.")
+    assert page.preview_stale
+    page.print_action.trigger()
+    wait_task(qtbot, page)
+    assert "Đề nghị bổ sung kinh phí in ấn." in pdf_text(page.preview.data())
+    assert page_count(target.read_bytes()) == page.preview.page_count()
