@@ -80,13 +80,13 @@ STUDY_COLUMNS = [
 
 OPINION_COLUMNS = [
     Column("Ngày", _date("noted_on"), 112, key="noted_on"),
-    Column("Lĩnh vực", _plain("category"), 150, key="category"),
+    Column("Lĩnh vực", _plain("category"), 140, key="category"),
     Column("Nội dung dư luận", _plain("summary"), 340, stretch=True, key="summary"),
     Column("Khu dân cư", _plain("area"), 90, key="area"),
     Column("Thái độ", _label(Attitude, "attitude"), 85, key="attitude"),
     Column("Mức độ", _label(Concern, "concern"), 90, key="concern"),
-    Column("Tình trạng xử lý", _label(FollowUp, "follow_up"), 135, key="follow_up"),
-    Column("Hạn xử lý", _due, 112, key="due_on"),
+    Column("Tình trạng xử lý", _label(FollowUp, "follow_up"), 150, key="follow_up"),
+    Column("Hạn xử lý", _due, 118, key="due_on"),
 ]
 
 

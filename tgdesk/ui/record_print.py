@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -37,7 +37,8 @@ def print_document(ctx: Context, heading: str, model: RecordModel, description: 
     parts.append("<p>" + "<br>".join(lines) + "</p>")
     parts.append('<table border="1" cellspacing="0" cellpadding="3" width="100%">')
     parts.append("<thead><tr><th>TT</th>"
-                 + "".join(f"<th>{escape(c.title)}</th>" for c in columns) + "</tr></thead>")
+                 + "".join(f'<th{" width=34%" if c.stretch else ""}>{escape(c.title)}</th>'
+                           for c in columns) + "</tr></thead>")
     n = 0
     for start in range(0, len(shown), CHUNK):
         for row in lists.rows(ctx, model.kind, shown[start:start + CHUNK]):
@@ -48,6 +49,9 @@ def print_document(ctx: Context, heading: str, model: RecordModel, description: 
             parts.append(f"<tr><td align=right>{n}</td>{cells}</tr>")
     parts.append("</table>")
     doc = QTextDocument()
+    font = QFont(doc.defaultFont())
+    font.setPointSizeF(9)
+    doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml("".join(parts))
     return doc
