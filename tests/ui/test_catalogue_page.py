@@ -240,6 +240,13 @@ def test_buttons_follow_the_selection(ctx, catalogue, page):
     assert not tab.delete_button.isEnabled()        # one at a time
     tab.select_id(tab.model.id_at(1))
     assert tab.delete_button.isEnabled() and not tab.merge_button.isEnabled()
+    CELLS.create(ctx, CELLS.record(name="Chi bộ Khu phố 3"))
+    tab.refresh()
+    apart = [tab.model.id_at(0), tab.model.id_at(2)]
+    tab.select_ids(apart)
+    assert tab.selected_ids() == apart and tab.merge_button.isEnabled()
+    tab.refresh()                                   # the selection survives a reload
+    assert tab.selected_ids() == apart
 
 
 def test_document_form_has_date_and_kind(page, ctx):
