@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, case, func, select
 
 from tgdesk.domain.deadlines import DueRule, due_date, next_deadlines
 from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern, FollowUp
@@ -268,12 +268,14 @@ def attention(ctx: Context, limit: int = 5) -> Attention:
     base = (o.deleted.is_(False), origin_filter(o, None), o.follow_up != RESOLVED)
     hot = (*base, o.concern == HOT)
     late = (*base, o.due_on.is_not(None), o.due_on < ctx.today())
+    is_hot = o.concern == HOT
+    is_late = and_(o.due_on.is_not(None), o.due_on < ctx.today())
     with ctx.reading() as session:
-        return Attention(
-            session.scalar(select(func.count(o.id)).where(*hot)) or 0,
-            _lines(session, hot, (o.noted_on.desc(), o.id.desc()), limit),
-            session.scalar(select(func.count(o.id)).where(*late)) or 0,
-            _lines(session, late, (o.due_on, o.id), limit))
+        hot_n, late_n = session.execute(      # both counts in one pass over open notes
+            select(func.coalesce(func.sum(case((is_hot, 1), else_=0)), 0),
+                   func.coalesce(func.sum(case((is_late, 1), else_=0)), 0)).where(*base)).one()
+        return Attention(hot_n, _lines(session, hot, (o.noted_on.desc(), o.id.desc()), limit),
+                         late_n, _lines(session, late, (o.due_on, o.id), limit))
 
 
 def has_records(ctx: Context) -> bool:
