@@ -8,7 +8,8 @@ from tgdesk.services import catalogue_ops, lists
 from tgdesk.services.kinds import CATEGORIES, CELLS, OPINIONS, STUDIES
 from tgdesk.ui import catalogue_page
 from tgdesk.ui.catalogue_forms import CATALOGUES
-from tgdesk.ui.catalogue_page import GREY, CatalogueModel, CataloguePage
+from tgdesk.ui.catalogue_model import GREY, CatalogueModel
+from tgdesk.ui.catalogue_page import CataloguePage
 from tgdesk.ui.events import DataBus
 from tgdesk.ui.main_window import MainWindow
 from tgdesk.ui.opinion_dialog import OpinionDialog
