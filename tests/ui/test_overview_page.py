@@ -231,3 +231,40 @@ def test_links_to_a_window():
     links_to(plain).open_page("opinions", ListFilter(overdue=True))
     links_to(plain).add_record("opinions")
     assert plain.shown == ["opinions", "opinions"]
+
+
+def test_qt_values_read_as_none_keep_none_alive(qtbot):
+    """PySide6 6.12.0 on Python 3.11 released None once per Qt value read back as
+    None (a "Tất cả" filter item, an empty cell), so a long session aborted with
+    "deallocating None" (found by bench/bench_lists.py scrolling 105,200 notes).
+    The pinned PySide6 must not do that."""
+    import sys
+
+    from PySide6.QtWidgets import QComboBox
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItem("Tất cả", None)
+    combo.addItem("Không có dữ liệu")
+    before = sys.getrefcount(None)
+    for _ in range(1000):
+        combo.itemData(0)
+        combo.itemData(1)
+    assert sys.getrefcount(None) - before > -100      # 6.12.0: -2000
+
+
+def test_in_the_main_window_a_tile_opens_the_filtered_list(qtbot, ctx, data):
+    from tgdesk.ui.main_window import MainWindow
+    window = MainWindow(ctx, DataBus())
+    qtbot.addWidget(window)
+    window.show()
+    overview = window.pages["overview"]
+    qtbot.mouseClick(overview.tiles["hot_spots"], Qt.MouseButton.LeftButton)
+    page = window.current_page()
+    assert page is window.pages["opinions"]
+    flt = page.current_filter()
+    assert (flt.concern, flt.follow_up, flt.overdue) == ("diem_nong", "open", False)
+    assert page.model.total() == 1 and page.model.id_at(0) == data["hot"]
+    window.show_page("overview")
+    qtbot.mouseClick(overview.tiles["overdue"], Qt.MouseButton.LeftButton)
+    assert page.current_filter().overdue and page.current_filter().concern is None
+    assert [page.model.id_at(i) for i in range(page.model.total())] == [data["late"]]
