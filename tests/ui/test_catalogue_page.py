@@ -262,3 +262,15 @@ def test_document_form_has_date_and_kind(page, ctx):
     [doc] = lists.catalogue(ctx, "documents")
     assert doc["number_symbol"] == "57-NQ/TW" and doc["kind"] == "nghi_quyet"
     assert "57-NQ/TW" in texts(tab, 1)
+
+
+def test_right_click_offers_the_row_actions(qtbot, ctx, catalogue, page, monkeypatch):
+    tab = page.catalogue_tabs["categories"]
+    page.tabs.setCurrentWidget(tab)
+    tab.select_id(catalogue["category"])
+    menu = tab.row_menu()
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert list(actions) == ["Sửa\tEnter", "Ngừng dùng", "Gộp…", "Xóa\tDelete", "Thêm"]
+    assert not actions["Gộp…"].isEnabled() and actions["Sửa\tEnter"].isEnabled()
+    actions["Ngừng dùng"].trigger()
+    assert CATEGORIES.get(ctx, catalogue["category"]).active is False

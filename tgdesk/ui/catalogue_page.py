@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QPushButton,
-                               QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMenu,
+                               QPushButton, QStackedWidget, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.services import catalogue_ops
@@ -58,6 +59,8 @@ class CatalogueTab(QWidget):
                       context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_record,
                   context=Qt.ShortcutContext.WidgetShortcut)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
         self.empty = QLabel()
         self.empty.setObjectName("empty_state")
@@ -117,6 +120,25 @@ class CatalogueTab(QWidget):
         self.model.modelReset.connect(self._update)
         self.view.selectionModel().selectionChanged.connect(self._update)
         self.refresh()
+
+    def row_menu(self) -> QMenu:
+        """The row actions of the toolbar, with their keys (the right-click menu)."""
+        menu = QMenu(self)
+        keys = {self.edit_button: "Enter", self.delete_button: "Delete"}
+        for button in (self.edit_button, self.active_button, self.merge_button,
+                       self.delete_button, None, self.add_button):
+            if button is None:
+                menu.addSeparator()
+                continue
+            text = button.text() + (f"\t{keys[button]}" if button in keys else "")
+            action = menu.addAction(text, button.click)
+            action.setEnabled(button.isEnabled())
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        menu = self.row_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
 
     # --- state -----------------------------------------------------------------------
     def refresh(self) -> None:
