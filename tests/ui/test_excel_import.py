@@ -294,3 +294,17 @@ def test_export_to_a_folder_that_cannot_be_written(qtbot, page, ctx, tmp_path, m
     choose(monkeypatch, tmp_path / "khong_co" / "chi_bo.xlsx")
     tab.export_button.click()
     assert len(errors) == 1 and "Không ghi được tệp" in errors[0]
+
+
+def test_a_file_of_known_rows_only_offers_nothing_to_import(qtbot, page, ctx, tmp_path,
+                                                            monkeypatch, errors):
+    path = xlsx(tmp_path / "chi_bo.xlsx", "cells", [["CHI BỘ KHU PHỐ 1", None, None, None]])
+    tab = page.catalogue_tabs["cells"]
+    choose(monkeypatch, path)
+    dlg = start_import(qtbot, tab)
+    assert not dlg.ok_button.isEnabled()
+    assert dlg.ok_button.text() == "Không có dòng hợp lệ để nhập"
+    assert "Dòng 2" in dlg.detail.text()
+    assert "Trùng với mục đang có: “Chi bộ Khu phố 1”" in dlg.detail.text()
+    dlg.reject()
+    assert cell_names(ctx) == ["Chi bộ Khu phố 1"]
