@@ -9,6 +9,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from tgdesk import vnformat as vf
+from tgdesk.domain.enums import MeetingType
 from tgdesk.reports.compose import APPENDIX_ROWS
 from tgdesk.reports.model import Bullet, Heading, Paragraph, Table
 
@@ -310,6 +311,10 @@ def test_body_figures_equal_the_database(matrix, key):
     n = lambda v: vf.count(v, True)  # noqa: E731
     if r.kind == "work":
         assert f"tổ chức {n(f.meetings_total)} hội nghị, cuộc họp" in text
+        # every meeting type with its count, in the order of MeetingType
+        types = [m for m in MeetingType if f.meetings_by_type.get(m.value)]
+        listed = ", ".join(f"{n(f.meetings_by_type[m.value])} {m.label.lower()}" for m in types)
+        assert f"cuộc họp ({listed})" in text
         assert f"với {vf.number(f.meeting_attendance)} lượt người tham dự" in text
         assert f"tổ chức {n(f.study_sessions)} buổi học tập" in text
         assert f"tỷ lệ đảng viên tham dự đạt {vf.percent(f.party_rate)}" in text

@@ -199,9 +199,14 @@ class Composer:
         if f.meetings_total == 0:
             return f"{self.within}, chưa ghi nhận hội nghị, cuộc họp nào."
         kinds = []
-        for code, count in f.meetings_by_type.items():
+        order = {m.value: k for k, m in enumerate(MeetingType)}
+        for code, count in sorted(f.meetings_by_type.items(),
+                                  key=lambda kv: order.get(kv[0], len(order))):
             mt = MeetingType.from_code(code)
-            kinds.append(f"{self.n(count)} {(mt.label if mt else code).lower()}")
+            if mt is MeetingType.KHAC:          # "Khác" last, as "02 cuộc khác"
+                kinds.append(f"{self.n(count)} cuộc khác")
+            else:
+                kinds.append(f"{self.n(count)} {(mt.label if mt else code).lower()}")
         parts = []
         if f.meeting_attendance:
             parts.append(f"{self.n(f.meeting_attendance)} lượt người tham dự")
