@@ -5,7 +5,6 @@ column widths (QSettings)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -23,7 +22,8 @@ from tgdesk.services.errors import UserError
 
 from .events import DataBus
 from .follow_up_dialog import FollowUpDialog
-from .list_filters import FIELDS, FilterBar
+from .list_filters import FilterBar
+from .list_state import ListState
 from .period_filter import PeriodFilter
 from .record_model import RecordModel
 from .record_print import print_dialog, print_document
@@ -63,7 +63,7 @@ class RecordPage(QWidget):
         self.ctx = ctx
         self.bus = bus
         self.spec = spec
-        self.settings = settings if settings is not None else QSettings()
+        self.state = ListState(settings if settings is not None else QSettings(), spec.kind)
         self.dialog: QDialog | None = None
         self.last_deleted: int | None = None
         self._quiet = True            # no reloads while the controls are being set
@@ -375,51 +375,30 @@ class RecordPage(QWidget):
         return True
 
     # --- remembered between runs (QSettings) ---------------------------------------
-    def _key(self, name: str) -> str:
-        return f"lists/{self.spec.kind}/{name}"
-
     def save_state(self) -> None:
         key, descending = self.model.sort_state()
-        state = {"period": self.period.state(), "filters": self.filters.values(),
-                 "sort": key, "descending": descending}
-        self.settings.setValue(self._key("filters"), json.dumps(state))
+        self.state.save(self.period.state(), self.filters.values(), key, descending)
 
     def _column_resized(self, index: int, _old: int, new: int) -> None:
         column = self.model.columns[index] if index < len(self.model.columns) else None
         if column is None or column.stretch or self._quiet or new <= 0:
             return
-        widths = self._saved_widths()
-        widths[column.key or str(index)] = new
-        self.settings.setValue(self._key("widths"), json.dumps(widths))
-
-    def _saved_widths(self) -> dict:
-        try:
-            widths = json.loads(str(self.settings.value(self._key("widths"), "{}")))
-        except ValueError:
-            return {}
-        return widths if isinstance(widths, dict) else {}
+        self.state.save_width(column.key or str(index), new)
 
     def restore_state(self) -> None:
         """Column widths, sort, period and filters as they were left. Anything that
         no longer exists (a deleted category, a column gone) is dropped silently."""
+        widths = self.state.widths()
         for i, column in enumerate(self.model.columns):
-            width = self._saved_widths().get(column.key or str(i))
-            if isinstance(width, int) and 20 <= width <= 2000 and not column.stretch:
+            width = widths.get(column.key or str(i))
+            if width is not None and not column.stretch:
                 self.view.setColumnWidth(i, width)
-        try:
-            state = json.loads(str(self.settings.value(self._key("filters"), "{}")))
-        except ValueError:
-            state = {}
-        if not isinstance(state, dict):
-            state = {}
-        self.period.restore(state.get("period") or {})
-        filters = state.get("filters")
-        if isinstance(filters, dict):
-            self.filters.set_values({k: v for k, v in filters.items() if k in FIELDS})
-        sort = state.get("sort")
-        if isinstance(sort, str) and self.model.column_of(sort) is not None:
-            self.model.filter = replace(self.model.filter, sort=sort,
-                                        descending=bool(state.get("descending", True)))
+        saved = self.state.load()
+        self.period.restore(saved["period"])
+        self.filters.set_values(saved["filters"])
+        if self.model.column_of(saved["sort"]) is not None:
+            self.model.filter = replace(self.model.filter, sort=saved["sort"],
+                                        descending=saved["descending"])
         self._show_sort_indicator()
 
     # --- actions -----------------------------------------------------------------
