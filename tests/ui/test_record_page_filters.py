@@ -316,3 +316,19 @@ def test_catalogue_change_refreshes_the_choices(page, ctx):
     assert page.filters.combos["category_id"].findData(new) < 0
     page.bus.changed("categories")
     assert page.filters.combos["category_id"].findData(new) > 0
+
+
+def test_context_menu_offers_the_follow_up(page, notes):
+    row = page.model.row_of(notes.road)
+    pos = page.view.visualRect(page.model.index(row, 1)).center()
+    menu = page.context_menu(pos)
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts == ["Sửa…", "Xử lý…", "Xóa", "Thêm…", "In danh sách…"]
+    assert page.selected_id() == notes.road
+    follow = menu.actions()[1]
+    follow.trigger()
+    assert page.dialog.windowTitle() == "Xử lý ý kiến dư luận"
+    page.dialog.reject()
+    page.trash.setChecked(True)
+    assert [a.text() for a in page.context_menu(pos).actions()] == ["Khôi phục",
+                                                                   "In danh sách…"]

@@ -402,7 +402,9 @@ class RecordPage(QWidget):
         self._show_sort_indicator()
 
     # --- actions -----------------------------------------------------------------
-    def _context_menu(self, pos) -> None:
+    def context_menu(self, pos) -> QMenu:
+        """The menu for a right click at ``pos`` (viewport coordinates); the row
+        under the mouse becomes the selection."""
         index = self.view.indexAt(pos)
         if index.isValid():
             self.view.selectRow(index.row())
@@ -418,8 +420,11 @@ class RecordPage(QWidget):
             menu.addSeparator()
             menu.addAction("Thêm…", self.add_record)
         menu.addAction("In danh sách…", self.print_list)
-        self.menu = menu
-        menu.popup(self.view.viewport().mapToGlobal(pos))
+        menu.aboutToHide.connect(menu.deleteLater)
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        self.context_menu(pos).popup(self.view.viewport().mapToGlobal(pos))
 
     def add_record(self) -> None:
         if not self.trash.isChecked():
