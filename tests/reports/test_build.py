@@ -207,3 +207,27 @@ def test_zero_parts_are_left_out_and_uncovered_periods_not_compared(with_unit):
     early = texts_of(reports.build_report(with_unit, "work", Period.month(2026, 8)))
     assert ("(Trong tháng chưa có số liệu được ghi nhận trong sổ theo dõi; số liệu bắt đầu từ "
             "ngày 02/10/2026.)") in early
+
+
+def test_sources_and_network_come_from_the_records(with_unit):
+    from tgdesk.domain.records import OpinionCategory, OpinionNote, Person
+    from tgdesk.services import kinds
+
+    cat = kinds.CATEGORIES.create(with_unit, OpinionCategory(name="Đất đai")).id
+    for day, source in ((5, "ctv"), (6, "ctv"), (7, "to_dan_pho")):
+        kinds.OPINIONS.create(with_unit, OpinionNote(
+            noted_on=date(2026, 10, day), category_id=cat, summary="Ý kiến", source=source,
+            attitude="ban_khoan", concern="thap", follow_up="moi"))
+    for name, role, active in (("A", "bao_cao_vien", True), ("B", "tuyen_truyen_vien", True),
+                               ("C", "tuyen_truyen_vien", True), ("D", "ctv_dlxh", False)):
+        kinds.PEOPLE.create(with_unit, Person(full_name=name, role=role, active=active))
+    month = texts_of(reports.build_report(with_unit, "work", OCT))
+    assert ("nắm bắt 03 ý kiến (qua cộng tác viên dư luận xã hội: 02; tổ dân phố, khu dân cư: "
+            "01)") in month
+    assert "Hiện nay" not in month                        # the network: long reports only
+    year = reports.build_report(with_unit, "work", Period.year(2026))
+    body = [b.text for b in year.body]
+    assert "Hiện nay, Đảng ủy phường có 01 báo cáo viên, 02 tuyên truyền viên." in body
+    assert not any("cộng tác viên dư luận xã hội." in t for t in body)   # D is inactive
+    op = texts_of(reports.build_report(with_unit, "opinion", OCT))
+    assert "03 ý kiến của cán bộ, đảng viên và Nhân dân (qua cộng tác viên" in op

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern, DocumentKind, MeetingType
+from tgdesk.domain.enums import (ATTENDANCE_CATEGORIES, Attitude, Concern, DocumentKind,
+                                 MeetingType, OpinionSource, PersonRole)
 from tgdesk.domain.figures import DocumentStudied, Figures
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.domain.records import UnitSettings
@@ -42,6 +43,8 @@ class Inputs:
     texts: dict | None = None
     data_since: date | None = None  # first day the database has records: no comparison before
     issued: tuple[IssuedDoc, ...] = ()   # the unit's own reports issued within the period
+    sources: dict = dataclasses.field(default_factory=dict)   # opinion notes by source code
+    network: dict = dataclasses.field(default_factory=dict)   # active people by role code
 
 
 @dataclass(frozen=True)
@@ -251,8 +254,8 @@ class Composer:
         f = self.i.current
         if f.opinions_total == 0:
             return f"{self.within}, chưa ghi nhận ý kiến dư luận xã hội nào."
-        text = (f"{self.within}, qua mạng lưới cộng tác viên dư luận xã hội và các kênh thông tin, "
-                f"{self.short_name} nắm bắt {self.n(f.opinions_total)} ý kiến")
+        text = (f"{self.within}, {self.short_name} nắm bắt {self.n(f.opinions_total)} ý kiến"
+                f"{self.sources_text()}")
         bx = f.opinions_by_attitude.get(Attitude.BUC_XUC.value, 0)
         extras = []
         if bx:
@@ -265,6 +268,22 @@ class Composer:
         if cats:
             text += f"; tập trung vào các lĩnh vực: {cats}"
         return text + self.tail(f.opinions_total, "ý kiến", "opinions_total")
+
+    def sources_text(self) -> str:
+        """" (qua cộng tác viên dư luận xã hội: 120, sinh hoạt chi bộ: 30)" from the
+        notes' sources; "" when none is recorded."""
+        labels = {s.value: s.label for s in OpinionSource}
+        parts = [f"{labels.get(code, code)[:1].lower()}{labels.get(code, code)[1:]}: "
+                 f"{self.n(n)}" for code, n in self.i.sources.items() if n]
+        return f" (qua {'; '.join(parts)})" if parts else ""
+
+    def network_para(self, roles: tuple[PersonRole, ...]) -> None:
+        """"Hiện nay, Đảng ủy phường có 06 báo cáo viên, 10 tuyên truyền viên." (the
+        network as it stands now), only when it has members."""
+        parts = [f"{self.n(self.i.network[r.value])} {r.label.lower()}" for r in roles
+                 if self.i.network.get(r.value)]
+        if parts:
+            self.para(f"Hiện nay, {self.short_name} có {', '.join(parts)}.")
 
     # --- outlines --------------------------------------------------------
     def opening(self, subject: str) -> None:
@@ -306,6 +325,8 @@ class Composer:
         k += 1
         self.h(f"{self.sub(k)} Công tác tuyên truyền", 2)
         self.para(self.meetings_sentence())
+        if long:
+            self.network_para((PersonRole.BAO_CAO_VIEN, PersonRole.TUYEN_TRUYEN_VIEN))
         self.text_or("propaganda", "[Nêu các ngày kỷ niệm, sự kiện đã tuyên truyền; tuyên truyền "
                                    "trực quan, loa truyền thanh, trang thông tin điện tử, "
                                    "mạng xã hội.]")
@@ -315,6 +336,8 @@ class Composer:
         k += 1
         self.h(f"{self.sub(k)} Tình hình tư tưởng, dư luận xã hội", 2)
         self.para(self.opinion_sentence())
+        if long:
+            self.network_para((PersonRole.CTV_DLXH,))
         if self.i.current.opinions_total:
             self.para("(Có báo cáo tình hình tư tưởng và dư luận xã hội riêng.)")
         k += 1
@@ -409,7 +432,8 @@ class Composer:
             parts = [f"{self.n(f.opinions_by_attitude[a.value])} ý kiến {a.label.lower()}"
                      for a in Attitude if f.opinions_by_attitude.get(a.value)]
             self.para(f"{self.within}, {self.short_name} nắm bắt {self.n(f.opinions_total)} ý "
-                      f"kiến của cán bộ, đảng viên và Nhân dân, trong đó {', '.join(parts)}"
+                      f"kiến của cán bộ, đảng viên và Nhân dân{self.sources_text()}, trong đó "
+                      f"{', '.join(parts)}"
                       f"{self.tail(f.opinions_total, 'ý kiến', 'opinions_total')}")
         else:
             self.para(f"{self.within}, chưa ghi nhận ý kiến dư luận xã hội nào.")

@@ -91,7 +91,9 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
                     last_year=figs(last), issued_on=issued_on or today,
                     cutoff=cutoff, number=number, texts=texts,
                     data_since=data_since(ctx, origin),
-                    issued=issued_in(ctx, current) if origin is None else ())
+                    issued=issued_in(ctx, current) if origin is None else (),
+                    sources=opinion_sources(ctx, current, origin),
+                    network=network(ctx) if origin is None else {})
     return compose(inputs, profile)
 
 
@@ -110,6 +112,37 @@ def data_since(ctx: Context, origin: Sequence[int] | None = None) -> date | None
                 row.deleted.is_(False), origin_filter(row, origin))))
     firsts = [d for d in firsts if d is not None]
     return min(firsts) if firsts else None
+
+
+def opinion_sources(ctx: Context, period: Period,
+                    origin: Sequence[int] | None = None) -> dict[str, int]:
+    """Opinion notes of ``period`` by source code (ctv, chi_bo, …), most first."""
+    from sqlalchemy import func, select
+
+    from tgdesk.store import tables as t
+
+    o = t.OpinionRow
+    with ctx.reading() as session:
+        rows = session.execute(
+            select(o.source, func.count()).where(
+                o.deleted.is_(False), o.noted_on >= period.start, o.noted_on <= period.end,
+                origin_filter(o, origin)).group_by(o.source).order_by(func.count().desc()))
+        return {code: n for code, n in rows}
+
+
+def network(ctx: Context) -> dict[str, int]:
+    """Active people of the unit's network by role (báo cáo viên, tuyên truyền viên, CTV)."""
+    from sqlalchemy import func, select
+
+    from tgdesk.store import tables as t
+
+    p = t.PersonRow
+    with ctx.reading() as session:
+        rows = session.execute(
+            select(p.role, func.count()).where(
+                p.deleted.is_(False), p.active.is_(True), origin_filter(p, None))
+            .group_by(p.role))
+        return {code: n for code, n in rows}
 
 
 def issued_in(ctx: Context, period: Period) -> tuple[IssuedDoc, ...]:
