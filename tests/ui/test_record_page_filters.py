@@ -332,3 +332,10 @@ def test_context_menu_offers_the_follow_up(page, notes):
     page.trash.setChecked(True)
     assert [a.text() for a in page.context_menu(pos).actions()] == ["Khôi phục",
                                                                    "In danh sách…"]
+
+
+def test_default_settings_are_redirected_in_tests(qtbot, ctx, tmp_path_factory):
+    """The page's own settings live in the user scope, which the tests redirect."""
+    page = make_page(qtbot, ctx)
+    path = page.state.settings.fileName()
+    assert path.startswith(str(tmp_path_factory.getbasetemp())) and "tgdesk" in path

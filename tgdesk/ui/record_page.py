@@ -30,6 +30,7 @@ from .record_print import print_dialog, print_document
 from .widgets import confirm, show_error
 
 SEARCH_DELAY_MS = 300
+SETTINGS_ORG = SETTINGS_APP = "tgdesk"    # ~/.config/tgdesk/tgdesk.conf, HKCU\Software\tgdesk
 CATALOGUES = {"cells", "areas", "categories", "all"}
 
 
@@ -63,7 +64,10 @@ class RecordPage(QWidget):
         self.ctx = ctx
         self.bus = bus
         self.spec = spec
-        self.state = ListState(settings if settings is not None else QSettings(), spec.kind)
+        if settings is None:     # the user's own settings (tests redirect the user scope)
+            settings = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
+                                 SETTINGS_ORG, SETTINGS_APP)
+        self.state = ListState(settings, spec.kind)
         self.dialog: QDialog | None = None
         self.last_deleted: int | None = None
         self._quiet = True            # no reloads while the controls are being set
