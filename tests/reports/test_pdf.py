@@ -108,3 +108,15 @@ def test_nfd_input_is_normalised(with_unit, tmp_path):
     with pdfplumber.open(path) as pdf:
         text = _flat(" ".join(p.extract_text() for p in pdf.pages))
     assert "Nghị quyết về tăng cường" in text
+
+
+def test_draft_number_keeps_its_blank_for_the_hand_written_number(filled, tmp_path):
+    data = reports.build_report(filled, "work", OCT)            # a draft: no number
+    assert data.header.number_text == "Số     -BC/ĐU"
+    path = tmp_path / "draft.pdf"
+    render_pdf(data, load_profile("party"), path)
+    with pdfplumber.open(path) as pdf:
+        words = pdf.pages[0].extract_words()
+    so = next(w for w in words if w["text"] == "Số")
+    rest = next(w for w in words if w["text"] == "-BC/ĐU")
+    assert rest["x0"] - so["x1"] > 4 * 3.5            # five spaces at 14 pt, not one
