@@ -200,7 +200,7 @@ class FakePage:
         self.seen = []
         if filtered:
             self.show_filtered = self.seen.append
-            self.show_report = lambda kind, period: self.seen.append((kind, period))
+            self.set_report = lambda kind, period: self.seen.append((kind, period))
 
 
 class FakeWindow:
@@ -268,3 +268,10 @@ def test_in_the_main_window_a_tile_opens_the_filtered_list(qtbot, ctx, data):
     qtbot.mouseClick(overview.tiles["overdue"], Qt.MouseButton.LeftButton)
     assert page.current_filter().overdue and page.current_filter().concern is None
     assert [page.model.id_at(i) for i in range(page.model.total())] == [data["late"]]
+    window.show_page("overview")
+    table = overview.deadline_table
+    rect = table.visualItemRect(table.item(0, 4))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    report = window.current_page()
+    assert report is window.pages["figures"]
+    assert (report.report_kind(), report.period()) == ("opinion", Period.month(2026, 11))

@@ -81,7 +81,7 @@ class Links:
 
 def links_to(window) -> Links:
     """Links for the main window: ``window.show_page(key)`` then the page's own
-    ``show_filtered(flt)`` / ``show_report(kind, period)`` when it has them."""
+    ``show_filtered(flt)`` / ``set_report(kind, period)`` when it has them."""
 
     def open_page(key: str, flt: ListFilter | None = None) -> None:
         page = window.show_page(key)
@@ -90,8 +90,8 @@ def links_to(window) -> Links:
 
     def open_report(kind: str, period: Period) -> None:
         page = window.show_page("figures")
-        if hasattr(page, "show_report"):
-            page.show_report(kind, period)
+        if hasattr(page, "set_report"):          # the report page: kind and period
+            page.set_report(kind, period)
         elif hasattr(page, "set_period") and period.kind is not PeriodKind.CUSTOM:
             s = period.start
             part = {PeriodKind.MONTH: s.month, PeriodKind.QUARTER: (s.month - 1) // 3 + 1,
