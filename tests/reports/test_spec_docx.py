@@ -298,9 +298,12 @@ def test_appendix_figures_equal_the_database(matrix, docs, key):
                 assert labels[f"– {name}"][col] == vf.number(n)
             assert labels["Ý kiến bức xúc"][col] == vf.number(
                 f.opinions_by_attitude.get("buc_xuc", 0))
-    # a new page before the appendix
-    brk = doc.element.body.xpath(".//w:br[@w:type='page']")
-    assert len(brk) == 1
+    # a new page before the appendix: "page break before" on its title, no break paragraph
+    # (which would leave a blank page when the signature block ends a page)
+    assert not doc.element.body.xpath(".//w:br[@w:type='page']")
+    title = next(p for p in doc.paragraphs if p.text == "PHỤ LỤC")
+    assert title.paragraph_format.page_break_before
+    assert sum(bool(p.paragraph_format.page_break_before) for p in doc.paragraphs) == 1
 
 
 @CASES

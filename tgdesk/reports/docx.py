@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
@@ -24,6 +24,16 @@ CELL_MARGIN_TW = int(CELL_PAD_MM * 56.7)   # padding inside header/footer cells
 RULE_SZ = 6                  # border width in eighths of a point (0.75 pt)
 RULE_PT = RULE_SZ / 8 + 1    # height a bottom border adds to its paragraph (width + w:space)
 RULE_LINE_PT = 2             # exact line height of the empty paragraph that carries a short rule
+
+
+# w:pPr children that come after w:pageBreakBefore (schema order)
+_PPR_AFTER_BREAK = ("w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers",
+                    "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+                    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing",
+                    "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+                    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+                    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def _set_fonts(rpr_parent, name: str) -> None:
@@ -330,9 +340,23 @@ class _Writer:
     def appendix(self) -> None:
         if not self.data.appendix:
             return
-        brk = self.doc.add_paragraph()
-        brk.add_run().add_break(WD_BREAK.PAGE)
+        # "page break before" on the appendix's first paragraph, not a paragraph holding a
+        # page break: that one would make a blank page when the signature ends a page.
+        body = self.doc.element.body
+        start = len(body) - 1                 # new elements go before the final w:sectPr
         self.blocks(self.data.appendix)
+        first = body[start]
+        if first.tag == qn("w:p"):
+            ppr = first.get_or_add_pPr()
+            ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_PPR_AFTER_BREAK)
+        else:
+            brk = OxmlElement("w:p")
+            r = OxmlElement("w:r")
+            br = OxmlElement("w:br")
+            br.set(qn("w:type"), "page")
+            r.append(br)
+            brk.append(r)
+            body.insert(start, brk)
 
     def write(self, path: Path) -> None:
         self.setup()
