@@ -325,16 +325,24 @@ def test_issued_report_shows_its_stored_pages_not_todays_figures(qtbot, page, de
     choose(qtbot, page, "work", Period.parse("2026-09"))
     assert page.frozen is not None and page.editor.figures == {}
     assert page.preview.data() == register.issued_files(demo, page.frozen.id)[2]
-    assert not page.save_button.isEnabled() and not page.cutoff.isEnabled()
+    assert not page.save_button.isEnabled() and not page.cutoff_on.isEnabled()
 
 
 def test_cutoff_date_is_kept_with_the_draft(qtbot, page, demo):
     choose(qtbot, page, "work", Period.parse("2026-10"))
+    assert not page.cutoff.isEnabled()
+    assert page.cutoff.date().toString("dd/MM/yyyy") == "31/10/2026"
+    page.cutoff_on.setChecked(True)
+    wait_task(qtbot, page)
     page.cutoff.setDate(page.cutoff.date().fromString("15/10/2026", "dd/MM/yyyy"))
     wait_task(qtbot, page)
     assert register.draft(demo, "work", "2026-10").cutoff == date(2026, 10, 15)
     text = pdf_text(page.preview.data())
     assert "15 tháng 10 năm 2026" in text
+    page.cutoff_on.setChecked(False)
+    wait_task(qtbot, page)
+    assert register.draft(demo, "work", "2026-10").cutoff is None
+    assert "15 tháng 10 năm 2026" not in pdf_text(page.preview.data())
 
 
 def test_a_preview_asked_for_while_one_renders_follows_it(qtbot, page):

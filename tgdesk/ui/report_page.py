@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
@@ -38,6 +38,7 @@ from .tasks import Task, run_task
 from .widgets import ERROR_STYLE, confirm, date_edit, date_value, show_error, to_qdate
 
 AUTOSAVE_MS = 1500
+KIND_SHORT = {"work": "Công tác tuyên giáo", "opinion": "Tư tưởng, dư luận xã hội"}
 LAST_FOLDER = "report/last_folder"
 
 
@@ -63,10 +64,14 @@ class ReportPage(QWidget):
 
         self.kind = QComboBox()
         for code, label in KIND_LABELS.items():
-            self.kind.addItem(label, code)
+            self.kind.addItem(KIND_SHORT.get(code, label), code)
+            self.kind.setItemData(self.kind.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         self.chooser = PeriodChooser(ctx.today())
-        self.cutoff = date_edit(None, optional=True, none_text="Hết kỳ")
-        self.cutoff.setToolTip("Chốt số liệu đến ngày (để “Hết kỳ”: tính cả kỳ báo cáo)")
+        self.cutoff_on = QCheckBox("Chốt số liệu đến")
+        self.cutoff_on.setToolTip("Không chọn: tính cả kỳ báo cáo (kỳ chưa kết thúc thì tính "
+                                  "đến hôm nay)")
+        self.cutoff = date_edit(ctx.today())
+        self.cutoff.setToolTip("Ngày chốt số liệu (dd/mm/yyyy)")
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.note = QLabel()
@@ -88,6 +93,7 @@ class ReportPage(QWidget):
         self.editor = ReportEditor()
         self.preview = PdfView()
         self.figures = FiguresPanel(ctx)
+        self.figures.layout().setContentsMargins(8, 8, 8, 8)
         self.title, self.table = self.figures.title, self.figures.table
         self.issued = IssuedPanel()
 
@@ -98,7 +104,7 @@ class ReportPage(QWidget):
         top.addWidget(QLabel("Kỳ:"))
         top.addWidget(self.chooser)
         top.addSpacing(10)
-        top.addWidget(QLabel("Chốt số liệu đến:"))
+        top.addWidget(self.cutoff_on)
         top.addWidget(self.cutoff)
         top.addStretch(1)
         actions = QHBoxLayout()
@@ -139,6 +145,7 @@ class ReportPage(QWidget):
         self.kind.currentIndexChanged.connect(self._switch)
         self.chooser.changed.connect(self._switch)
         self.cutoff.dateChanged.connect(self._cutoff_changed)
+        self.cutoff_on.toggled.connect(self._cutoff_changed)
         self.editor.edited.connect(self._edited)
         self.save_button.clicked.connect(lambda: self.save_draft(True))
         self.preview_button.clicked.connect(lambda: self.refresh_preview())
@@ -155,7 +162,8 @@ class ReportPage(QWidget):
         self.setTabOrder(self.kind, self.chooser.kind)
         self.setTabOrder(self.chooser.kind, self.chooser.part)
         self.setTabOrder(self.chooser.part, self.chooser.year)
-        self.setTabOrder(self.chooser.year, self.cutoff)
+        self.setTabOrder(self.chooser.year, self.cutoff_on)
+        self.setTabOrder(self.cutoff_on, self.cutoff)
         self.setTabOrder(self.cutoff, self.save_button)
 
     def _action(self, text: str, keys: str, slot) -> QAction:
@@ -216,9 +224,13 @@ class ReportPage(QWidget):
                 what = (f"báo cáo Số {src.number_text}" if src.issued else "bản nháp")
                 state += (f" Lời văn lấy từ {what} {period_text(src.period_code).lower()}; "
                           "đồng chí sửa lại cho kỳ này.")
-        self.cutoff.blockSignals(True)
-        self.cutoff.setDate(to_qdate(cutoff))
-        self.cutoff.blockSignals(False)
+        for w in (self.cutoff, self.cutoff_on):
+            w.blockSignals(True)
+        self.cutoff_on.setChecked(cutoff is not None)
+        self.cutoff.setDate(to_qdate(cutoff or min(self.ctx.today(), period.end)))
+        self.cutoff.setEnabled(cutoff is not None)
+        for w in (self.cutoff, self.cutoff_on):
+            w.blockSignals(False)
         self.cutoff_value = cutoff
         self._problem = None
         sections = []
@@ -247,8 +259,9 @@ class ReportPage(QWidget):
 
     def _update_buttons(self) -> None:
         frozen = self.frozen is not None
-        for w in (self.save_button, self.issue_button, self.cutoff):
+        for w in (self.save_button, self.issue_button, self.cutoff_on):
             w.setEnabled(not frozen)
+        self.cutoff.setEnabled(not frozen and self.cutoff_on.isChecked())
         self.save_action.setEnabled(not frozen)
         self.copy_button.setVisible(frozen)
 
@@ -299,7 +312,9 @@ class ReportPage(QWidget):
     def _cutoff_changed(self) -> None:
         if self.frozen is not None or self.current is None:
             return
-        self.cutoff_value = date_value(self.cutoff)
+        on = self.cutoff_on.isChecked()
+        self.cutoff.setEnabled(on)
+        self.cutoff_value = date_value(self.cutoff) if on else None
         self.dirty = True
         if self.save_draft(False):
             self.load()
