@@ -132,7 +132,8 @@ def test_edited_figures_paragraph_is_kept_and_can_be_restored(qtbot, page, demo)
     page.save_action.trigger()                    # Ctrl+S: save and refresh the pages
     wait_task(qtbot, page)
     figures = register.draft(demo, "work", "2026-10").texts[register.FIGURES]
-    assert figures["Công tác tuyên truyền"]["text"] == "Trong tháng, tổ chức nhiều hội nghị (sửa tay)."
+    assert figures["Công tác tuyên truyền"]["text"] == ("Trong tháng, tổ chức nhiều hội nghị "
+                                                        "(sửa tay).")
     text = pdf_text(page.preview.data())
     assert "(sửa tay)" in text
     page.refresh()

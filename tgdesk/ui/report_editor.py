@@ -190,9 +190,9 @@ class ReportEditor(QTabWidget):
 
         figs = QWidget()
         column = QVBoxLayout(figs)
-        intro = QLabel("" if read_only else "Các đoạn dưới đây được viết tự động từ số liệu của kỳ báo cáo. "
-                       "Đồng chí có thể sửa lời văn; muốn lấy lại câu tự động, bấm "
-                       "“Khôi phục đoạn tự động”.")
+        intro = QLabel("Các đoạn dưới đây được viết tự động từ số liệu của kỳ báo cáo. Đồng "
+                       "chí có thể sửa lời văn; muốn lấy lại câu tự động, bấm “Khôi phục đoạn "
+                       "tự động”.")
         intro.setWordWrap(True)
         intro.setVisible(not read_only)
         column.addWidget(intro)
