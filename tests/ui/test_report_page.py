@@ -16,7 +16,7 @@ from tgdesk.services import issuing, register
 from tgdesk.services.context import open_context
 from tgdesk.services.demo import load_demo
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
-from tgdesk.ui import report_page
+from tgdesk.ui import report_actions, report_page
 from tgdesk.ui.events import DataBus
 from tgdesk.ui.report_format_dialog import FormatDialog
 from tgdesk.ui.report_page import ReportPage
@@ -73,7 +73,8 @@ def page(qtbot, demo, tmp_path):
 @pytest.fixture
 def errors(monkeypatch):
     shown = []
-    monkeypatch.setattr(report_page, "show_error", lambda parent, text: shown.append(text))
+    for module in (report_page, report_actions):
+        monkeypatch.setattr(module, "show_error", lambda parent, text: shown.append(text))
     return shown
 
 
@@ -155,7 +156,7 @@ def test_export_writes_both_files_and_remembers_the_folder(qtbot, page, tmp_path
         asked.append(start)
         return str(out)
 
-    monkeypatch.setattr(report_page.QFileDialog, "getExistingDirectory", choose_dir)
+    monkeypatch.setattr(report_actions.QFileDialog, "getExistingDirectory", choose_dir)
     choose(qtbot, page, "work", Period.parse("2026-10"))
     page.export_action.trigger()
     wait_task(qtbot, page)
@@ -166,14 +167,14 @@ def test_export_writes_both_files_and_remembers_the_folder(qtbot, page, tmp_path
     page.export_report()
     wait_task(qtbot, page)
     assert asked[-1] == str(out)
-    assert page.settings.value(report_page.LAST_FOLDER) == str(out)
+    assert page.settings.value(report_actions.LAST_FOLDER) == str(out)
 
 
 def test_export_to_an_unwritable_folder_shows_the_message(qtbot, page, tmp_path, monkeypatch,
                                                          errors):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    monkeypatch.setattr(report_page.QFileDialog, "getExistingDirectory",
+    monkeypatch.setattr(report_actions.QFileDialog, "getExistingDirectory",
                         lambda *a: str(blocker / "sub"))
     page.export_report()
     wait_task(qtbot, page)
@@ -183,7 +184,7 @@ def test_export_to_an_unwritable_folder_shows_the_message(qtbot, page, tmp_path,
 def test_issue_numbers_the_report_freezes_it_and_reopens_it(qtbot, page, demo, tmp_path,
                                                            monkeypatch):
     questions = []
-    monkeypatch.setattr(report_page, "confirm",
+    monkeypatch.setattr(report_actions, "confirm",
                         lambda parent, title, text: questions.append(text) or True)
     choose(qtbot, page, "work", Period.parse("2026-10"))
     page.editor.boxes["weaknesses"].setPlainText("Hạn chế do cán bộ viết.")
@@ -213,7 +214,7 @@ def test_issue_numbers_the_report_freezes_it_and_reopens_it(qtbot, page, demo, t
     qtbot.addWidget(dialog)
     assert dialog.view.page_count() == page_count(stored[2])
     again = tmp_path / "again"
-    monkeypatch.setattr(report_page.QFileDialog, "getExistingDirectory", lambda *a: str(again))
+    monkeypatch.setattr(report_actions.QFileDialog, "getExistingDirectory", lambda *a: str(again))
     dialog.export_button.click()
     wait_task(qtbot, page)
     files = {p.suffix: p.read_bytes() for p in again.iterdir()}
@@ -271,7 +272,7 @@ def test_future_period_and_missing_unit_say_why(qtbot, ctx, tmp_path, errors, mo
     page = make_page(qtbot, ctx, tmp_path)             # no unit set up
     assert "Cài đặt đơn vị" in page.preview.message.text()
     assert page.preview.page_count() == 0
-    monkeypatch.setattr(report_page.QFileDialog, "getExistingDirectory",
+    monkeypatch.setattr(report_actions.QFileDialog, "getExistingDirectory",
                         lambda *a: str(tmp_path / "out"))
     page.export_report()
     wait_task(qtbot, page)
@@ -373,9 +374,9 @@ def test_ctrl_p_refreshes_the_pages_then_prints_through_the_dialog(qtbot, page, 
             pass
 
         def exec(self):
-            return report_page.QDialog.DialogCode.Accepted
+            return report_actions.QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(report_page, "QPrintDialog", FakePrintDialog)
+    monkeypatch.setattr(report_actions, "QPrintDialog", FakePrintDialog)
     assert [a.shortcut().toString() for a in (page.save_action, page.print_action,
                                               page.export_action)] == ["Ctrl+S", "Ctrl+P",
                                                                        "Ctrl+E"]
