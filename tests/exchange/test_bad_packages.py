@@ -196,3 +196,12 @@ def pair_bytes():
     return write_package(m, {"meetings": {str(uuid.uuid4()): MEETING}},
                          Ed25519PrivateKey.generate().private_bytes_raw(),
                          X25519PrivateKey.generate().public_key().public_bytes_raw())
+
+
+def test_zip_of_a_newer_zip_version_is_refused_plainly(pair_bytes):
+    """zipfile raises NotImplementedError for an entry needing zip version > 6.3."""
+    blob = bytearray(pair_bytes)
+    at = blob.index(b"PK\x01\x02")          # first central-directory entry
+    blob[at + 6:at + 8] = (99).to_bytes(2, "little")
+    with pytest.raises(PackageError, match="không phải gói tgdesk"):
+        open_package(bytes(blob))

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from tgdesk.domain.period import Period
-from tgdesk.services import reports
+from tgdesk.services import files, reports
 from tgdesk.services.errors import UserError
 
 OCT = Period.month(2026, 10)
@@ -78,7 +78,7 @@ def test_permission_denied_is_a_user_error(filled, tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(reports.tempfile, "mkstemp", denied)
+    monkeypatch.setattr(files.tempfile, "mkstemp", denied)
     with pytest.raises(UserError, match="Không ghi được báo cáo vào thư mục .*Permission denied"):
         reports.render_report(data, out, stem="r")
     assert os.listdir(out) == []

@@ -39,6 +39,7 @@ from tgdesk.store import tables as t
 from .context import Context
 from .crud import known_ids
 from .errors import UserError
+from .files import write_file
 from .kinds import CATALOGUE_KINDS
 
 __all__ = ["ColumnSpec", "CatalogueSpec", "SPECS", "PreviewRow", "BadRow", "DuplicateRow",
@@ -657,11 +658,7 @@ def _header(ws, headers: list[str], widths: list[int]) -> None:
 
 
 def _save(wb: Workbook, path: Path) -> None:
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror or exc}. Nếu tệp đang mở "
-                        "trong Excel, hãy đóng lại rồi thử lần nữa.") from exc
+    write_file(path, wb.save, "tệp Excel")
 
 
 def _allowed(col: ColumnSpec, area_names: list[str] | None) -> str:

@@ -11,7 +11,6 @@ uses the stored files.
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import tempfile
 from collections.abc import Iterable
@@ -27,6 +26,7 @@ from tgdesk.reports.text import apply_uy_style, nfc
 from . import register, reports
 from .context import Context
 from .errors import UserError
+from .files import make_folder, write_bytes
 from .register import FIGURES, ReportEntry
 from .settings_store import PROFILE_OVERRIDES, get_setting, set_setting
 from .unit import get_unit, save_unit
@@ -36,11 +36,6 @@ from .unit import get_unit, save_unit
 class Issued:
     entry: ReportEntry
     files: list[Path]
-
-
-def _usual_mode(path: Path) -> None:
-    """mkstemp makes 0600 files; an exported report is an ordinary document."""
-    os.chmod(path, 0o644)
 
 
 def overrides(ctx: Context) -> dict:
@@ -112,30 +107,14 @@ def export_issued(ctx: Context, report_id: int, out_dir: Path,
     blobs = {"docx": docx, "pdf": pdf}
     stem = file_stem(ctx, entry.kind, Period.parse(entry.period_code), entry.number)
     out_dir = Path(out_dir)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise reports.os_error(exc, out_dir) from exc
+    make_folder(out_dir, "báo cáo")
     written = []
     for fmt in formats:
         if fmt not in blobs:
             raise UserError(f"Định dạng tệp “{fmt}” không hỗ trợ (docx, pdf).")
         if blobs[fmt] is None:
             raise UserError(f"Báo cáo số {entry.number_text} không lưu tệp {fmt.upper()}.")
-        final = out_dir / f"{stem}.{fmt}"
-        tmp = None
-        try:
-            fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=out_dir)
-            tmp = Path(name)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blobs[fmt])
-            _usual_mode(tmp)
-            os.replace(tmp, final)
-        except OSError as exc:
-            if tmp is not None:
-                tmp.unlink(missing_ok=True)
-            raise reports.os_error(exc, out_dir) from exc
-        written.append(final)
+        written.append(write_bytes(out_dir / f"{stem}.{fmt}", blobs[fmt], "báo cáo"))
     return written
 
 

@@ -3,11 +3,9 @@ to DOCX/PDF files safely (temporary name, then an atomic rename)."""
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
+from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from tgdesk.store.stats import origin_filter, period_figures
 from . import stats
 from .context import Context
 from .errors import UserError
+from .files import make_folder, write_file
 from .unit import get_unit
 
 FORMATS = ("docx", "pdf")
@@ -179,15 +178,6 @@ def _renderer(fmt: str):
     raise UserError(f"Định dạng tệp “{fmt}” không hỗ trợ (docx, pdf).")
 
 
-def os_error(exc: OSError, folder: Path) -> UserError:
-    if exc.errno == errno.ENOSPC:
-        return UserError(f"Ổ đĩa đầy: không ghi được báo cáo vào “{folder}”. Hãy giải phóng "
-                         "dung lượng hoặc chọn thư mục khác.")
-    reason = exc.strerror or str(exc)
-    return UserError(f"Không ghi được báo cáo vào thư mục “{folder}” ({reason}). Hãy chọn thư "
-                     "mục khác hoặc kiểm tra quyền ghi.")
-
-
 def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORMATS,
                   stem: str = "BaoCao", profile_overrides: dict | None = None) -> list[Path]:
     """Write ``stem.docx`` / ``stem.pdf`` into ``out_dir``; return the paths.
@@ -201,31 +191,6 @@ def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORM
     except ProfileError as exc:
         raise UserError(str(exc)) from exc
     renderers = [(fmt, _renderer(fmt)) for fmt in formats]
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise os_error(exc, out_dir) from exc
-    written: list[Path] = []
-    for fmt, render in renderers:
-        final = out_dir / f"{stem}.{fmt}"
-        try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}.tmp",
-                                            dir=out_dir)
-        except OSError as exc:
-            raise os_error(exc, out_dir) from exc
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            render(data, profile, tmp)
-            os.replace(tmp, final)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            if exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY) and final.exists():
-                raise UserError(f"Không ghi đè được “{final.name}”: tệp đang mở trong chương "
-                                "trình khác? Hãy đóng tệp rồi thử lại.") from exc
-            raise os_error(exc, out_dir) from exc
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        written.append(final)
-    return written
+    make_folder(out_dir, "báo cáo")
+    return [write_file(out_dir / f"{stem}.{fmt}", partial(render, data, profile), "báo cáo")
+            for fmt, render in renderers]

@@ -22,6 +22,7 @@ from tgdesk.store import tables as t
 
 from ..context import Context
 from ..errors import NotFound, UserError
+from ..files import make_folder, write_bytes
 from .keys import identity_in
 from .package import write_package
 from .records import SPECS, row_json
@@ -162,16 +163,6 @@ def _recipient(session: Session, to: str) -> t.ExchangeUnitRow:
     return row
 
 
-def _write(path: Path, data: bytes) -> None:
-    try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(path).with_name(Path(path).name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp “{path}”: {exc.strerror}.") from exc
-
-
 def _make(session: Session, ctx: Context, kind: str, recipient: t.ExchangeUnitRow,
           content: dict, counts: dict, held: dict, period: Period | None,
           since: datetime | None, out: Path) -> ExportResult:
@@ -192,7 +183,8 @@ def _make(session: Session, ctx: Context, kind: str, recipient: t.ExchangeUnitRo
                               data=data)
     session.add(row)
     session.flush()
-    _write(out, data)
+    make_folder(Path(out).parent, "gói dữ liệu")
+    write_bytes(out, data, "gói dữ liệu")
     return ExportResult(row.id, Path(out), recipient.name, counts, held, sha, m.label)
 
 
@@ -298,7 +290,8 @@ def export_again(ctx: Context, export_id: int, out: Path) -> ExportResult:
         if row is None:
             raise NotFound(f"Không có lần xuất số {export_id} (xem: tgdesk exports).")
         unit = session.get(t.ExchangeUnitRow, row.recipient_id)
-        _write(out, row.data)
+        make_folder(Path(out).parent, "gói dữ liệu")
+        write_bytes(out, row.data, "gói dữ liệu")
         return ExportResult(row.id, Path(out), unit.name, json.loads(row.counts),
                             json.loads(row.held_back), row.sha256,
                             f"kỳ {row.period_code}" if row.period_code else row.kind)

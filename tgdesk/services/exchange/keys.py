@@ -22,6 +22,7 @@ from tgdesk.store import tables as t
 
 from ..context import Context
 from ..errors import UserError
+from ..files import write_bytes
 from .package import b64, unb64
 from tgdesk.domain.exchange import PackageError
 
@@ -86,11 +87,8 @@ def key_file_json(ident: Identity) -> dict:
 
 def write_key_file(ctx: Context, out: Path) -> Identity:
     ident = ensure_identity(ctx)
-    try:
-        Path(out).write_text(json.dumps(key_file_json(ident), ensure_ascii=False, indent=2)
-                             + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Không ghi được tệp khóa “{out}”: {exc.strerror}.") from exc
+    text = json.dumps(key_file_json(ident), ensure_ascii=False, indent=2) + "\n"
+    write_bytes(Path(out), text.encode("utf-8"), "tệp khóa")
     return ident
 
 

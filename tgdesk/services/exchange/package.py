@@ -130,7 +130,7 @@ def open_package(data: bytes) -> Opened:
         raise PackageError("Tệp gói quá lớn; gói bị từ chối.")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError) as exc:
         raise PackageError("Tệp không phải gói tgdesk hoặc đã bị hỏng, cắt cụt "
                            "(không đọc được dạng nén zip).") from exc
     try:

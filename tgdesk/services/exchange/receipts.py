@@ -16,6 +16,7 @@ from tgdesk.store import tables as t
 
 from ..context import Context
 from ..errors import UserError
+from ..files import make_folder, write_bytes
 from .keys import identity_in
 from .package import canonical
 
@@ -38,12 +39,9 @@ def write_receipts(ctx: Context, package_ids: list[str], out_dir: Path) -> list[
             sig = Ed25519PrivateKey.from_private_bytes(me.sign_private).sign(canonical(body))
             body["signature"] = base64.b64encode(sig).decode()
             path = out_dir / f"bien-nhan-{p.package_uuid[:8]}.json"
-            try:
-                out_dir.mkdir(parents=True, exist_ok=True)
-                path.write_text(json.dumps(body, ensure_ascii=False, indent=2), encoding="utf-8")
-            except OSError as exc:
-                raise UserError(f"Không ghi được biên nhận “{path}”: {exc.strerror}.") from exc
-            paths.append(path)
+            make_folder(out_dir, "biên nhận")
+            text = json.dumps(body, ensure_ascii=False, indent=2)
+            paths.append(write_bytes(path, text.encode("utf-8"), "biên nhận"))
     return paths
 
 
