@@ -4,6 +4,7 @@ unit set-up, the event loop; and screenshots of every page for review."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -52,6 +53,18 @@ def run_window(ctx: Context) -> int:
     return app.exec()
 
 
+def _settle(page: QWidget, seconds: float = 20.0) -> None:
+    """Let a page's background work (the report preview) finish before a grab."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        task = getattr(page, "task", None)
+        if not (task is not None and task.running):
+            break
+        QApplication.processEvents()
+        time.sleep(0.02)
+    QApplication.processEvents()
+
+
 def _grab(widget: QWidget, path: Path) -> None:
     QApplication.processEvents()
     if not widget.grab().save(str(path)):
@@ -68,7 +81,7 @@ def take_screenshots(ctx: Context, out_dir: Path) -> int:
     window.resize(SCREEN_SIZE)
     window.show()
     for row, (key, _text) in enumerate(PAGES):
-        window.show_page_row(row)
+        _settle(window.show_page_row(row))
         _grab(window, out_dir / f"{row + 1:02d}-{key}.png")
     for key in ("meetings", "studies", "opinions"):
         page = window.show_page(key)

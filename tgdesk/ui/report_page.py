@@ -37,6 +37,7 @@ from .tasks import Task, run_task
 from .widgets import ERROR_STYLE, date_edit, date_value, show_error, to_qdate
 
 AUTOSAVE_MS = 1500
+PREVIEW_BUSY_AFTER_MS = 600   # a preview usually takes 0.1–0.2 s: no flashing dialog
 KIND_SHORT = {"work": "Công tác tuyên giáo", "opinion": "Tư tưởng, dư luận xã hội"}
 
 
@@ -360,7 +361,8 @@ class ReportPage(ReportActions, QWidget):
 
         if self.preview.page_count() == 0:
             self.preview.show_message("Đang dựng trang xem trước…")
-        self.task = run_task(work, "Đang dựng trang xem trước…", self, done, failed)
+        self.task = run_task(work, "Đang dựng trang xem trước…", self, done, failed,
+                             show_after_ms=PREVIEW_BUSY_AFTER_MS)
         self.task.finished.connect(self._task_finished)
 
     def _task_finished(self) -> None:

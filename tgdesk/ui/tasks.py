@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tgdesk.services.errors import UserError
@@ -45,7 +45,8 @@ class Task(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, fn: Callable[[], object], label: str, parent: QWidget | None = None):
+    def __init__(self, fn: Callable[[], object], label: str, parent: QWidget | None = None,
+                 show_after_ms: int = 0):
         super().__init__(parent)
         self._fn = fn
         self._signals = TaskSignals()
@@ -60,14 +61,28 @@ class Task(QObject):
         self._progress.setAutoReset(False)
         self._progress.setMinimumWidth(360)
         self.running = False
+        # Work that is usually quick (a page preview) shows the busy dialog only
+        # when it takes long enough to be noticed, instead of flashing it.
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(show_after_ms)
+        self._show_timer.timeout.connect(self._show_if_running)
 
     def start(self) -> None:
         self.running = True
-        self._progress.show()
+        if self._show_timer.interval() > 0:
+            self._show_timer.start()
+        else:
+            self._progress.show()
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals))
+
+    def _show_if_running(self) -> None:
+        if self.running:
+            self._progress.show()
 
     def _finish(self) -> None:
         self.running = False
+        self._show_timer.stop()
         self._progress.close()
         self._progress.deleteLater()
         self.finished.emit()
@@ -83,9 +98,10 @@ class Task(QObject):
 
 def run_task(fn: Callable[[], object], label: str, parent: QWidget | None,
              on_done: Callable[[object], None],
-             on_failed: Callable[[str], None]) -> Task:
-    """Start ``fn`` on the thread pool; the callbacks run on the GUI thread."""
-    task = Task(fn, label, parent)
+             on_failed: Callable[[str], None], show_after_ms: int = 0) -> Task:
+    """Start ``fn`` on the thread pool; the callbacks run on the GUI thread.
+    The busy dialog shows at once, or after ``show_after_ms`` if still running."""
+    task = Task(fn, label, parent, show_after_ms)
     task.done.connect(on_done)
     task.failed.connect(on_failed)
     task.start()
