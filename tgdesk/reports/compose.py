@@ -45,6 +45,7 @@ class Inputs:
     issued: tuple[IssuedDoc, ...] = ()   # the unit's own reports issued within the period
     sources: dict = dataclasses.field(default_factory=dict)   # opinion notes by source code
     network: dict = dataclasses.field(default_factory=dict)   # active people by role code
+    actor: str | None = None       # who did what the figures count; None: this unit
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ class Composer:
         self.i, self.p = inp, profile
         self.texts = {k: v for k, v in (inp.texts or {}).items() if v}
         self.full_name, self.short_name = unit_sentence_name(inp.unit)
+        self.actor = inp.actor or self.short_name
         self.blocks: list[Block] = []
         self.word = _unit_word(inp.period)
         self.within = "Trong kỳ" if inp.period.kind is PeriodKind.CUSTOM else f"Trong {self.word}"
@@ -215,7 +217,7 @@ class Composer:
             parts.append(f"{self.n(f.meeting_attendance)} lượt người tham dự")
         if f.meeting_contributions:
             parts.append(f"{self.n(f.meeting_contributions)} ý kiến tham luận")
-        return (f"{self.within}, {self.short_name} tổ chức {self.n(f.meetings_total)} hội nghị, "
+        return (f"{self.within}, {self.actor} tổ chức {self.n(f.meetings_total)} hội nghị, "
                 f"cuộc họp ({', '.join(kinds)})" + (f" với {', '.join(parts)}" if parts else "")
                 + self.tail(f.meetings_total, "cuộc", "meetings_total"))
 
@@ -228,7 +230,7 @@ class Composer:
         cadres = a.get("key_cadres", 0) + a.get("party_members_present", 0)
         others = [f"{self.n(a.get(fld, 0))} lượt {label}"
                   for fld, label in ATTENDANCE_CATEGORIES[2:] if a.get(fld, 0)]
-        text = (f"{self.within}, {self.short_name} tổ chức {self.n(f.study_sessions)} buổi học tập, "
+        text = (f"{self.within}, {self.actor} tổ chức {self.n(f.study_sessions)} buổi học tập, "
                 f"quán triệt, triển khai nghị quyết, chỉ thị, kết luận của Đảng với "
                 f"{self.n(f.study_participants)} lượt người tham dự, trong đó "
                 f"{self.n(cadres)} lượt cán bộ, đảng viên")
@@ -254,7 +256,7 @@ class Composer:
         f = self.i.current
         if f.opinions_total == 0:
             return f"{self.within}, chưa ghi nhận ý kiến dư luận xã hội nào."
-        text = (f"{self.within}, {self.short_name} nắm bắt {self.n(f.opinions_total)} ý kiến"
+        text = (f"{self.within}, {self.actor} nắm bắt {self.n(f.opinions_total)} ý kiến"
                 f"{self.sources_text()}")
         bx = f.opinions_by_attitude.get(Attitude.BUC_XUC.value, 0)
         extras = []
@@ -431,7 +433,7 @@ class Composer:
         if f.opinions_total:
             parts = [f"{self.n(f.opinions_by_attitude[a.value])} ý kiến {a.label.lower()}"
                      for a in Attitude if f.opinions_by_attitude.get(a.value)]
-            self.para(f"{self.within}, {self.short_name} nắm bắt {self.n(f.opinions_total)} ý "
+            self.para(f"{self.within}, {self.actor} nắm bắt {self.n(f.opinions_total)} ý "
                       f"kiến của cán bộ, đảng viên và Nhân dân{self.sources_text()}, trong đó "
                       f"{', '.join(parts)}"
                       f"{self.tail(f.opinions_total, 'ý kiến', 'opinions_total')}")

@@ -24,6 +24,7 @@ from .files import make_folder, write_file
 from .unit import get_unit
 
 FORMATS = ("docx", "pdf")
+UNITS_BELOW = "các đơn vị cấp dưới"   # who did the work a consolidated report counts
 
 
 def _truncate(p: Period, days: int) -> Period:
@@ -92,7 +93,8 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
                     data_since=data_since(ctx, origin),
                     issued=issued_in(ctx, current) if origin is None else (),
                     sources=opinion_sources(ctx, current, origin),
-                    network=network(ctx) if origin is None else {})
+                    network=network(ctx) if origin is None else {},
+                    actor=None if origin is None else UNITS_BELOW)
     return compose(inputs, profile)
 
 

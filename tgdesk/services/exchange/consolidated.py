@@ -21,10 +21,8 @@ from sqlalchemy import select
 from tgdesk import vnformat as vf
 from tgdesk.domain.figures import Figures
 from tgdesk.domain.period import Period
-from tgdesk.domain.records import UnitSettings
-from tgdesk.reports.compose import finalize, unit_sentence_name
+from tgdesk.reports.compose import finalize
 from tgdesk.reports.model import Paragraph, ReportData, Table
-from tgdesk.reports.text import apply_uy_style
 from tgdesk.store import tables as t
 from tgdesk.store.stats import period_figures
 
@@ -125,8 +123,7 @@ def build_consolidated(ctx: Context, kind: str, period: Period,
     unit = get_unit(ctx)
     profile = reports.profile_for(unit, overrides(ctx))
     data = dataclasses.replace(
-        data, body=_as_units_below(data.body, unit, profile.uy_style,
-                                   [name for _, name, _ in chosen]),
+        data, body=_with_sources(data.body, [name for _, name, _ in chosen]),
         appendix=data.appendix + (table,),
         meta={**data.meta, "consolidated": True,
               "units": [{"id": uid, "name": name} for uid, name, _ in chosen]})
@@ -134,22 +131,10 @@ def build_consolidated(ctx: Context, kind: str, period: Period,
                         per_unit, total)
 
 
-BELOW = "các đơn vị cấp dưới"
-
-
-def _as_units_below(body: tuple, unit: UnitSettings, uy_style: str, names: list[str]) -> tuple:
-    """The figures sentences say who did it: the units below, not this unit
-    ("Trong tháng, các đơn vị cấp dưới tổ chức 12 hội nghị…"); and a line after
-    the opening says which units the figures come from."""
-    _, short = unit_sentence_name(unit)
-    short = apply_uy_style(short, uy_style)
+def _with_sources(body: tuple, names: list[str]) -> tuple:
+    """A line after the opening saying which units below the figures come from."""
     out, placed = [], False
     for block in body:
-        if isinstance(block, Paragraph):
-            text = block.text
-            for verb in ("tổ chức", "nắm bắt"):
-                text = text.replace(f", {short} {verb} ", f", {BELOW} {verb} ")
-            block = Paragraph(text) if text != block.text else block
         out.append(block)
         if not placed and isinstance(block, Paragraph):
             out.append(Paragraph(f"(Số liệu tổng hợp từ báo cáo của {len(names)} đơn vị cấp "
