@@ -155,7 +155,7 @@ def test_export_dry_run_import_receipt_and_board(qtbot, pages, tmp_path, answers
     # Ward side: November to the level above, with the summary.
     send = ward_page.show_tab(ward_page.send)
     send.refresh()
-    send.period.set_period(Period.parse("2026-11"))
+    send.period.set_value(Period.parse("2026-11"))
     answers["save"] = str(tmp_path / "nov.tgx")
     send.export_button.click()
     assert (tmp_path / "nov.tgx").exists()
@@ -205,8 +205,8 @@ def test_export_dry_run_import_receipt_and_board(qtbot, pages, tmp_path, answers
 
     # The completeness board shows the ward, November received.
     board = upper_page.show_tab(upper_page.board)
-    board.first.set_period(Period.parse("2026-10"))
-    board.last.set_period(Period.parse("2026-11"))
+    board.first.set_value(Period.parse("2026-10"))
+    board.last.set_value(Period.parse("2026-11"))
     board.refresh()
     assert board.model.rowCount() == 1 and board.model.columnCount() == 3
     assert board.model.headerData(2, Qt.Orientation.Horizontal) == "Tháng 11 năm 2026"
@@ -215,7 +215,7 @@ def test_export_dry_run_import_receipt_and_board(qtbot, pages, tmp_path, answers
     assert board.model.index(0, 1).data().startswith("Chưa gửi")
     assert board.model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
     # … and builds the consolidated report for the selected unit.
-    board.report_period.set_period(Period.parse("2026-11"))
+    board.report_period.set_value(Period.parse("2026-11"))
     board.chosen_units.setChecked(True)
     board.view.selectRow(0)
     answers["folder"] = str(tmp_path / "reports")

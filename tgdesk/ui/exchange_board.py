@@ -16,8 +16,8 @@ from tgdesk.services.context import Context
 from tgdesk.services.exchange.consolidated import export_consolidated
 
 from . import exchange_common as common
-from .exchange_common import (Column, PeriodChooser, RowsModel, kind_box, periods_between,
-                              rows_view, selected_rows)
+from .exchange_common import Column, RowsModel, periods_between, rows_view, selected_rows
+from .period_chooser import PeriodChooser, kind_box
 from .tasks import Task, run_task
 from .widgets import show_error
 
@@ -51,7 +51,7 @@ class BoardTab(QWidget):
         start = current
         for _ in range(5):
             start = start.previous()
-        self.first.set_period(start)
+        self.first.set_value(start)
         self.show_button = QPushButton("Xem")
         self.show_button.clicked.connect(self.refresh)
         bar = QHBoxLayout()

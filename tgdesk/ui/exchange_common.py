@@ -8,13 +8,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QInputDialog, QLabel, QMessageBox, QSpinBox,
-                               QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHeaderView, QInputDialog, QLabel,
+                               QMessageBox, QTableView, QWidget)
 
-from tgdesk.domain.period import Period, PeriodKind
+from tgdesk.domain.period import Period
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -162,26 +161,6 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
 
 # --- periods -------------------------------------------------------------------------
 
-KIND_CHOICES = (("Tháng", PeriodKind.MONTH), ("Quý", PeriodKind.QUARTER),
-                ("6 tháng", PeriodKind.HALF), ("Năm", PeriodKind.YEAR))
-ROMAN = ("I", "II", "III", "IV")
-
-
-def make_period(kind: PeriodKind, year: int, part: int | None) -> Period:
-    if kind is PeriodKind.MONTH:
-        return Period.month(year, part or 1)
-    if kind is PeriodKind.QUARTER:
-        return Period.quarter(year, part or 1)
-    if kind is PeriodKind.HALF:
-        return Period.half(year, part or 1)
-    return Period.year(year)
-
-
-def part_of(kind: PeriodKind, day: date) -> int | None:
-    return {PeriodKind.MONTH: day.month, PeriodKind.QUARTER: (day.month - 1) // 3 + 1,
-            PeriodKind.HALF: 1 if day.month <= 6 else 2}.get(kind)
-
-
 def periods_between(first: Period, last: Period, limit: int = 36) -> list[Period]:
     """``first`` … ``last`` of one kind, at most ``limit`` (the latest ones)."""
     out, p = [], first
@@ -191,81 +170,3 @@ def periods_between(first: Period, last: Period, limit: int = 36) -> list[Period
     return out[-limit:]
 
 
-class PeriodChooser(QWidget):
-    """[kind] [part] năm [year] — or only [part] năm [year] with a fixed ``kind`` combo
-    shared by several choosers (``kind_combo``)."""
-
-    changed = Signal()
-
-    def __init__(self, today: date, kind_combo: QComboBox | None = None,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.own_kind = kind_combo is None
-        self.kind = kind_combo or kind_box()
-        self.part = QComboBox()
-        self.part.setMinimumContentsLength(10)
-        self.year = QSpinBox()
-        self.year.setRange(1990, 2100)
-        self.year.setValue(today.year)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        if self.own_kind:
-            lay.addWidget(self.kind)
-        lay.addWidget(self.part)
-        lay.addWidget(QLabel("năm"))
-        lay.addWidget(self.year)
-        self._fill_parts()
-        self.set_period(Period.containing(today, self.current_kind()))
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.part.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.year.valueChanged.connect(lambda _v: self.changed.emit())
-
-    def current_kind(self) -> PeriodKind:
-        return PeriodKind(self.kind.currentData())
-
-    def _fill_parts(self) -> None:
-        kind = self.current_kind()
-        self.part.blockSignals(True)
-        self.part.clear()
-        if kind is PeriodKind.MONTH:
-            for m in range(1, 13):
-                self.part.addItem(f"Tháng {m}", m)
-        elif kind is PeriodKind.QUARTER:
-            for q in range(1, 5):
-                self.part.addItem(f"Quý {ROMAN[q - 1]}", q)
-        elif kind is PeriodKind.HALF:
-            self.part.addItem("6 tháng đầu năm", 1)
-            self.part.addItem("6 tháng cuối năm", 2)
-        self.part.setVisible(kind is not PeriodKind.YEAR)
-        self.part.blockSignals(False)
-
-    def _kind_changed(self) -> None:
-        year = self.year.value()
-        self._fill_parts()
-        self.part.setCurrentIndex(max(0, self.part.count() - 1) if self.part.count() else 0)
-        self.year.setValue(year)
-        self.changed.emit()
-
-    def set_period(self, period: Period) -> None:
-        for w in (self.kind, self.part, self.year):
-            w.blockSignals(True)
-        if self.own_kind and period.kind is not self.current_kind():
-            self.kind.setCurrentIndex(self.kind.findData(period.kind.value))
-            self._fill_parts()
-        part = part_of(period.kind, period.start)
-        if part is not None:
-            self.part.setCurrentIndex(self.part.findData(part))
-        self.year.setValue(period.start.year)
-        for w in (self.kind, self.part, self.year):
-            w.blockSignals(False)
-        self.changed.emit()
-
-    def period(self) -> Period:
-        return make_period(self.current_kind(), self.year.value(), self.part.currentData())
-
-
-def kind_box() -> QComboBox:
-    box = QComboBox()
-    for text, kind in KIND_CHOICES:
-        box.addItem(text, kind.value)
-    return box

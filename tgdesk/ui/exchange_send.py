@@ -16,7 +16,8 @@ from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
 from . import exchange_common as common
-from .exchange_common import Column, PeriodChooser, RowsModel, rows_view, selected_rows
+from .exchange_common import Column, RowsModel, rows_view, selected_rows
+from .period_chooser import PeriodChooser
 from .widgets import show_error
 
 PACKAGE_FILTER = "Gói dữ liệu tgdesk (*.tgx)"

@@ -26,7 +26,8 @@ from tgdesk.services.register import KIND_LABELS, ReportEntry
 from tgdesk.services.unit import get_unit
 
 from .events import DataBus
-from .figures_page import FiguresPanel, PeriodChooser
+from .figures_page import FiguresPanel
+from .period_chooser import PeriodChooser
 from .record_page import heading_label
 from .report_actions import ReportActions
 from .report_editor import ReportEditor
