@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from tgdesk.domain.deadlines import DueRule
 from tgdesk.domain.validation import Issue
@@ -13,7 +13,7 @@ from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError, ValidationFailed
 from tgdesk.services.settings_store import deadline_rules
 
-from .widgets import IssueForm
+from .widgets import IssueForm, save_cancel
 
 INTRO = ("Ngày phải nộp mỗi loại báo cáo theo quy định của cấp trên. Chọn ngày (1–31) và "
          "tháng tính ngày đó: tháng cuối của kỳ báo cáo, hoặc tháng liền sau khi hết kỳ. "
@@ -50,12 +50,7 @@ class DeadlineDialog(QDialog):
             self.form.add(f"{label}:", row, kind)
             self.form.widgets[kind] = day        # the field to focus on an error
             self.days[kind], self.when[kind] = day, when
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = save_cancel(self.try_save, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.form)

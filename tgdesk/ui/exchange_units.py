@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.services import exchange as ex
@@ -18,7 +18,7 @@ from tgdesk.services.errors import UserError
 
 from . import exchange_common as common
 from .exchange_common import Column, RowsModel, rows_view, selected_rows
-from .widgets import show_error
+from .widgets import save_cancel, show_error
 
 RELATION_TEXT = {"parent": "Cấp trên", "child": "Cấp dưới"}
 KEY_FILTER = "Tệp khóa tgdesk (*.key);;Mọi tệp (*)"
@@ -73,12 +73,7 @@ class RegisterDialog(QDialog):
             "Gọi điện cho đơn vị này và đọc từng nhóm 4 ký tự của dấu vân tay dưới đây. Chỉ "
             "bấm “Lưu” khi mọi nhóm đều khớp với dấu vân tay đơn vị đó thấy trên máy của họ.",
             common.INFO_STYLE)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = save_cancel(self.accept, self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(QLabel("Dấu vân tay:"))

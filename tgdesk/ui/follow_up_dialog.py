@@ -6,9 +6,8 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
-                               QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Concern, FollowUp
@@ -18,8 +17,8 @@ from tgdesk.services import followups, lists
 from tgdesk.services.context import Context
 from tgdesk.services.errors import NotFound, UserError, ValidationFailed
 
-from .widgets import (IssueForm, code_combo, date_edit, date_value, set_combo_data,
-                      show_error, text_edit)
+from .widgets import (IssueForm, code_combo, date_edit, date_value, save_cancel,
+                      set_combo_data, show_error, text_edit)
 
 
 def _label(enum, code: str | None) -> str:
@@ -78,13 +77,7 @@ class FollowUpDialog(QDialog):
                                                              none_text="— Không đặt hạn —"),
                                     "due_on")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Lưu")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = save_cancel(self.try_save, self.reject)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
 
 from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind, Saved
 from tgdesk.services.errors import UserError, ValidationFailed
 
-from .widgets import IssueForm, show_error
+from .widgets import IssueForm, save_cancel, show_error
 
 
 class RecordDialog(QDialog):
@@ -42,13 +42,7 @@ class RecordDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Lưu")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = save_cancel(self.try_save, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.form.general)

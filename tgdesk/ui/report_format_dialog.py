@@ -11,7 +11,7 @@ from tgdesk.services import issuing
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
-from .widgets import ERROR_STYLE, IssueForm, set_combo_data
+from .widgets import ERROR_STYLE, IssueForm, save_cancel, set_combo_data
 
 INTRO = ("Một số quy định về thể thức văn bản chưa thống nhất giữa các hướng dẫn (Hướng dẫn "
          "36-HD/VPTW, Hướng dẫn 05-HD/VPTW). Đồng chí chỉnh theo thực tế của cấp ủy; thay đổi "
@@ -67,16 +67,10 @@ class FormatDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons, self.save_button = save_cancel(self.try_save, self.reject)
         self.reset_button = QPushButton("Khôi phục mặc định")
         self.reset_button.setToolTip("Đặt lại các giá trị theo tệp thể thức đã chọn")
         buttons.addButton(self.reset_button, QDialogButtonBox.ButtonRole.ResetRole)
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
         self.reset_button.clicked.connect(self.reset_defaults)
 
         lay = QVBoxLayout(self)

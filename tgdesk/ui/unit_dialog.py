@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
 from .unit_form import UnitForm
+from .widgets import save_cancel
 
 INTRO = ("Chào mừng đến với tgdesk. Trước khi bắt đầu, xin khai báo đơn vị của đồng chí: "
          "các thông tin này được dùng ở đầu và cuối mọi báo cáo. Có thể sửa lại bất cứ lúc nào "
@@ -22,13 +23,7 @@ class UnitDialog(QDialog):
         intro.setWordWrap(True)
         self.form = UnitForm(ctx)
         self.form.set_unit(get_unit(ctx))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Lưu")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Để sau")
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = save_cancel(self.try_save, self.reject, cancel_text="Để sau")
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addWidget(self.form)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QLabel, QMessageBox,
-                               QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
+                               QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from tgdesk.domain.validation import Issue
 
@@ -102,6 +103,19 @@ def text_edit(height: int = 64) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(height)
     return edit
+
+
+def save_cancel(on_save, on_cancel, cancel_text: str = "Hủy"
+                ) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's "Lưu" / "Hủy" buttons (Enter saves, Esc cancels) and its save button."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                           | QDialogButtonBox.StandardButton.Cancel)
+    save = box.button(QDialogButtonBox.StandardButton.Save)
+    save.setText("Lưu")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    box.accepted.connect(on_save)
+    box.rejected.connect(on_cancel)
+    return box, save
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

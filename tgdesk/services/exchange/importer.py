@@ -10,7 +10,6 @@ is refused whole.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +21,6 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import Action, Local, PackageError, Refusal, UnitSummary
-from tgdesk.paths import backup_dir_for
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -120,20 +118,6 @@ def read_trusted(session: Session, path: Path, my_uuid: str) -> Trusted:
     return Trusted(path, opened, content, sender.id)
 
 
-def backup_database(ctx: Context) -> Path:
-    target_dir = backup_dir_for(ctx.db_path)
-    target_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = target_dir / f"{ctx.db_path.stem}-{stamp}-truoc-nhap-goi.sqlite"
-    src, dst = sqlite3.connect(str(ctx.db_path)), sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    return target
-
-
 def import_packages(ctx: Context, path: Path, dry_run: bool = False,
                     progress: Progress | None = None) -> ImportReport:
     """Import one ``.tgx`` file or every ``.tgx`` file of a folder.
@@ -158,7 +142,7 @@ def import_packages(ctx: Context, path: Path, dry_run: bool = False,
     if not trusted:
         return report
     if not dry_run:
-        report.backup = backup_database(ctx)
+        report.backup = ctx.backup("truoc-nhap-goi")
     session = ctx.sessions()
     try:
         session.begin()
