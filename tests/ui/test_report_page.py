@@ -387,3 +387,27 @@ def test_ctrl_p_refreshes_the_pages_then_prints_through_the_dialog(qtbot, page, 
     wait_task(qtbot, page)
     assert "Đề nghị bổ sung kinh phí in ấn." in pdf_text(page.preview.data())
     assert page_count(target.read_bytes()) == page.preview.page_count()
+
+
+def test_a_custom_range_is_chosen_previewed_and_kept(qtbot, page, demo):
+    """"Tùy chọn": any two dates; an end before the start follows the start."""
+    from tgdesk.domain.period import PeriodKind
+    from tgdesk.ui.widgets import to_qdate
+
+    chooser = page.chooser
+    chooser.kind.setCurrentIndex(chooser.kind.findData(PeriodKind.CUSTOM.value))
+    assert chooser.start.isVisibleTo(page) and not chooser.year.isVisibleTo(page)
+    chooser.start.setDate(to_qdate(date(2026, 10, 5)))
+    chooser.end.setDate(to_qdate(date(2026, 10, 1)))
+    assert page.period() == Period.custom(date(2026, 10, 5), date(2026, 10, 5))
+    wanted = Period.custom(date(2026, 10, 5), date(2026, 11, 20))
+    chooser.end.setDate(to_qdate(wanted.end))
+    assert page.period() == wanted
+    wait_task(qtbot, page)
+    page.refresh_preview()
+    wait_task(qtbot, page)
+    assert page.preview.page_count() == page_count(issuing.preview_pdf(demo, "work", wanted))
+    # Away and back: set_value shows a custom range again.
+    choose(qtbot, page, "work", Period.parse("2026-10"))
+    choose(qtbot, page, "work", wanted)
+    assert chooser.current_kind() is PeriodKind.CUSTOM and page.period() == wanted

@@ -43,7 +43,7 @@ class FiguresPage(QWidget):
     def __init__(self, ctx: Context, bus: DataBus, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.chooser = PeriodChooser(ctx.today())
+        self.chooser = PeriodChooser(ctx.today(), allow_custom=True)
         self.panel = FiguresPanel(ctx)
         self.title, self.table = self.panel.title, self.panel.table
         bar = QHBoxLayout()

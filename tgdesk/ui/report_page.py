@@ -66,7 +66,7 @@ class ReportPage(ReportActions, QWidget):
         for code, label in KIND_LABELS.items():
             self.kind.addItem(KIND_SHORT.get(code, label), code)
             self.kind.setItemData(self.kind.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
-        self.chooser = PeriodChooser(ctx.today())
+        self.chooser = PeriodChooser(ctx.today(), allow_custom=True)
         self.cutoff_on = QCheckBox("Chốt số liệu đến")
         self.cutoff_on.setToolTip("Không chọn: tính cả kỳ báo cáo (kỳ chưa kết thúc thì tính "
                                   "đến hôm nay)")
@@ -162,7 +162,9 @@ class ReportPage(ReportActions, QWidget):
         self.setTabOrder(self.kind, self.chooser.kind)
         self.setTabOrder(self.chooser.kind, self.chooser.part)
         self.setTabOrder(self.chooser.part, self.chooser.year)
-        self.setTabOrder(self.chooser.year, self.cutoff_on)
+        self.setTabOrder(self.chooser.year, self.chooser.start)
+        self.setTabOrder(self.chooser.start, self.chooser.end)
+        self.setTabOrder(self.chooser.end, self.cutoff_on)
         self.setTabOrder(self.cutoff_on, self.cutoff)
         self.setTabOrder(self.cutoff, self.save_button)
 
