@@ -49,8 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="nạp dữ liệu mẫu của một phường")
     demo.add_argument("--years", type=int, default=2, help="số năm dữ liệu (mặc định 2)")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
-    demo.add_argument("--scale", type=int, default=1,
-                      help="nhân khối lượng bản ghi lên N lần (đo hiệu năng; mặc định 1)")
+    demo.add_argument("--scale", type=int, default=1, metavar="N",
+                      help="khối lượng lớn để đo hiệu năng: hội nghị ×N, học tập ×3N, ý kiến dư "
+                           "luận ×5N (mặc định 1)")
 
     imp = sub.add_parser("import", help="nhập bản ghi từ tệp JSON (docs/data-format.md)")
     imp.add_argument("file", metavar="FILE.json")
