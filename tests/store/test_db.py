@@ -22,6 +22,7 @@ def test_wal_and_foreign_keys_on_every_connection(ctx):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2   # FULL
 
 
 def test_wal_mode_is_persistent_in_the_file(ctx, db_path):
