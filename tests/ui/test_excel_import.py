@@ -7,26 +7,18 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from tgdesk.domain.records import Cell
 from tgdesk.services import catalogue_ops, excel, lists
 from tgdesk.services.kinds import CELLS
 from tgdesk.ui import catalogue_excel
+from tgdesk.ui.app_settings import app_settings
 from tgdesk.ui.catalogue_page import CataloguePage
 from tgdesk.ui.events import DataBus
 from tgdesk.ui.excel_import_dialog import BAD, DUPLICATE, GOOD, PreviewModel, build_preview_data
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def own_settings(tmp_path):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "settings"))
-    yield
-    QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 @pytest.fixture
@@ -121,7 +113,7 @@ def test_import_with_a_bad_row_shows_it_and_saves_only_the_good_rows(qtbot, page
     assert cell_names(ctx) == ["Chi bộ Khu phố 1", "Chi bộ Khu phố 2", "Chi bộ Khu phố 4"]
     assert [tab.model.index(r, 0).data() for r in range(3)] == cell_names(ctx)
     assert statuses == ["Đã nhập 2 chi bộ từ Excel."]
-    assert QSettings().value(catalogue_excel.FOLDER_KEY) == str(tmp_path)
+    assert app_settings().value(catalogue_excel.FOLDER_KEY) == str(tmp_path)
 
 
 def test_cancelling_the_preview_saves_nothing(qtbot, page, ctx, tmp_path, monkeypatch, errors):

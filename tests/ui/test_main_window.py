@@ -125,3 +125,15 @@ def test_take_screenshots_writes_one_png_per_page(ctx, tmp_path, capsys):
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1280, 800)
     assert len([p for p in printed if Path(p).suffix == ".png"]) >= len(PAGES)
+
+
+def test_window_size_is_remembered_between_runs(qtbot, ctx):
+    first = MainWindow(ctx, DataBus())
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.width(), 500)     # not the height a first run picks
+    assert first.height() == 500
+    first.close()
+    second = MainWindow(ctx, DataBus())
+    qtbot.addWidget(second)
+    assert second.height() == 500

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tgdesk import vnformat as vf
@@ -19,6 +19,7 @@ from tgdesk.services import excel
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
+from .app_settings import app_settings
 from .catalogue_forms import CatalogueSpec
 from .events import DataBus
 from .excel_import_dialog import ImportPreviewDialog, PreviewData, build_preview_data
@@ -30,14 +31,14 @@ XLSX_FILTER = "Tệp Excel (*.xlsx);;Mọi tệp (*)"
 
 
 def last_folder() -> str:
-    folder = QSettings().value(FOLDER_KEY, "", str)
+    folder = app_settings().value(FOLDER_KEY, "", str)
     if folder and Path(folder).is_dir():
         return folder
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 def remember_folder(path: str | Path) -> None:
-    QSettings().setValue(FOLDER_KEY, str(Path(path).parent))
+    app_settings().setValue(FOLDER_KEY, str(Path(path).parent))
 
 
 def choose_open_path(parent: QWidget | None, title: str, folder: str) -> str | None:

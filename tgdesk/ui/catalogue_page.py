@@ -3,7 +3,7 @@ merge, delete, and import/export through Excel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMenu,
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QVBoxLayout,
@@ -18,6 +18,7 @@ from tgdesk.services.errors import UserError
 from .catalogue_excel import CatalogueExcel
 from .catalogue_forms import CATALOGUES, CatalogueDialog, CatalogueSpec
 from .catalogue_model import GREY, CatalogueModel
+from .app_settings import app_settings
 from .events import DataBus
 from .merge_dialog import SHOWN_IN, MergeDialog
 from .record_page import heading_label
@@ -40,7 +41,7 @@ class CatalogueTab(QWidget):
         self.excel = CatalogueExcel(ctx, bus, spec, self)
         self.excel.status.connect(self.status)
         self.model = CatalogueModel(ctx, spec, self)
-        self.model.show_inactive = QSettings().value(SHOW_INACTIVE_KEY.format(kind=spec.kind),
+        self.model.show_inactive = app_settings().value(SHOW_INACTIVE_KEY.format(kind=spec.kind),
                                                      False, bool)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -149,7 +150,7 @@ class CatalogueTab(QWidget):
 
     def set_show_inactive(self, show: bool) -> None:
         selected = self.selected_ids()
-        QSettings().setValue(SHOW_INACTIVE_KEY.format(kind=self.spec.kind), show)
+        app_settings().setValue(SHOW_INACTIVE_KEY.format(kind=self.spec.kind), show)
         if self.show_inactive.isChecked() != show:
             self.show_inactive.setChecked(show)      # calls back here through toggled
             return

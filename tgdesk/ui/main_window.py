@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QM
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
+from .app_settings import app_settings
 from .catalogue_page import CataloguePage
 from .events import ALL, DataBus
 from .exchange_page import ExchangePage
@@ -32,6 +33,8 @@ PAGES = (
     ("unit", "Cài đặt đơn vị"),
     ("exchange", "Trao đổi dữ liệu"),
 )
+
+GEOMETRY_KEY = "main_window/geometry"
 
 DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận) vào cơ sở "
                  "dữ liệu đang mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
@@ -83,7 +86,23 @@ class MainWindow(QMainWindow):
         self.bus.data_changed.connect(self._on_data_changed)
         self.update_title()
         self.nav.setCurrentRow(0)
-        self.resize(QSize(1280, 800))
+        self._restore_geometry()
+
+    # --- size and place, remembered between runs ------------------------------
+    def _restore_geometry(self) -> None:
+        saved = app_settings().value(GEOMETRY_KEY)
+        if saved is not None and self.restoreGeometry(saved):
+            return
+        size = QSize(1280, 800)            # fits the screen the first time (1366×768 too)
+        screen = self.screen()
+        if screen is not None:
+            room = screen.availableGeometry().size()
+            size = size.boundedTo(QSize(room.width() - 20, room.height() - 40))
+        self.resize(size)
+
+    def closeEvent(self, event) -> None:
+        app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        super().closeEvent(event)
 
     # --- menus and shortcuts -------------------------------------------------
     def _build_menu(self) -> None:

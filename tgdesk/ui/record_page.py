@@ -20,6 +20,7 @@ from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind
 from tgdesk.services.errors import UserError
 
+from .app_settings import app_settings
 from .events import DataBus
 from .follow_up_dialog import FollowUpDialog
 from .list_filters import FilterBar
@@ -30,7 +31,6 @@ from .record_print import print_dialog, print_document
 from .widgets import confirm, show_error
 
 SEARCH_DELAY_MS = 300
-SETTINGS_ORG = SETTINGS_APP = "tgdesk"    # ~/.config/tgdesk/tgdesk.conf, HKCU\Software\tgdesk
 CATALOGUES = {"cells", "areas", "categories", "all"}
 
 
@@ -65,8 +65,7 @@ class RecordPage(QWidget):
         self.bus = bus
         self.spec = spec
         if settings is None:     # the user's own settings (tests redirect the user scope)
-            settings = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
-                                 SETTINGS_ORG, SETTINGS_APP)
+            settings = app_settings()
         self.state = ListState(settings, spec.kind)
         self.dialog: QDialog | None = None
         self.last_deleted: int | None = None

@@ -25,6 +25,7 @@ from tgdesk.services.errors import UserError
 from tgdesk.services.register import KIND_LABELS, ReportEntry
 from tgdesk.services.unit import get_unit
 
+from .app_settings import app_settings
 from .events import DataBus
 from .figures_page import FiguresPanel
 from .period_chooser import PeriodChooser
@@ -49,7 +50,7 @@ class ReportPage(ReportActions, QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.bus = ctx, bus
-        self.settings = settings if settings is not None else QSettings("tgdesk", "tgdesk")
+        self.settings = settings if settings is not None else app_settings()
         self.task: Task | None = None
         self.current: tuple[str, Period] | None = None
         self.frozen: ReportEntry | None = None      # the issued report shown, read-only
