@@ -4,10 +4,11 @@ unit set-up, the event loop; and screenshots of every page for review."""
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -73,8 +74,12 @@ def _grab(widget: QWidget, path: Path) -> None:
 
 
 def take_screenshots(ctx: Context, out_dir: Path) -> int:
-    """Render every page of the main window (and the record dialogs) to PNG."""
+    """Render every page of the main window (and the record dialogs) to PNG, as a
+    first run shows them (the user's remembered filters and sizes are not used)."""
     ensure_app()
+    fresh = tempfile.TemporaryDirectory(prefix="tgdesk-shots-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, fresh.name)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     window = MainWindow(ctx, DataBus())
@@ -96,4 +101,5 @@ def take_screenshots(ctx: Context, out_dir: Path) -> int:
     window.close()
     window.deleteLater()
     QApplication.processEvents()
+    fresh.cleanup()
     return 0
