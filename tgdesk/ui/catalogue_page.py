@@ -4,7 +4,7 @@ merge, delete, and import/export through Excel."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QLabel, QMenu,
                                QPushButton, QStackedWidget, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -22,7 +22,7 @@ from .app_settings import app_settings
 from .events import DataBus
 from .merge_dialog import SHOWN_IN, MergeDialog
 from .record_page import heading_label
-from .widgets import confirm, show_error
+from .widgets import confirm, shortcut, show_error
 
 __all__ = ["CatalogueModel", "CatalogueTab", "CataloguePage", "GREY"]
 
@@ -56,10 +56,10 @@ class CatalogueTab(QWidget):
             self.view.setColumnWidth(i, column.width)
         self.view.doubleClicked.connect(lambda _index: self.edit_record())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, self.edit_record,
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_record,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(key, self.view, self.edit_record,
+                     context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_record,
+                 context=Qt.ShortcutContext.WidgetShortcut)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QFrame, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMenu, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
@@ -28,7 +28,7 @@ from .list_state import ListState
 from .period_filter import PeriodFilter
 from .record_model import RecordModel
 from .record_print import print_dialog, print_document
-from .widgets import confirm, show_error
+from .widgets import confirm, shortcut, show_error
 
 SEARCH_DELAY_MS = 300
 CATALOGUES = {"cells", "areas", "categories", "all"}
@@ -109,10 +109,10 @@ class RecordPage(QWidget):
         lay.addWidget(self.stack, 1)
         lay.addWidget(self.footer)
 
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search,
-                  context=Qt.ShortcutContext.WindowShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_list,
-                  context=Qt.ShortcutContext.WindowShortcut)
+        shortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
+                 context=Qt.ShortcutContext.WindowShortcut)
+        shortcut(QKeySequence.StandardKey.Print, self, self.print_list,
+                 context=Qt.ShortcutContext.WindowShortcut)
 
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
@@ -146,10 +146,10 @@ class RecordPage(QWidget):
         header.sectionResized.connect(self._column_resized)
         self.view.doubleClicked.connect(lambda _index: self.edit_record())
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(QKeySequence(key), self.view, self.edit_record,
-                      context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view, self.delete_record,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+            shortcut(key, self.view, self.edit_record,
+                     context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(QKeySequence.StandardKey.Delete, self.view, self.delete_record,
+                 context=Qt.ShortcutContext.WidgetShortcut)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 
@@ -182,8 +182,8 @@ class RecordPage(QWidget):
         self.period.changed.connect(self.reload)
         if spec.follow_up:
             for key in ("Ctrl+Return", "Ctrl+Enter"):
-                QShortcut(QKeySequence(key), self.view, self.follow_up_selected,
-                          context=Qt.ShortcutContext.WidgetShortcut)
+                shortcut(key, self.view, self.follow_up_selected,
+                         context=Qt.ShortcutContext.WidgetShortcut)
 
         bar = QHBoxLayout()
         for w in (self.add_button, self.edit_button, self.delete_button, self.restore_button,
@@ -209,8 +209,8 @@ class RecordPage(QWidget):
         self.search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(self._search_typed)
         self.search.returnPressed.connect(self._search_now)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self.clear_search,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(Qt.Key.Key_Escape, self.search, self.clear_search,
+                 context=Qt.ShortcutContext.WidgetShortcut)
         self.filters = FilterBar(self.ctx, self.spec.kind)
         self.filters.changed.connect(self.reload)
         self.clear_button = QPushButton("Bỏ lọc")

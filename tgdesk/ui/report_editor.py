@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from tgdesk.domain.period import PeriodKind
+from tgdesk.domain.text import nfc_keep
 from tgdesk.services.issuing import FigureSection
 from tgdesk.services.register import FIGURES
 
@@ -68,8 +69,9 @@ def outline_fields(kind: str, period_kind: PeriodKind) -> tuple[tuple[str, str, 
 
 def text_value(key: str, text: str) -> str | list[str] | None:
     """What a box holds, as kept in the report's texts: None when empty; a list
-    of lines for several paragraphs (each becomes its own paragraph)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    of lines for several paragraphs (each becomes its own paragraph); composed
+    (NFC) even when an input method typed decomposed letters."""
+    lines = [nfc_keep(line) for line in text.splitlines() if line.strip()]
     if not lines:
         return None
     if key in LIST_KEYS or len(lines) > 1:
@@ -123,7 +125,7 @@ class FigureBox(QWidget):
         base = self.section.text
         if self.section.edited is not None and self.edit.toPlainText() == self.section.edited:
             base = None     # unchanged since loaded: keep what it was edited from
-        return {"text": self.edit.toPlainText().strip(), "base": base}
+        return {"text": nfc_keep(self.edit.toPlainText()), "base": base}
 
     def restore_generated(self) -> None:
         self.edit.setPlainText(self.section.text)

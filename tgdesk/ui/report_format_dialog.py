@@ -7,6 +7,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from tgdesk.domain.text import nfc_keep
 from tgdesk.services import issuing
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
@@ -114,7 +115,7 @@ class FormatDialog(QDialog):
                 "regulation_abbrev": self.regulation.currentData(),
                 "section_numbering": self.sections.currentData(),
                 "count_padding": self.padding.isChecked(),
-                "archive_line": self.archive.text().strip()}
+                "archive_line": nfc_keep(self.archive.text())}
 
     def try_save(self) -> bool:
         self.error.hide()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QListWi
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Classification, DocumentKind, PersonRole, StudyForm
 from tgdesk.domain.records import StudySession
-from tgdesk.domain.text import nfc
+from tgdesk.domain.text import nfc, nfc_keep
 from tgdesk.services import lists
 from tgdesk.services.kinds import STUDIES
 
@@ -146,7 +146,7 @@ class StudyDialog(RecordDialog):
                 item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _speaker(self) -> tuple[int | None, str | None]:
-        text = self.speaker.currentText().strip()
+        text = nfc_keep(self.speaker.currentText())   # an NFD name finds its entry
         i = self.speaker.findText(text, Qt.MatchFlag.MatchFixedString)
         if text and i > 0:
             return self.speaker.itemData(i), None

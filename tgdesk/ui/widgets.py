@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
                                QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -116,6 +117,18 @@ def save_cancel(on_save, on_cancel, cancel_text: str = "Hủy"
     box.accepted.connect(on_save)
     box.rejected.connect(on_cancel)
     return box, save
+
+
+def shortcut(keys, parent: QWidget, slot,
+             context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A keyboard shortcut on ``parent`` calling ``slot``. PySide6 ignores the
+    ``context`` keyword of ``QShortcut(keys, parent, slot, context=...)``: every
+    such shortcut became a window shortcut, so Enter typed in a list's search box
+    opened the selected record instead of searching."""
+    sc = QShortcut(QKeySequence(keys), parent)
+    sc.setContext(context)
+    sc.activated.connect(slot)
+    return sc
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
