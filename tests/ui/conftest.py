@@ -21,6 +21,19 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item):
+    """Background work a test started (ui/tasks.py) ends, and its result is
+    delivered, before the test's widgets and database are torn down: a pool
+    thread must never outlive the objects it reports to."""
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+    if QApplication.instance() is not None:
+        QThreadPool.globalInstance().waitForDone(30000)
+        QApplication.processEvents()
+    yield
+
+
 @pytest.fixture(autouse=True)
 def private_qsettings(tmp_path_factory):
     """Window state (QSettings) of each test goes to its own temporary folder,

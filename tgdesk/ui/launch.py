@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings, QSize, QThreadPool
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
@@ -51,7 +51,9 @@ def run_window(ctx: Context) -> int:
     if get_unit(ctx) is None:
         window.show_page("unit")
     window.show()
-    return app.exec()
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(30000)   # no pool thread outlives the window
+    return code
 
 
 def _settle(page: QWidget, seconds: float = 20.0) -> None:
