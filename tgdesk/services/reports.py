@@ -15,7 +15,8 @@ from tgdesk.reports.compose import KINDS, Inputs, IssuedDoc, compose
 from tgdesk.reports.model import ReportData
 from tgdesk.reports.profile import Profile, ProfileError, load_profile
 from tgdesk.reports.text import ascii_fold
-from tgdesk.store.stats import origin_filter, period_figures
+from tgdesk.store.stats import (first_record_day, network_by_role, opinions_by_source,
+                                 period_figures)
 
 from . import stats
 from .context import Context
@@ -99,51 +100,22 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
 
 
 def data_since(ctx: Context, origin: Sequence[int] | None = None) -> date | None:
-    """The first day the database has a meeting, study session or opinion note
-    (comparisons with periods before it would compare with missing data)."""
-    from sqlalchemy import func, select
-
-    from tgdesk.store import tables as t
-
-    firsts = []
+    """The first day the database has records (no comparison with periods before it)."""
     with ctx.reading() as session:
-        for row, col in ((t.MeetingRow, t.MeetingRow.held_on), (t.StudyRow, t.StudyRow.held_on),
-                         (t.OpinionRow, t.OpinionRow.noted_on)):
-            firsts.append(session.scalar(select(func.min(col)).where(
-                row.deleted.is_(False), origin_filter(row, origin))))
-    firsts = [d for d in firsts if d is not None]
-    return min(firsts) if firsts else None
+        return first_record_day(session, origin)
 
 
 def opinion_sources(ctx: Context, period: Period,
                     origin: Sequence[int] | None = None) -> dict[str, int]:
     """Opinion notes of ``period`` by source code (ctv, chi_bo, …), most first."""
-    from sqlalchemy import func, select
-
-    from tgdesk.store import tables as t
-
-    o = t.OpinionRow
     with ctx.reading() as session:
-        rows = session.execute(
-            select(o.source, func.count()).where(
-                o.deleted.is_(False), o.noted_on >= period.start, o.noted_on <= period.end,
-                origin_filter(o, origin)).group_by(o.source).order_by(func.count().desc()))
-        return {code: n for code, n in rows}
+        return opinions_by_source(session, period.start, period.end, origin)
 
 
 def network(ctx: Context) -> dict[str, int]:
     """Active people of the unit's network by role (báo cáo viên, tuyên truyền viên, CTV)."""
-    from sqlalchemy import func, select
-
-    from tgdesk.store import tables as t
-
-    p = t.PersonRow
     with ctx.reading() as session:
-        rows = session.execute(
-            select(p.role, func.count()).where(
-                p.deleted.is_(False), p.active.is_(True), origin_filter(p, None))
-            .group_by(p.role))
-        return {code: n for code, n in rows}
+        return network_by_role(session)
 
 
 def issued_in(ctx: Context, period: Period) -> tuple[IssuedDoc, ...]:

@@ -89,3 +89,37 @@ def _opinions(session: Session, f: Figures, origin: Sequence[int] | None) -> Non
     f.hot_spots = f.opinions_by_concern.get(Concern.DIEM_NONG.value, 0)
     f.open_follow_ups = session.scalar(
         select(func.count()).where(*live, o.follow_up != FollowUp.DA_GIAI_QUYET.value)) or 0
+
+
+# --- what a report adds to the figures of its period ---------------------------
+
+def first_record_day(session: Session, origin: Sequence[int] | None = None) -> date | None:
+    """The first day with a live meeting, study session or opinion note
+    (comparisons with periods before it would compare with missing data)."""
+    firsts = [session.scalar(select(func.min(day)).where(row.deleted.is_(False),
+                                                         origin_filter(row, origin)))
+              for row, day in ((t.MeetingRow, t.MeetingRow.held_on),
+                               (t.StudyRow, t.StudyRow.held_on),
+                               (t.OpinionRow, t.OpinionRow.noted_on))]
+    firsts = [d for d in firsts if d is not None]
+    return min(firsts) if firsts else None
+
+
+def opinions_by_source(session: Session, start: date, end: date,
+                       origin: Sequence[int] | None = None) -> dict[str, int]:
+    """Opinion notes of ``start``–``end`` by source code (ctv, chi_bo, …), most first."""
+    o = t.OpinionRow
+    rows = session.execute(
+        select(o.source, func.count()).where(
+            o.deleted.is_(False), o.noted_on >= start, o.noted_on <= end,
+            origin_filter(o, origin)).group_by(o.source).order_by(func.count().desc()))
+    return {code: n for code, n in rows}
+
+
+def network_by_role(session: Session) -> dict[str, int]:
+    """Active people of this unit's network by role (báo cáo viên, tuyên truyền viên, CTV)."""
+    p = t.PersonRow
+    rows = session.execute(
+        select(p.role, func.count()).where(p.deleted.is_(False), p.active.is_(True),
+                                           origin_filter(p, None)).group_by(p.role))
+    return {code: n for code, n in rows}
