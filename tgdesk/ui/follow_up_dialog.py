@@ -15,10 +15,11 @@ from tgdesk.domain.records import FollowUpChange
 from tgdesk.domain.text import nfc
 from tgdesk.services import followups, lists
 from tgdesk.services.context import Context
-from tgdesk.services.errors import NotFound, UserError, ValidationFailed
+from tgdesk.services.errors import NotFound
 
+from .checked_save import CheckedSave
 from .widgets import (IssueForm, code_combo, date_edit, date_value, save_cancel,
-                      set_combo_data, show_error, text_edit)
+                      set_combo_data, text_edit)
 
 
 def _label(enum, code: str | None) -> str:
@@ -36,7 +37,6 @@ class FollowUpDialog(QDialog):
             raise NotFound(f"Không tìm thấy ý kiến dư luận (mã {opinion_id}); có thể đã bị xóa.")
         self.note = rows[0]
         self.steps = followups.history(ctx, opinion_id)
-        self._warned: object = None
         self.setWindowTitle("Xử lý ý kiến dư luận")
 
         self.summary = QLabel(self._summary_html())
@@ -78,6 +78,7 @@ class FollowUpDialog(QDialog):
                                     "due_on")
 
         self.buttons, self.ok_button = save_cancel(self.try_save, self.reject)
+        self.checked = CheckedSave(self, self.form, self.ok_button)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
@@ -134,29 +135,7 @@ class FollowUpDialog(QDialog):
     def try_save(self) -> bool:
         """Check, then save (warnings need a second "Lưu"). Returns whether saved."""
         change, due = self.change(), self.due()
-        try:
-            verdict = followups.check_change(self.ctx, self.opinion_id, change, due)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return False
-        if not verdict.ok:
-            self._warned = None
-            self.ok_button.setText("Lưu")
-            self.form.show_issues(verdict.errors, verdict.warnings)
-            return False
-        signature = (change, due)
-        if verdict.warnings and self._warned != signature:
-            self._warned = signature
-            self.form.show_issues([], verdict.warnings)
-            self.ok_button.setText("Vẫn lưu")
-            return False
-        try:
-            followups.change_status(self.ctx, self.opinion_id, change, due)
-        except ValidationFailed as exc:
-            self.form.show_issues(exc.issues)
-            return False
-        except UserError as exc:
-            show_error(self, str(exc))
-            return False
-        self.accept()
-        return True
+        return self.checked.run(
+            lambda: followups.check_change(self.ctx, self.opinion_id, change, due),
+            (change, due),
+            lambda: followups.change_status(self.ctx, self.opinion_id, change, due))

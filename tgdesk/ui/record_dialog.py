@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
 
 from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind, Saved
-from tgdesk.services.errors import UserError, ValidationFailed
 
-from .widgets import IssueForm, save_cancel, show_error
+from .checked_save import CheckedSave
+from .widgets import IssueForm, save_cancel
 
 
 class RecordDialog(QDialog):
@@ -29,7 +29,6 @@ class RecordDialog(QDialog):
         self.ctx = ctx
         self.record_id = record_id
         self.saved: Saved | None = None
-        self._warned: object = None
         self.setWindowTitle(self.edit_title if record_id else self.new_title)
         self.form = IssueForm()
         original = (self.kind.get(ctx, record_id) if record_id is not None
@@ -43,6 +42,7 @@ class RecordDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
         self.buttons, self.ok_button = save_cancel(self.try_save, self.reject)
+        self.checked = CheckedSave(self, self.form, self.ok_button)
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.form.general)
@@ -73,33 +73,12 @@ class RecordDialog(QDialog):
         """Check, then save. Returns whether the record was saved (and the
         dialog accepted)."""
         rec = self._filled()
-        try:
-            verdict = self.kind.check(self.ctx, rec)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return False
-        if not verdict.ok:
-            self._warned = None
-            self.ok_button.setText("Lưu")
-            self.form.show_issues(verdict.errors, verdict.warnings)
-            return False
-        signature = dataclasses.astuple(rec)
-        if verdict.warnings and self._warned != signature:
-            # Show the warnings once; OK again with the same values saves.
-            self._warned = signature
-            self.form.show_issues([], verdict.warnings)
-            self.ok_button.setText("Vẫn lưu")
-            return False
-        try:
+
+        def save() -> None:
             if self.record_id is None:
                 self.saved = self.kind.create(self.ctx, rec)
             else:
                 self.saved = self.kind.update(self.ctx, self.record_id, rec)
-        except ValidationFailed as exc:
-            self.form.show_issues(exc.issues)
-            return False
-        except UserError as exc:
-            show_error(self, str(exc))
-            return False
-        self.accept()
-        return True
+
+        return self.checked.run(lambda: self.kind.check(self.ctx, rec),
+                                dataclasses.astuple(rec), save)
