@@ -22,7 +22,7 @@ from .app_settings import app_settings
 from .events import DataBus
 from .merge_dialog import SHOWN_IN, MergeDialog
 from .record_page import heading_label
-from .widgets import confirm, shortcut, show_error
+from .widgets import confirm, open_dialog, shortcut, show_error
 
 __all__ = ["CatalogueModel", "CatalogueTab", "CataloguePage", "GREY"]
 
@@ -235,15 +235,9 @@ class CatalogueTab(QWidget):
             self._open(record_id)
 
     def _open(self, record_id: int | None) -> None:
-        try:
-            dialog = CatalogueDialog(self.ctx, self.spec, record_id, self)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._saved(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.dialog = open_dialog(
+            self, lambda: CatalogueDialog(self.ctx, self.spec, record_id, self),
+            self._saved, show_error) or self.dialog
 
     def _saved(self, dialog: CatalogueDialog) -> None:
         self.bus.changed(self.spec.kind)
@@ -317,15 +311,9 @@ class CatalogueTab(QWidget):
     def merge_records(self) -> None:
         ids = self.selected_ids()
         rows = [self.model.row_dict(i) for i in ids]
-        try:
-            dialog = MergeDialog(self.ctx, self.spec, rows, self)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return
-        self.merge_dialog = dialog
-        dialog.accepted.connect(lambda: self._merged(dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.merge_dialog = open_dialog(
+            self, lambda: MergeDialog(self.ctx, self.spec, rows, self),
+            self._merged, show_error) or self.merge_dialog
 
     def _merged(self, dialog: MergeDialog) -> None:
         keep = dialog.keep_id()

@@ -28,7 +28,7 @@ from .list_state import ListState
 from .period_filter import PeriodFilter
 from .record_model import RecordModel
 from .record_print import print_dialog, print_document
-from .widgets import confirm, shortcut, show_error
+from .widgets import confirm, open_dialog, shortcut, show_error
 
 SEARCH_DELAY_MS = 300
 CATALOGUES = {"cells", "areas", "categories", "all"}
@@ -439,15 +439,9 @@ class RecordPage(QWidget):
             self._open_dialog(record_id)
 
     def _open_dialog(self, record_id: int | None) -> None:
-        try:
-            dialog = self.spec.dialog(self.ctx, record_id, self)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._saved(dialog, record_id is None))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.dialog = open_dialog(self, lambda: self.spec.dialog(self.ctx, record_id, self),
+                                  lambda d: self._saved(d, record_id is None),
+                                  show_error) or self.dialog
 
     def _saved(self, dialog, created: bool) -> None:
         saved = dialog.saved
@@ -464,15 +458,9 @@ class RecordPage(QWidget):
         record_id = self.selected_id()
         if record_id is None or self.trash.isChecked() or not self.spec.follow_up:
             return
-        try:
-            dialog = FollowUpDialog(self.ctx, record_id, self)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._followed(record_id))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.dialog = open_dialog(self, lambda: FollowUpDialog(self.ctx, record_id, self),
+                                  lambda _d: self._followed(record_id),
+                                  show_error) or self.dialog
 
     def _followed(self, record_id: int) -> None:
         self.bus.changed(self.spec.kind)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFormLayo
                                QVBoxLayout, QWidget)
 
 from tgdesk.domain.validation import Issue
+from tgdesk.services.errors import UserError
 
 DATE_FORMAT = "dd/MM/yyyy"
 NO_DATE = QDate(1900, 1, 1)   # the minimum of an optional date edit means "none"
@@ -129,6 +130,22 @@ def shortcut(keys, parent: QWidget, slot,
     sc.setContext(context)
     sc.activated.connect(slot)
     return sc
+
+
+def open_dialog(parent: QWidget, make, on_accepted, on_error):
+    """Build a dialog with ``make()`` and open it (window-modal, deleted when
+    closed), calling ``on_accepted(dialog)`` when accepted. A UserError while
+    building (e.g. the record was deleted meanwhile) goes to ``on_error(parent,
+    message)`` (the page's show_error) instead; None then."""
+    try:
+        dialog = make()
+    except UserError as exc:
+        on_error(parent, str(exc))
+        return None
+    dialog.accepted.connect(lambda: on_accepted(dialog))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
