@@ -1,0 +1,79 @@
+"""The appendix table: each count beside the previous period and the same one last year."""
+
+from __future__ import annotations
+
+from tgdesk import vnformat as vf
+from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern
+from tgdesk.domain.period import PeriodKind
+
+from ..model import Block, Paragraph, Table
+from .words import short_period
+from .writer import Writer, figure
+
+APPENDIX_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Hội nghị, cuộc họp", "cuộc", "meetings_total"),
+    ("Lượt người dự hội nghị, cuộc họp", "lượt", "meeting_attendance"),
+    ("Ý kiến tham luận", "ý kiến", "meeting_contributions"),
+    ("Buổi học tập, quán triệt", "buổi", "study_sessions"),
+    ("Lượt người dự học tập", "lượt", "study_participants"),
+    *((f"– Lượt {label}", "lượt", f"attendance.{fld}") for fld, label in ATTENDANCE_CATEGORIES),
+    ("Tỷ lệ đảng viên tham dự", "%", "party_rate"),
+    ("Bài thu hoạch", "bài", "reflections"),
+    ("Ý kiến dư luận xã hội", "ý kiến", "opinions_total"),
+    ("– Ý kiến bức xúc", "ý kiến", "buc_xuc"),
+    ("– Vấn đề điểm nóng", "vấn đề", "hot_spots"),
+    ("Ý kiến chưa giải quyết xong", "ý kiến", "open_follow_ups"),
+)
+
+OPINION_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Ý kiến dư luận xã hội", "ý kiến", "opinions_total"),     # categories follow this row
+    *((f"Ý kiến {a.label.lower()}", "ý kiến", f"attitude.{a.value}") for a in Attitude),
+    *((f"Mức độ quan tâm {c.label.lower()}", "ý kiến", f"concern.{c.value}")
+      for c in Concern if c is not Concern.DIEM_NONG),
+    ("Vấn đề điểm nóng", "vấn đề", "hot_spots"),
+    ("Ý kiến chưa giải quyết xong", "ý kiến", "open_follow_ups"),
+)
+
+
+def appendix(w: Writer, number_text: str) -> tuple[Block, ...]:
+    """The table (PHỤ LỤC), then a note on columns the records do not fully cover."""
+    i = w.i
+    cols = [short_period(i.period)]
+    figs = [i.current]
+    if i.period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.CUSTOM):
+        cols.append(short_period(i.period.previous()))
+        figs.append(i.previous)
+    cols.append(short_period(i.period.same_last_year()) + " (cùng kỳ)")
+    figs.append(i.last_year)
+    spec = list(APPENDIX_ROWS if i.kind == "work" else OPINION_ROWS)
+    if i.kind == "opinion":
+        names: list[str] = []
+        for f in figs:
+            names += [n for n in f.opinions_by_category if n not in names]
+        at = spec.index(("Ý kiến dư luận xã hội", "ý kiến", "opinions_total")) + 1
+        spec[at:at] = [(f"– {name}", "ý kiến", f"category.{name}") for name in names]
+    rows = []
+    for k, (label, unit, what) in enumerate(spec, 1):
+        values = []
+        for f in figs:
+            v = figure(f, what)
+            values.append(vf.percent(v) if what == "party_rate" else vf.number(v))
+        rows.append((str(k), label, unit, *values))
+    n = len(cols)
+    data_w = 0.14 if n == 3 else 0.17
+    widths = (0.07, 1 - 0.07 - 0.12 - data_w * n, 0.12) + (data_w,) * n
+    number_part = number_text.split(" ", 1)[-1].strip() if number_text else ""
+    note = f"(Kèm theo Báo cáo số {number_part} ngày {vf.short_date(i.issued_on)})"
+    if number_part.startswith("-") or number_part.startswith("/"):
+        note = f"(Kèm theo Báo cáo ngày {vf.short_date(i.issued_on)})"
+    title = "PHỤ LỤC\nSỐ LIỆU " + ("CÔNG TÁC TUYÊN GIÁO" if i.kind == "work"
+                                  else "DƯ LUẬN XÃ HỘI") + " " + i.period.label().upper()
+    table = Table(("TT", "Chỉ tiêu", "Đơn vị", *cols), tuple(rows), widths,
+                  ("center", "left", "center") + ("right",) * n, title=title, note=note)
+    out: list[Block] = [table]
+    partial = [c[:1].lower() + c[1:] for c, f in zip(cols, figs) if not w.covered(f)]
+    if partial and i.data_since:
+        out.append(Paragraph(f"Ghi chú: số liệu {', '.join(partial)} chỉ tính từ ngày "
+                             f"{vf.short_date(i.data_since)}, ngày bắt đầu có dữ liệu; "
+                             "không dùng để so sánh."))
+    return tuple(out)

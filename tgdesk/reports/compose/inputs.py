@@ -1,0 +1,42 @@
+"""What a report is composed from: the figures, the unit, the period and the officer's words."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from tgdesk.domain.figures import Figures
+from tgdesk.domain.period import Period
+from tgdesk.domain.records import UnitSettings
+
+KINDS = ("work", "opinion")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything a report is composed from."""
+    kind: str                      # "work" | "opinion"
+    period: Period
+    unit: UnitSettings
+    current: Figures
+    previous: Figures
+    last_year: Figures
+    issued_on: date
+    cutoff: date | None = None     # figures counted up to this day (period still running)
+    number: int | None = None      # None: a draft ("Số     -BC/ĐU")
+    texts: dict | None = None
+    data_since: date | None = None  # first day the database has records: no comparison before
+    issued: tuple[IssuedDoc, ...] = ()   # the unit's own reports issued within the period
+    sources: dict = dataclasses.field(default_factory=dict)   # opinion notes by source code
+    network: dict = dataclasses.field(default_factory=dict)   # active people by role code
+    actor: str | None = None       # who did what the figures count; None: this unit
+
+
+@dataclass(frozen=True)
+class IssuedDoc:
+    """A report the unit issued (from the register), cited in "tham mưu"."""
+    number_text: str               # "01-BC/ĐU"
+    issued_on: date
+    kind: str                      # "work" | "opinion"
+    period: Period
