@@ -3,76 +3,20 @@ or too new, and end at exactly the schema the ORM describes."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from old_db import ROWS_0001, UUID, dump, sha, snapshot, user_tables
 
 from tgdesk.services.context import open_context
 from tgdesk.services.errors import UserError
 from tgdesk.store.db import create_db_engine
-from tgdesk.store.migrate import current_revision, head_revision, upgrade
+from tgdesk.store.migrate import current_revision, head_revision
 from tgdesk.store.search import FTS_TABLES
 from tgdesk.store.tables import Base
-
-UUID = "00000000-0000-4000-8000-{:012d}"
-TS = "2026-11-01 08:00:00.000000"
-TRACK = "uuid, created_at, updated_at, deleted"
-
-# Raw inserts into every table of the first migration, with Vietnamese text.
-ROWS_0001: dict[str, tuple[str, list[tuple]]] = {
-    "unit": ("INSERT INTO unit (id, uuid, name, parent_name, place_name, doc_abbrev, "
-             "signer_authority, signer_title, signer_name, profile, term_start, created_at, "
-             "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-             [(1, UUID.format(1), "ĐẢNG ỦY PHƯỜNG BÌNH TIÊN", "ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH",
-               "Bình Tiên", "ĐU", "T/M ĐẢNG ỦY", "PHÓ BÍ THƯ", "Nguyễn Thị Hạnh", "party",
-               "2025-10-01", TS, TS)]),
-    "area": (f"INSERT INTO area (id, name, kind, note, active, {TRACK}) VALUES (?,?,?,?,?,?,?,?,?)",
-             [(1, "Khu phố 3", "khu_pho", "Gần chợ Bình Tiên", 1, UUID.format(2), TS, TS, 0)]),
-    "cell": (f"INSERT INTO cell (id, name, secretary, member_count, note, active, {TRACK}) "
-             "VALUES (?,?,?,?,?,?,?,?,?,?)",
-             [(1, "Chi bộ Khu phố 3", "Lê Văn Đức", 42, "Chi bộ đông đảng viên", 1,
-               UUID.format(3), TS, TS, 0)]),
-    "opinion_category": (f"INSERT INTO opinion_category (id, name, description, active, {TRACK}) "
-                         "VALUES (?,?,?,?,?,?,?,?)",
-                         [(1, "Đất đai", "Bồi thường, giải phóng mặt bằng", 1, UUID.format(4),
-                           TS, TS, 0)]),
-    "party_document": (f"INSERT INTO party_document (id, kind, number_symbol, issued_on, issuer, "
-                       f"title, active, {TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                       [(1, "nghi_quyet", "35-NQ/TW", "2018-10-22", "Bộ Chính trị",
-                         "Về tăng cường bảo vệ nền tảng tư tưởng của Đảng", 1, UUID.format(5),
-                         TS, TS, 0)]),
-    "person": (f"INSERT INTO person (id, full_name, role, phone, workplace, area_id, active, "
-               f"{TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-               [(1, "Trần Thị Bích Ngọc", "ctv_dlxh", "0903 123 456", "Hội Phụ nữ phường", 1, 1,
-                 UUID.format(6), TS, TS, 0)]),
-    "meeting": (f"INSERT INTO meeting (id, held_on, meeting_type, title, place, chaired_by, "
-                f"participants, attendance, contributions, contents, conclusions, classification, "
-                f"{TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(1, "2026-10-05", "so_ket", "Sơ kết 9 tháng công tác tuyên giáo",
-                  "Hội trường Đảng ủy", "Đồng chí Phó Bí thư", "Bí thư các chi bộ", 45, 7,
-                  "Đánh giá kết quả", "Tiếp tục đẩy mạnh", "thuong", UUID.format(7), TS, TS, 0)]),
-    "study_session": (f"INSERT INTO study_session (id, held_on, title, cell_id, form, speaker_id, "
-                      "speaker_name, place, key_cadres, party_members_expected, "
-                      "party_members_present, non_party_officials, core_masses, union_members, "
-                      f"reflections, note, classification, {TRACK}) "
-                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                      [(1, "2026-10-12", "Học tập chuyên đề năm 2026", 1, "truc_tiep", 1, None,
-                        "Nhà văn hóa khu phố 3", 5, 40, 38, 3, 12, 20, 35, "Ghi chú: tốt",
-                        "thuong", UUID.format(8), TS, TS, 0)]),
-    "study_document": ("INSERT INTO study_document (study_id, document_id) VALUES (?,?)",
-                       [(1, 1)]),
-    "opinion_note": (f"INSERT INTO opinion_note (id, noted_on, area_id, reporter_id, category_id, "
-                     "source, summary, attitude, concern, proposal, follow_up, passed_to, "
-                     f"classification, {TRACK}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     [(1, "2026-10-20", 1, 1, 1, "ctv",
-                       "Người dân băn khoăn về giá đền bù đất đai", "ban_khoan", "diem_nong",
-                       "Tổ chức đối thoại", "da_bao_cao", "Ủy ban nhân dân phường", "mat",
-                       UUID.format(9), TS, TS, 0)]),
-}
 
 
 def is_fts(name: str | None) -> bool:
@@ -83,50 +27,6 @@ def is_fts(name: str | None) -> bool:
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and is_fts(name))
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def user_tables(conn: sqlite3.Connection) -> set[str]:
-    return {r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
-
-
-def dump(conn: sqlite3.Connection, table: str) -> list[tuple]:
-    cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-    order = "id" if "id" in cols else "study_id, document_id"
-    return [tuple(r) for r in conn.execute(f"SELECT * FROM {table} ORDER BY {order}")]
-
-
-@pytest.fixture
-def db_0001(tmp_path) -> Path:
-    """A database at the first migration only, every table holding a row."""
-    path = tmp_path / "cu.sqlite"
-    engine = create_db_engine(path)
-    try:
-        assert upgrade(engine, None, None, target="0001") is None
-        assert current_revision(engine) == "0001"
-    finally:
-        engine.dispose()
-    conn = sqlite3.connect(path)
-    try:
-        assert user_tables(conn) == set(ROWS_0001) | {"alembic_version"}
-        for table, (sql, rows) in ROWS_0001.items():
-            conn.executemany(sql, rows)
-        conn.commit()
-    finally:
-        conn.close()
-    return path
-
-
-def snapshot(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
-    try:
-        return {table: dump(conn, table) for table in ROWS_0001}
-    finally:
-        conn.close()
 
 
 def test_upgrade_from_first_migration_keeps_every_row_and_backs_up(db_0001):

@@ -1,13 +1,29 @@
-"""Opening the SQLite database: engine with pragmas, sessions."""
+"""Opening the SQLite database: engine with pragmas, transactions, sessions.
+
+Transactions: the driver (Python's sqlite3) is put out of the way
+(``isolation_level = None``) and every transaction starts with our own BEGIN
+(SQLAlchemy's documented recipe for pysqlite). In the driver's legacy mode no
+BEGIN precedes DDL, so each CREATE/ALTER of a migration committed on its own and
+a migration killed half-way left a half-built schema; with an explicit BEGIN a
+whole upgrade is one transaction. A write transaction (``writing(engine)``)
+begins with ``BEGIN IMMEDIATE``: it takes the write lock before its first read,
+so a read-then-write (the next report number) cannot interleave with another
+writer, which waits (busy_timeout) instead.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 from tgdesk.domain.text import fold
+
+# Execution option: transactions on an engine/connection carrying it take the
+# write lock at BEGIN.
+WRITE = "tgdesk_write"
+BUSY_TIMEOUT_MS = 5000
 
 
 def sql_fold(value: str | None) -> str | None:
@@ -16,6 +32,8 @@ def sql_fold(value: str | None) -> str | None:
 
 
 def _on_connect(dbapi_conn, _record) -> None:
+    # The driver issues no BEGIN/COMMIT of its own; _on_begin does (see module doc).
+    dbapi_conn.isolation_level = None
     # The search triggers call tg_fold(); every connection of ours provides it.
     dbapi_conn.create_function("tg_fold", 1, sql_fold, deterministic=True)
     cur = dbapi_conn.cursor()
@@ -24,16 +42,30 @@ def _on_connect(dbapi_conn, _record) -> None:
     # FULL: a saved record survives the PC being switched off right after (WAL with
     # NORMAL may lose the last commits); an officer saves one record at a time.
     cur.execute("PRAGMA synchronous=FULL")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.close()
 
 
+def _on_begin(conn: Connection) -> None:
+    write = conn.get_execution_options().get(WRITE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
 def create_db_engine(path: Path) -> Engine:
-    """An engine on ``path``; WAL and foreign keys on every connection."""
+    """An engine on ``path``: WAL, foreign keys and an explicit BEGIN on every
+    connection; transactions are deferred (readers) unless begun on ``writing()``."""
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+def writing(engine: Engine) -> Engine:
+    """The same engine (same pool), its transactions beginning IMMEDIATE."""
+    return engine.execution_options(**{WRITE: True})
+
+
+def session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
+    """Sessions for reading (deferred BEGIN) or, with ``write``, for units of
+    work that take the write lock at their first statement."""
+    return sessionmaker(writing(engine) if write else engine, expire_on_commit=False)

@@ -1,18 +1,29 @@
 """Alembic migrations, run in code at start-up, with a copy of the database
-taken aside before any upgrade."""
+taken aside before any upgrade.
+
+An upgrade (every revision from the file's to the target, or the creation of a
+new database) is ONE SQLite transaction, begun IMMEDIATE: killed or failed at
+any point, it leaves the file exactly as it was (see store/db.py for the BEGIN
+that makes DDL transactional).
+"""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
-from .backup import backup_copy
+from .backup import BackupError, backup_copy, backup_name, inspect_file
+from .db import WRITE
+
+log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -23,6 +34,10 @@ class DatabaseTooNew(RuntimeError):
 
 class NotADatabase(RuntimeError):
     """The file is not a tgdesk database."""
+
+
+class UpgradeFailed(RuntimeError):
+    """An upgrade was rolled back; ``str()`` is a Vietnamese message."""
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -37,9 +52,13 @@ def head_revision() -> str:
     return script.get_current_head()
 
 
+def _migration_context(conn: Connection) -> MigrationContext:
+    return MigrationContext.configure(conn, opts={"transactional_ddl": True})
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return _migration_context(conn).get_current_revision()
 
 
 def known_revisions() -> set[str]:
@@ -54,7 +73,7 @@ def check_file(path: Path) -> None:
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             raise NotADatabase(f"Tệp “{path}” không phải là cơ sở dữ liệu tgdesk.")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     version = None
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -62,7 +81,8 @@ def check_file(path: Path) -> None:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             version = row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise NotADatabase(f"Tệp “{path}” bị hỏng hoặc không đọc được: {exc}.") from exc
+        log.warning("cannot read %s: %s", path, exc)
+        raise NotADatabase(f"Tệp “{path}” bị hỏng hoặc không đọc được.") from exc
     finally:
         conn.close()
     if names and "alembic_version" not in names:
@@ -77,27 +97,134 @@ def _too_new(version: str) -> str:
             f"(phiên bản dữ liệu {version}). Hãy cài phiên bản tgdesk mới hơn để mở.")
 
 
-def copy_aside(path: Path, backup_dir: Path, revision: str | None) -> Path:
-    """The copy taken before a migration."""
-    return backup_copy(path, backup_dir, f"truoc-nang-cap-{revision or 'moi'}")
+def _refuse_unknown(revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNew(_too_new(revision))
+
+
+# --- the copy aside ----------------------------------------------------------------
+
+def upgrade_backup_name(path: Path, revision: str) -> str:
+    """One name per database and version step: a retried upgrade finds its copy."""
+    return f"{Path(path).stem}-truoc-nang-cap-{revision}.sqlite"
+
+
+def _fingerprint(conn: sqlite3.Connection) -> list[tuple]:
+    """Per table: rows, highest id, latest change; equal for a copy of the same data."""
+    out = []
+    tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                          "AND sql LIKE 'CREATE TABLE%' ORDER BY name").fetchall()
+    for (name,) in tables:
+        cols = {r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')}
+        parts = ["count(*)"] + [f'max("{c}")' for c in ("id", "updated_at") if c in cols]
+        out.append((name, *conn.execute(f'SELECT {", ".join(parts)} FROM "{name}"').fetchone()))
+    return out
+
+
+def _copy_matches(copy: Path, revision: str, source: sqlite3.Connection) -> bool:
+    """``copy`` is whole, at ``revision`` and holds the data ``source`` holds now."""
+    try:
+        if not (facts := inspect_file(copy)).whole or facts.revision != revision:
+            return False
+        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return _fingerprint(conn) == _fingerprint(source)
+        finally:
+            conn.close()
+    except (BackupError, sqlite3.Error) as exc:
+        log.warning("existing copy %s unusable: %s", copy, exc)
+        return False
+
+
+def _put_aside(copy: Path, path: Path, revision: str) -> None:
+    """An older copy under the step's name that is not of today's data: keep it
+    under a dated name if it is whole, remove it if it is not."""
+    try:
+        whole = inspect_file(copy).whole
+    except BackupError:
+        whole = False
+    when = datetime.fromtimestamp(copy.stat().st_mtime)
+    kept = copy.with_name(backup_name(path, f"truoc-nang-cap-{revision}", when))
+    if whole:
+        log.info("older copy %s kept as %s", copy.name, kept.name)
+    else:
+        log.warning("removing damaged copy %s", copy)
+    for extra in ("-wal", "-journal", "-shm", ""):     # the file itself last
+        side = Path(f"{copy}{extra}")
+        if not side.exists():
+            continue
+        if whole and extra != "-shm":
+            side.replace(f"{kept}{extra}")
+        else:
+            side.unlink()
+
+
+def copy_aside(path: Path, backup_dir: Path, revision: str,
+               source: sqlite3.Connection) -> Path:
+    """The copy taken before upgrading from ``revision``, made once per step: a
+    whole copy of the same data left by an earlier attempt is reused.
+    ``source`` is the upgrading connection (holding the write lock)."""
+    target = Path(backup_dir) / upgrade_backup_name(path, revision)
+    if target.exists():
+        if _copy_matches(target, revision, source):
+            log.info("reusing %s", target)
+            return target
+        try:
+            _put_aside(target, path, revision)
+        except OSError as exc:
+            log.warning("cannot move %s aside: %s", target, exc)
+            raise BackupError(f"Không tạo được bản sao lưu trước khi nâng cấp: tệp “{target}” "
+                              "đã có và không đổi tên được.") from exc
+    return backup_copy(path, backup_dir, f"truoc-nang-cap-{revision}", name=target.name)
+
+
+# --- the upgrade ---------------------------------------------------------------------
+
+def _fk_violations(conn: sqlite3.Connection) -> set[tuple]:
+    return {tuple(r) for r in conn.execute("PRAGMA foreign_key_check")}
 
 
 def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None,
             target: str = "head") -> Path | None:
-    """Upgrade to ``target``; copy the file aside first when it holds data.
+    """Upgrade to ``target`` in one transaction; copy the file aside first when
+    it holds data. Returns the copy's path, if one was made (or reused)."""
+    current = current_revision(engine)      # a plain read: usually nothing to do
+    _refuse_unknown(current)
+    if target == "head" and current == head_revision():
+        return None
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        # A batch migration rebuilds tables: dropping the old one must neither cascade
+        # nor fail on foreign keys. The pragma is ignored inside a transaction, so it
+        # is turned off before BEGIN; foreign_key_check stands in for it before COMMIT.
+        raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.execution_options(**{WRITE: True}).begin():
+                return _upgrade_locked(conn, raw, path, backup_dir, target)
+        finally:
+            try:
+                raw.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.Error:
+                conn.invalidate()            # never back into the pool without them
 
-    Returns the backup's path, if one was made.
-    """
-    current = current_revision(engine)
-    if current is not None and current not in known_revisions():
-        raise DatabaseTooNew(_too_new(current))
+
+def _upgrade_locked(conn: Connection, raw: sqlite3.Connection, path: Path | None,
+                    backup_dir: Path | None, target: str) -> Path | None:
+    # Read again under the write lock: another process may have upgraded meanwhile.
+    current = _migration_context(conn).get_current_revision()
+    _refuse_unknown(current)
     if target == "head" and current == head_revision():
         return None
     backup = None
     if path is not None and backup_dir is not None and current is not None:
-        backup = copy_aside(path, backup_dir, current)
-    with engine.begin() as conn:
-        cfg = alembic_config(engine)
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+        backup = copy_aside(path, backup_dir, current, raw)
+    before = _fk_violations(raw)
+    cfg = alembic_config(conn.engine)
+    cfg.attributes["connection"] = conn
+    command.upgrade(cfg, target)
+    broken = _fk_violations(raw) - before
+    if broken:
+        log.error("upgrade %s -> %s broke foreign keys: %s", current, target, sorted(broken)[:20])
+        raise UpgradeFailed("Nâng cấp cơ sở dữ liệu không thành công (liên kết giữa các bảng "
+                            "bị sai); dữ liệu được giữ nguyên như trước.")
     return backup

@@ -1,4 +1,6 @@
-"""Alembic environment: always run in code with a connection passed in."""
+"""Alembic environment: always run in code with a connection passed in, inside
+the caller's transaction (store/migrate.py): every revision of one upgrade
+commits together or not at all."""
 
 from alembic import context
 
@@ -15,7 +17,11 @@ def include_object(obj, name, type_, reflected, compare_to):
 
 config = context.config
 connection = config.attributes["connection"]
+if not connection.in_transaction():
+    raise RuntimeError("migrations run inside the caller's transaction (connection.begin())")
+# SQLite's DDL is transactional once a BEGIN precedes it (store/db.py emits one).
 context.configure(connection=connection, target_metadata=Base.metadata,
-                  render_as_batch=True, include_object=include_object)
-with context.begin_transaction():
+                  render_as_batch=True, include_object=include_object,
+                  transactional_ddl=True)
+with context.begin_transaction():       # the caller's transaction: nothing begins here
     context.run_migrations()
