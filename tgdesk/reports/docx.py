@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import BinaryIO
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -358,7 +359,7 @@ class _Writer:
             brk.append(r)
             body.insert(start, brk)
 
-    def write(self, path: Path) -> None:
+    def write(self, path: Path | BinaryIO) -> None:
         self.setup()
         # python-docx's template starts with one empty paragraph: drop it.
         body = self.doc.element.body
@@ -369,9 +370,10 @@ class _Writer:
         self.blocks(self.data.body)
         self.closing_and_signature()
         self.appendix()
-        self.doc.save(str(path))
+        self.doc.save(path if hasattr(path, "write") else str(path))
 
 
-def render_docx(data: ReportData, profile: Profile, path: Path) -> None:
-    """Write ``data`` to ``path`` as a .docx laid out by ``profile``."""
-    _Writer(data, profile).write(Path(path))
+def render_docx(data: ReportData, profile: Profile, path: Path | BinaryIO) -> None:
+    """Write ``data`` to ``path`` (a file name or a binary stream such as
+    BytesIO) as a .docx laid out by ``profile``."""
+    _Writer(data, profile).write(path if hasattr(path, "write") else Path(path))

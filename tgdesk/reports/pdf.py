@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -211,8 +212,9 @@ class _Builder:
         return story
 
 
-def render_pdf(data: ReportData, profile: Profile, path: Path) -> None:
-    """Write ``data`` to ``path`` as an A4 PDF laid out by ``profile``."""
+def render_pdf(data: ReportData, profile: Profile, path: Path | BinaryIO) -> None:
+    """Write ``data`` to ``path`` (a file name or a binary stream such as
+    BytesIO) as an A4 PDF laid out by ``profile``."""
     b = _Builder(data, profile)
     p = profile
     page_w, page_h = p.page_width_mm * mm, p.page_height_mm * mm
@@ -229,7 +231,7 @@ def render_pdf(data: ReportData, profile: Profile, path: Path) -> None:
         canvas.restoreState()
 
     doc = BaseDocTemplate(
-        str(path), pagesize=(page_w, page_h), leftMargin=p.margin_left_mm * mm,
+        path if hasattr(path, "write") else str(path), pagesize=(page_w, page_h), leftMargin=p.margin_left_mm * mm,
         rightMargin=p.margin_right_mm * mm, topMargin=p.margin_top_mm * mm,
         bottomMargin=p.margin_bottom_mm * mm, title=nfc(" ".join(
             [data.title.kind_name, *data.title.summary_lines])),

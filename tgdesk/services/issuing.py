@@ -3,20 +3,22 @@
 
 A draft is rebuilt from the database every time and carries no number. Issuing
 takes the next number of the Party-committee term, stamps today's date, renders
-DOCX and PDF once, and stores them with the report data, all in one
-transaction. What was issued is never rebuilt: exporting or printing it again
-uses the stored files.
+DOCX and PDF once (in memory), and stores them with the report data in one
+transaction; with an output folder the files are written before the report
+counts as issued (services/pending_issue.py). What was issued is never
+rebuilt: exporting or printing it again uses the stored files.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tgdesk.domain.period import Period
 from tgdesk.reports.model import Bullet, Heading, Paragraph, ReportData, to_json
@@ -27,6 +29,8 @@ from . import register, reports
 from .context import Context
 from .errors import UserError
 from .files import make_folder, write_bytes
+# recover_pending and register_check are part of this module's interface.
+from .pending_issue import OwnerLock, Plan, recover_pending, register_check, write_and_issue
 from .register import FIGURES, ReportEntry
 from .settings_store import PROFILE_OVERRIDES, get_setting, set_setting
 from .unit import get_unit, save_unit
@@ -70,34 +74,78 @@ def export_draft(ctx: Context, kind: str, period: Period, out_dir: Path,
                                  profile_overrides=overrides(ctx))
 
 
+ATTEMPTS = 3   # another issuer took the number meanwhile: render again with the next one
+
+
 def issue(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
           texts: dict | None = None, out_dir: Path | None = None,
           formats: Iterable[str] = reports.FORMATS) -> Issued:
-    """Number, date, render and register the report; optionally write it out."""
+    """Number, date, render and register the report; with ``out_dir``, write it
+    out too, as one act: the register never says issued while the files failed
+    (services/pending_issue.py). Raises UserError when nothing was issued."""
     unit = get_unit(ctx)
     if unit is None or not unit.is_complete():
         raise UserError("Chưa khai báo đủ thông tin đơn vị. Vào mục “Cài đặt đơn vị” trước khi "
                         "ban hành báo cáo.")
     if texts is None:
         texts = register.starting_texts(ctx, kind, period.code())
+    formats = list(dict.fromkeys(formats))
+    for fmt in formats:
+        if fmt not in reports.FORMATS:
+            raise UserError(f"Định dạng tệp “{fmt}” không hỗ trợ (docx, pdf).")
+    lock = OwnerLock.start(ctx.db_path) if out_dir is not None else None
+    try:
+        for _attempt in range(ATTEMPTS):
+            stored = _store(ctx, kind, period, cutoff, texts, unit, out_dir, formats, lock)
+            if stored is not None:
+                break
+        else:
+            raise UserError("Có người khác đang ban hành báo cáo trên cùng cơ sở dữ liệu nên "
+                            "chưa lấy được số. Chưa ban hành báo cáo nào; hãy thử lại.")
+        entry, plan, blobs = stored
+        if plan is None:
+            return Issued(entry, [])
+        files = write_and_issue(ctx, entry.id, plan, blobs, entry.number_text)
+        return Issued(dataclasses.replace(entry, status="issued"), files)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _store(ctx: Context, kind: str, period: Period, cutoff: date | None, texts: dict, unit,
+           out_dir: Path | None, formats: list[str], lock: OwnerLock | None,
+           ) -> tuple[ReportEntry, Plan | None, dict[str, bytes]] | None:
+    """Render the report with the next number and store it (issued, or pending
+    when files are to be written) in one transaction; None when that number was
+    taken meanwhile (try again)."""
     today = ctx.today()
-    with ctx.transaction() as session:
+    with ctx.reading() as session:
         number = register.next_number(session, unit.term_start)
-        data = reports.build_report(ctx, kind, period, cutoff, texts, number=number,
-                                    issued_on=today, profile_overrides=overrides(ctx))
-        data = _with_edited_figures(ctx, data, kind, period, cutoff, texts)
-        with tempfile.TemporaryDirectory(prefix="tgdesk-issue-") as tmp:
-            paths = reports.render_report(data, Path(tmp), reports.FORMATS, "report",
-                                          profile_overrides=overrides(ctx))
-            blobs = {p.suffix[1:]: p.read_bytes() for p in paths}
-        number_text = data.header.number_text.split(" ", 1)[-1].lstrip(": ").strip()
-        row = register.record_issue(session, kind, period.code(), cutoff, data.profile, texts,
-                                    unit.term_start, number, number_text, today, to_json(data),
-                                    blobs.get("docx"), blobs.get("pdf"))
-        entry = register.ReportEntry(row.id, row.uuid, kind, period.code(), cutoff, data.profile,
-                                     texts, "issued", number, number_text, today)
-    files = export_issued(ctx, entry.id, out_dir, formats) if out_dir is not None else []
-    return Issued(entry, files)
+    data = reports.build_report(ctx, kind, period, cutoff, texts, number=number,
+                                issued_on=today, profile_overrides=overrides(ctx))
+    data = _with_edited_figures(ctx, data, kind, period, cutoff, texts)
+    blobs = reports.render_bytes(data, reports.FORMATS, profile_overrides=overrides(ctx))
+    number_text = data.header.number_text.split(" ", 1)[-1].lstrip(": ").strip()
+    stem = f"{reports.report_file_stem(unit, kind, period)}_So{number:02d}"
+    plan = Plan.of(out_dir, stem, formats, lock.token) if lock is not None else None
+    try:
+        with ctx.transaction() as session:
+            if register.next_number(session, unit.term_start) != number:
+                return None
+            row = register.record_issue(session, kind, period.code(), cutoff, data.profile,
+                                        texts, unit.term_start, number, number_text, today,
+                                        to_json(data), blobs.get("docx"), blobs.get("pdf"),
+                                        plan.to_json() if plan is not None else None)
+            entry = register.ReportEntry(row.id, row.uuid, kind, period.code(), cutoff,
+                                         data.profile, texts, row.status, number, number_text,
+                                         today)
+    except IntegrityError:
+        return None          # the same number stored by another issuer at the same moment
+    except OperationalError as exc:
+        if "locked" not in str(exc.orig) and "busy" not in str(exc.orig):
+            raise
+        return None          # another writer held the database too long
+    return entry, plan, blobs
 
 
 def export_issued(ctx: Context, report_id: int, out_dir: Path,
@@ -239,10 +287,7 @@ def preview_pdf(ctx: Context, kind: str, period: Period, cutoff: date | None = N
                 texts: dict | None = None) -> bytes:
     """The draft as PDF bytes, for showing its pages in the window."""
     data = draft(ctx, kind, period, cutoff, texts)
-    with tempfile.TemporaryDirectory(prefix="tgdesk-preview-") as tmp:
-        (path,) = reports.render_report(data, Path(tmp), ("pdf",), "preview",
-                                        profile_overrides=overrides(ctx))
-        return path.read_bytes()
+    return reports.render_bytes(data, ("pdf",), profile_overrides=overrides(ctx))["pdf"]
 
 
 def next_number_text(ctx: Context) -> str:

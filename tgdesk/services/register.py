@@ -1,5 +1,7 @@
 """The report register: drafts (the officer's words, regenerated freely) and
 issued reports (numbered per Party-committee term, kept exactly as issued).
+A pending report holds its number while its files are being written
+(services/pending_issue.py); it is not in the register until issued.
 
 Numbering follows the specification: from 01, continuous for the whole term
 (``UnitSettings.term_start``), never reset at the new year.
@@ -18,6 +20,8 @@ from tgdesk.store.tables import ReportRow
 
 from .context import Context
 from .errors import NotFound, UserError
+
+PENDING = "pending"   # numbered and stored, files being written (not yet issued)
 
 #: Key of ``texts`` holding the officer's versions of generated figures
 #: paragraphs, by section (see services/issuing.py).
@@ -40,6 +44,7 @@ class ReportEntry:
     number: int | None = None
     number_text: str | None = None
     issued_on: date | None = None
+    duplicate_of: int | None = None   # issued with the number of this earlier report
 
     @property
     def issued(self) -> bool:
@@ -49,7 +54,7 @@ class ReportEntry:
 def _entry(row: ReportRow) -> ReportEntry:
     return ReportEntry(row.id, row.uuid, row.kind, row.period_code, row.cutoff, row.profile,
                        json.loads(row.texts or "{}"), row.status, row.number, row.number_text,
-                       row.issued_on)
+                       row.issued_on, row.duplicate_of)
 
 
 def _draft_row(session: Session, kind: str, period_code: str) -> ReportRow | None:
@@ -84,7 +89,8 @@ def starting_point(ctx: Context, kind: str, period_code: str) -> StartingPoint:
             entry = _entry(row)
             return StartingPoint(dict(entry.texts), draft=entry)
         row = session.scalars(
-            select(ReportRow).where(ReportRow.kind == kind, ReportRow.deleted.is_(False))
+            select(ReportRow).where(ReportRow.kind == kind, ReportRow.deleted.is_(False),
+                                    ReportRow.status != PENDING)
             .order_by(ReportRow.updated_at.desc(), ReportRow.id.desc())).first()
         if row is None:
             return StartingPoint({})
@@ -117,7 +123,8 @@ def save_draft(ctx: Context, kind: str, period_code: str, texts: dict, profile: 
 
 
 def next_number(session: Session, term_start: date | None) -> int:
-    stmt = select(func.max(ReportRow.number)).where(ReportRow.status == "issued")
+    """The next free number of the term: a pending report's number is taken."""
+    stmt = select(func.max(ReportRow.number)).where(ReportRow.status.in_(("issued", PENDING)))
     stmt = stmt.where(ReportRow.term_start.is_(None) if term_start is None
                       else ReportRow.term_start == term_start)
     return (session.scalar(stmt) or 0) + 1
@@ -126,19 +133,58 @@ def next_number(session: Session, term_start: date | None) -> int:
 def record_issue(session: Session, kind: str, period_code: str, cutoff: date | None,
                  profile: str, texts: dict, term_start: date | None, number: int,
                  number_text: str, issued_on: date, data_json: str, docx: bytes | None,
-                 pdf: bytes | None) -> ReportRow:
-    """Store an issued report inside the caller's transaction; the draft goes."""
+                 pdf: bytes | None, pending_files: str | None = None) -> ReportRow:
+    """Store a report inside the caller's transaction: issued (the draft goes),
+    or pending when ``pending_files`` (JSON of the files to write) is given -
+    see mark_issued. The unique index refuses a number already taken
+    (IntegrityError at the flush)."""
+    row = ReportRow(kind=kind, period_code=period_code, cutoff=cutoff, profile=profile,
+                    texts=json.dumps(texts, ensure_ascii=False, sort_keys=True),
+                    status=PENDING if pending_files is not None else "issued",
+                    term_start=term_start, number=number, number_text=number_text,
+                    issued_on=issued_on, data_json=data_json, docx=docx, pdf=pdf,
+                    pending_files=pending_files)
+    session.add(row)
+    session.flush()
+    if pending_files is None:
+        _drop_draft(session, kind, period_code)
+    return row
+
+
+def _drop_draft(session: Session, kind: str, period_code: str) -> None:
     draft_row = _draft_row(session, kind, period_code)
     if draft_row is not None:
         session.delete(draft_row)
-    row = ReportRow(kind=kind, period_code=period_code, cutoff=cutoff, profile=profile,
-                    texts=json.dumps(texts, ensure_ascii=False, sort_keys=True),
-                    status="issued", term_start=term_start, number=number,
-                    number_text=number_text, issued_on=issued_on, data_json=data_json,
-                    docx=docx, pdf=pdf)
-    session.add(row)
+        session.flush()
+
+
+def mark_issued(session: Session, report_id: int) -> ReportRow | None:
+    """A pending report becomes issued (its files are written); the draft goes.
+    None when the row is no longer pending."""
+    row = session.get(ReportRow, report_id)
+    if row is None or row.status != PENDING:
+        return None
+    row.status = "issued"
+    row.pending_files = None
     session.flush()
+    _drop_draft(session, row.kind, row.period_code)
     return row
+
+
+def drop_pending(session: Session, report_id: int) -> bool:
+    """Forget a pending report (its files were not written): the number is free
+    again. False when the row is no longer pending."""
+    row = session.get(ReportRow, report_id)
+    if row is None or row.status != PENDING:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def pending_rows(session: Session) -> list[ReportRow]:
+    return list(session.scalars(select(ReportRow).where(ReportRow.status == PENDING)
+                                .order_by(ReportRow.id)))
 
 
 def issued_reports(ctx: Context, kind: str | None = None) -> list[ReportEntry]:

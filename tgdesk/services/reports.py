@@ -1,11 +1,12 @@
-"""Reports: build the ReportData of a period from the database, and render it
-to DOCX/PDF files safely (temporary name, then an atomic rename)."""
+"""Reports: build the ReportData of a period from the database, render it to
+DOCX/PDF bytes in memory, and write those files safely (temporary name, then an
+atomic rename)."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Sequence
-from functools import partial
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from tgdesk.store.stats import (first_record_day, network_by_role, opinions_by_s
 from . import stats
 from .context import Context
 from .errors import UserError
-from .files import make_folder, write_file
+from .files import make_folder, write_bytes
 from .unit import get_unit
 
 FORMATS = ("docx", "pdf")
@@ -152,19 +153,34 @@ def _renderer(fmt: str):
     raise UserError(f"Định dạng tệp “{fmt}” không hỗ trợ (docx, pdf).")
 
 
-def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORMATS,
-                  stem: str = "BaoCao", profile_overrides: dict | None = None) -> list[Path]:
-    """Write ``stem.docx`` / ``stem.pdf`` into ``out_dir``; return the paths.
-
-    Each file is written under a temporary name in ``out_dir`` and renamed over
-    the final name only when complete, so no half-written report is left.
-    """
-    out_dir = Path(out_dir)
+def render_bytes(data: ReportData, formats: Iterable[str] = FORMATS,
+                 profile_overrides: dict | None = None) -> dict[str, bytes]:
+    """Render ``data`` in memory: {format: the file's bytes}, in the order asked
+    (each format once). Nothing touches the disk, so an interrupted rendering
+    leaves nothing behind."""
     try:
         profile = load_profile(data.profile, profile_overrides)
     except ProfileError as exc:
         raise UserError(str(exc)) from exc
-    renderers = [(fmt, _renderer(fmt)) for fmt in formats]
+    renderers = [(fmt, _renderer(fmt)) for fmt in dict.fromkeys(formats)]
+    out = {}
+    for fmt, render in renderers:
+        buffer = io.BytesIO()
+        render(data, profile, buffer)
+        out[fmt] = buffer.getvalue()
+    return out
+
+
+def render_report(data: ReportData, out_dir: Path, formats: Iterable[str] = FORMATS,
+                  stem: str = "BaoCao", profile_overrides: dict | None = None) -> list[Path]:
+    """Write ``stem.docx`` / ``stem.pdf`` into ``out_dir``; return the paths.
+
+    The files are rendered in memory (render_bytes), then each is written under
+    a temporary name in ``out_dir`` and renamed over the final name only when
+    complete, so no half-written report is left.
+    """
+    out_dir = Path(out_dir)
+    blobs = render_bytes(data, formats, profile_overrides)
     make_folder(out_dir, "báo cáo")
-    return [write_file(out_dir / f"{stem}.{fmt}", partial(render, data, profile), "báo cáo")
-            for fmt, render in renderers]
+    return [write_bytes(out_dir / f"{stem}.{fmt}", blob, "báo cáo")
+            for fmt, blob in blobs.items()]

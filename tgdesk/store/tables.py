@@ -7,7 +7,7 @@ import uuid as uuid_mod
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer,
-                        LargeBinary, MetaData, String, Table, Text)
+                        LargeBinary, MetaData, String, Table, Text, text)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -195,18 +195,30 @@ class FollowUpRow(Tracked, Base):
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+# A number is taken by an issued or pending report, unless marked as a duplicate
+# left by an older version (migration 0008); NULL terms need their own index.
+_NUMBER_TAKEN = "status IN ('issued', 'pending') AND number IS NOT NULL AND duplicate_of IS NULL"
+
+
 class ReportRow(Tracked, Base):
-    """A report: a draft (texts only, regenerated freely) or an issued document
-    (number, date, and the DOCX, PDF and data exactly as issued)."""
+    """A report: a draft (texts only, regenerated freely), an issued document
+    (number, date, and the DOCX, PDF and data exactly as issued), or a pending
+    one (numbered and stored, its files being written: services/pending_issue.py)."""
 
     __tablename__ = "report"
-    __table_args__ = (Index("ix_report_kind_period", "kind", "period_code"),)
+    __table_args__ = (
+        Index("ix_report_kind_period", "kind", "period_code"),
+        Index("uq_report_term_number", "term_start", "number", unique=True,
+              sqlite_where=text(f"{_NUMBER_TAKEN} AND term_start IS NOT NULL")),
+        Index("uq_report_number_no_term", "number", unique=True,
+              sqlite_where=text(f"{_NUMBER_TAKEN} AND term_start IS NULL")),
+    )
     kind: Mapped[str] = mapped_column(String(20))            # work | opinion
     period_code: Mapped[str] = mapped_column(String(30))     # 2026-11, 2026-Q4, …
     cutoff: Mapped[date | None] = mapped_column(Date, nullable=True)
     profile: Mapped[str] = mapped_column(String(40))
     texts: Mapped[str] = mapped_column(Text, default="{}")   # the officer's words, JSON
-    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft | issued
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft|pending|issued
     term_start: Mapped[date | None] = mapped_column(Date, nullable=True)
     number: Mapped[int | None] = mapped_column(Integer, nullable=True)
     number_text: Mapped[str | None] = mapped_column(Text, nullable=True)   # 15-BC/ĐU
@@ -214,6 +226,10 @@ class ReportRow(Tracked, Base):
     data_json: Mapped[str | None] = mapped_column(Text, nullable=True)     # ReportData
     docx: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # id of the first report with the same number (an older version issued both)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # pending: the files being written, JSON {"folder": …, "files": {format: name}}
+    pending_files: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class SettingRow(Base):
