@@ -70,18 +70,22 @@ def check_file(path: Path) -> None:
     """Refuse files that are not SQLite, or SQLite files that are not ours."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise NotADatabase(f"Tệp “{path}” không phải là cơ sở dữ liệu tgdesk.")
+    # The header is read through SQLite, never with open()/close(): closing any
+    # descriptor of the file drops every POSIX lock this process holds on it,
+    # which would let another process write under an open Context.
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     version = None
     try:
+        if conn.execute("PRAGMA schema_version").fetchone() is None:
+            raise sqlite3.DatabaseError("no header")
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in names:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             version = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         log.warning("cannot read %s: %s", path, exc)
+        if "not a database" in str(exc):
+            raise NotADatabase(f"Tệp “{path}” không phải là cơ sở dữ liệu tgdesk.") from exc
         raise NotADatabase(f"Tệp “{path}” bị hỏng hoặc không đọc được.") from exc
     finally:
         conn.close()
