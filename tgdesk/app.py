@@ -1,15 +1,23 @@
 """Composition root: parse the command line, open the database, and either run a
-headless command (cli) or build the window (ui). Nothing imports this module."""
+headless command (cli) or build the window (ui). Nothing imports this module.
+
+One writer at a time: a command that writes takes the database's writer lock
+before opening it (waiting up to ``--wait`` seconds), a command that only reads
+opens it read-only without the lock, and the window asks what to do when
+another process writes (ui/launch.py)."""
 
 from __future__ import annotations
 
+import argparse
 import logging
+import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from tgdesk import cli, paths
-from tgdesk.services.context import open_context
+from tgdesk.services.context import Context, open_for_reading, open_for_writing, plain_error
 from tgdesk.services.errors import UserError
 
 GUI_COMMANDS = {None, "screenshots"}
@@ -19,6 +27,105 @@ NO_DISPLAY = (
     "Hãy chạy trong phiên làm việc có màn hình, hoặc dùng các lệnh không cần cửa sổ "
     "(tgdesk --help)."
 )
+
+DEFAULT_WAIT = 30.0
+MAX_WAIT = 24 * 3600.0
+WAIT_ENV = "TGDESK_LOCK_WAIT"
+
+READ, WRITE = "read", "write"
+
+# Every command of the parser (``units add``: a command and its subcommand) and
+# whether it writes to the database. READ: opened read-only, without the writer
+# lock. WRITE: the writer lock first (waiting up to --wait), then opened (and
+# migrated). A command missing here counts as WRITE; tests/cli/test_cli_lock.py
+# checks that every command of the parser is here.
+COMMAND_ACCESS: dict[str, str | Callable[[argparse.Namespace], str]] = {
+    "demo": WRITE,
+    "import": WRITE,
+    "list": READ,
+    "stats": READ,
+    # --issue numbers the report and registers it; a draft, --issued, --children only read
+    "report": lambda args: WRITE if args.issue else READ,
+    "issued": READ,
+    "screenshots": WRITE,            # the window's pages, opened as the window opens them
+    "init": WRITE,
+    "units key": WRITE,              # makes the unit's key pair on first use
+    "units add": WRITE,
+    "units list": READ,
+    "units rename": WRITE,
+    "units merge": WRITE,
+    "units move": WRITE,
+    "export": WRITE,                 # records the export (for --since-last and receipts)
+    "exports": READ,
+    "export-catalogue": WRITE,       # records the export
+    # --dry-run too: it applies the packages in a transaction it then rolls back
+    "import-package": WRITE,
+    "conflicts list": READ,
+    "conflicts resolve": WRITE,
+    "completeness": READ,
+    "received": READ,
+    "unit-stats": READ,
+    "receipt-check": WRITE,          # notes the receipt on the export
+    "backup": WRITE,
+    "backups": READ,
+    "restore": WRITE,
+    "check": lambda args: WRITE if getattr(args, "repair", False) else READ,
+}
+
+
+def command_key(args: argparse.Namespace) -> str | None:
+    """``units add`` for a command with subcommands, else the command's name."""
+    command = getattr(args, "command", None)
+    if command is None:
+        return None
+    sub = getattr(args, f"{command.replace('-', '_')}_command", None)
+    return f"{command} {sub}" if sub else command
+
+
+def writes(args: argparse.Namespace) -> bool:
+    access = COMMAND_ACCESS.get(command_key(args), COMMAND_ACCESS.get(args.command, WRITE))
+    if callable(access):
+        access = access(args)
+    return access != READ
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= MAX_WAIT:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải số giây hợp lệ (ví dụ 30)")
+    return value
+
+
+def add_lock_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--wait", type=_seconds, metavar="GIÂY",
+                        help="lệnh ghi dữ liệu chờ tối đa bấy nhiêu giây khi máy khác đang ghi "
+                             f"(mặc định {WAIT_ENV} hoặc {DEFAULT_WAIT:.0f})")
+
+
+def lock_wait(args: argparse.Namespace) -> float:
+    """--wait, else TGDESK_LOCK_WAIT, else 30 seconds."""
+    if getattr(args, "wait", None) is not None:
+        return args.wait
+    text = os.environ.get(WAIT_ENV, "").strip()
+    if not text:
+        return DEFAULT_WAIT
+    try:
+        return _seconds(text)
+    except argparse.ArgumentTypeError:
+        raise UserError(f"Biến môi trường {WAIT_ENV}=“{text}” không hợp lệ: cần số giây từ 0, "
+                        "ví dụ 30.") from None
+
+
+def db_path_of(args: argparse.Namespace) -> Path:
+    if args.db is None:
+        return paths.default_db()
+    if not args.db.strip():
+        raise UserError("--db trống: hãy ghi đường dẫn tệp cơ sở dữ liệu, ví dụ "
+                        "--db du-lieu/tgdesk.sqlite.")
+    return Path(args.db)
 
 
 def has_display() -> bool:
@@ -39,8 +146,41 @@ def _setup_logging() -> None:
         logging.basicConfig(level=logging.WARNING)
 
 
+def _open(args: argparse.Namespace, db_path: Path) -> Context:
+    wait = lock_wait(args)
+    return open_for_writing(db_path, wait) if writes(args) else open_for_reading(db_path, wait)
+
+
+def _window(db_path: Path) -> int:
+    from tgdesk.ui.launch import open_database, run_window, show_start_error
+
+    try:
+        ctx = open_database(db_path)
+    except UserError as exc:
+        show_start_error(str(exc))
+        raise
+    if ctx is None:            # another process writes and the user chose "Thoát"
+        return 0
+    try:
+        return run_window(ctx)
+    finally:
+        ctx.close()            # lets go of the writer lock
+
+
+def _command(args: argparse.Namespace, db_path: Path) -> int:
+    ctx = _open(args, db_path)
+    try:
+        if args.command == "screenshots":
+            from tgdesk.ui.launch import take_screenshots
+            return take_screenshots(ctx, Path(args.dir))
+        return cli.run(ctx, args)
+    finally:
+        ctx.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = cli.build_parser()
+    add_lock_options(parser)
     args = parser.parse_args(argv)
     _setup_logging()
     command = getattr(args, "command", None)
@@ -49,30 +189,23 @@ def main(argv: list[str] | None = None) -> int:
     if command in GUI_COMMANDS and not has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 3
-    db_path = Path(args.db) if args.db else paths.default_db()
+    db_path = None
     try:
-        ctx = open_context(db_path)
-    except UserError as exc:
-        print(f"tgdesk: {exc}", file=sys.stderr)
-        return 2
-    try:
-        if command not in GUI_COMMANDS:
-            return cli.run(ctx, args)
-        from tgdesk.ui.launch import run_window, take_screenshots
-
-        if command == "screenshots":
-            return take_screenshots(ctx, Path(args.dir))
-        return run_window(ctx)
+        db_path = db_path_of(args)
+        return _window(db_path) if command is None else _command(args, db_path)
     except UserError as exc:
         print(f"tgdesk: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head` and the like
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-    except Exception:  # a defect: log it whole, show one plain line
+    except Exception as exc:
+        plain = plain_error(exc, db_path or Path("tgdesk.sqlite"))
+        if plain is not None:   # SQLite's "database is locked" outside the engine
+            print(f"tgdesk: {plain}", file=sys.stderr)
+            return 2
+        # a defect: log it whole, show one plain line
         logging.exception("unexpected error")
         print("tgdesk: lỗi không mong muốn; chi tiết đã ghi vào nhật ký "
               f"{paths.log_dir() / 'tgdesk.log'}.", file=sys.stderr)
         return 1
-    finally:
-        ctx.close()
