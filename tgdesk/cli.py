@@ -14,6 +14,7 @@ from pathlib import Path
 from tgdesk import __version__
 from tgdesk import vnformat as vf
 from tgdesk.cli_exchange import add_exchange_commands, run_exchange
+from tgdesk.cli_maintenance import add_maintenance_commands, run_maintenance
 from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
 from tgdesk.domain.period import Period, PeriodError
 from tgdesk.services import lists, stats
@@ -103,11 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
     shots = sub.add_parser("screenshots", help="chụp mọi màn hình chính ra tệp PNG")
     shots.add_argument("dir", metavar="DIR")
     add_exchange_commands(sub)
+    add_maintenance_commands(sub)
     return p
 
 
 def run(ctx: Context, args: argparse.Namespace) -> int:
     if (code := run_exchange(ctx, args)) is not None:
+        return code
+    if (code := run_maintenance(ctx, args)) is not None:
         return code
     handler = {"demo": _demo, "import": _import, "list": _list, "stats": _stats,
                "report": _report, "issued": _issued}[args.command]

@@ -15,7 +15,7 @@ from tgdesk.ui.tasks import run_task
 pytestmark = pytest.mark.gui
 
 NAV = ["Tổng quan", "Hội nghị", "Học tập – quán triệt", "Dư luận xã hội", "Danh mục",
-       "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu"]
+       "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu", "Sao lưu và khôi phục"]
 
 
 @pytest.fixture

@@ -1,23 +1,251 @@
-"""Consistent copies of the database file (SQLite's online backup API), taken
-before anything that rewrites many rows: a migration, an import."""
+"""Whole, self-contained copies of the database file (SQLite's online backup
+API), and copying such a copy back into the live database.
+
+A copy is written under a temporary name (``.<final>.partial``), checked
+(integrity, schema revision, unit name), switched to rollback-journal mode so it
+is one file, flushed to disk and only then renamed to its final name: a copy
+killed half-way never leaves a file under a backup's name.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import re
 import sqlite3
+import time
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 
-def backup_copy(path: Path, backup_dir: Path, reason: str) -> Path:
-    """Copy ``path`` into ``backup_dir`` as ``<stem>-<time>-<reason>.sqlite``."""
-    backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = backup_dir / f"{path.stem}-{stamp}-{reason}.sqlite"
-    src = sqlite3.connect(str(path))
-    dst = sqlite3.connect(str(target))
+SUFFIX = ".sqlite"
+PARTIAL = ".partial"
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
+# <stem>-<YYYYmmdd-HHMMSS[-ffffff]>-<reason>.sqlite
+NAME_RE = re.compile(r"^(?P<stem>.+?)-(?P<stamp>\d{8}-\d{6}(?:-\d{6})?)"
+                     r"-(?P<reason>[\w-]+)\.sqlite$")
+STALE_PARTIAL_SECONDS = 600
+
+
+class BackupError(RuntimeError):
+    """A copy could not be made or checked; ``str()`` is a Vietnamese message."""
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """What a database file says about itself."""
+
+    integrity: list[str]          # ["ok"] when whole
+    revision: str | None          # alembic_version, None when the table is missing
+    unit_name: str | None
+    page_size: int
+    wal: bool                     # header says WAL (bytes 18-19 == 2)
+
+    @property
+    def whole(self) -> bool:
+        return self.integrity == ["ok"]
+
+
+def backup_name(path: Path, reason: str, when: datetime | None = None) -> str:
+    stamp = (when or datetime.now()).strftime(STAMP_FORMAT)
+    return f"{Path(path).stem}-{stamp}-{reason}{SUFFIX}"
+
+
+def parse_name(name: str) -> tuple[str, datetime, str] | None:
+    """(stem, time, reason) of a backup file name, or None if not one of ours."""
+    m = NAME_RE.match(name)
+    if not m:
+        return None
+    stamp = m["stamp"]
+    fmt = STAMP_FORMAT if len(stamp) > 15 else "%Y%m%d-%H%M%S"
     try:
-        src.backup(dst)
+        return m["stem"], datetime.strptime(stamp, fmt), m["reason"]
+    except ValueError:
+        return None
+
+
+def partial_name(final: str) -> str:
+    return f".{final}{PARTIAL}"
+
+
+def _facts(conn: sqlite3.Connection, check: bool) -> tuple[list[str], str | None, str | None]:
+    integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")] if check else ["ok"]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    revision = unit = None
+    if "alembic_version" in tables:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+    if "unit" in tables:
+        row = conn.execute("SELECT name FROM unit ORDER BY id LIMIT 1").fetchone()
+        unit = row[0] if row else None
+    return integrity, revision, unit
+
+
+def inspect_file(path: Path, check: bool = True) -> FileFacts:
+    """Read-only look at a database file. BackupError if it is not SQLite or unreadable."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        raise BackupError(f"Không đọc được tệp “{path}”.") from exc
+    if len(header) < 100 or header[:16] != b"SQLite format 3\x00":
+        raise BackupError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu tgdesk.")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        try:
+            integrity, revision, unit = _facts(conn, check)
+            page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        log.warning("cannot inspect %s: %s", path, exc)
+        raise BackupError(f"Tệp “{path.name}” bị hỏng hoặc không đọc được.") from exc
+    return FileFacts(integrity, revision, unit, page_size, header[18] == 2)
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
+    """All pages in one step: one consistent snapshot of the source."""
+    src.backup(dst)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:          # Windows cannot open a folder; its rename is durable enough
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
     finally:
-        dst.close()
-        src.close()
-    return target
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    for extra in ("", "-journal", "-wal", "-shm"):
+        try:
+            Path(f"{path}{extra}").unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("cannot remove %s%s: %s", path, extra, exc)
+
+
+def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None = None,
+                verify: bool = True) -> Path:
+    """Copy the database at ``path`` into ``backup_dir`` as
+    ``<stem>-<time>-<reason>.sqlite`` (or ``name``), whole or not at all.
+
+    With ``verify`` (the default) the copy must pass ``PRAGMA integrity_check``
+    and carry the source's schema revision and unit name; ``verify=False`` is
+    for keeping a damaged database aside before it is replaced. Raises
+    BackupError, leaving no file behind, when anything fails.
+    """
+    path, backup_dir = Path(path), Path(backup_dir)
+    if not path.is_file():
+        raise BackupError(f"Không tìm thấy tệp cơ sở dữ liệu “{path}”.")
+    final = backup_dir / (name or backup_name(path, reason))
+    temp = backup_dir / partial_name(final.name)
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        _remove(temp)
+        os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        src = sqlite3.connect(str(path), timeout=30)
+        try:
+            src.execute("BEGIN")                  # the facts and the pages: one snapshot
+            _ok, revision, unit = _facts(src, check=False)
+            dst = sqlite3.connect(str(temp))
+            try:
+                _copy(src, dst)
+                dst.execute("PRAGMA journal_mode=DELETE")   # one self-contained file
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if verify:
+            _verify(temp, revision, unit)
+        _fsync_file(temp)
+        os.replace(temp, final)
+        _fsync_dir(backup_dir)
+    except BackupError:
+        _remove(temp)
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        _remove(temp)
+        log.warning("backup of %s into %s failed: %s", path, backup_dir, exc)
+        raise BackupError(f"Không tạo được bản sao lưu trong thư mục “{backup_dir}” "
+                          "(thư mục không ghi được, hết chỗ trống, hoặc cơ sở dữ liệu đang "
+                          "bị khóa).") from exc
+    except BaseException:
+        _remove(temp)
+        raise
+    return final
+
+
+def _verify(copy: Path, revision: str | None, unit: str | None) -> None:
+    facts = inspect_file(copy)
+    problem = None
+    if not facts.whole:
+        problem = "bản sao không toàn vẹn (" + "; ".join(facts.integrity[:3]) + ")"
+    elif revision is None or facts.revision != revision:
+        problem = "phiên bản dữ liệu của bản sao không khớp với cơ sở dữ liệu"
+    elif facts.unit_name != unit:
+        problem = "tên đơn vị trong bản sao không khớp với cơ sở dữ liệu"
+    elif facts.wal:
+        problem = "bản sao chưa chuyển được sang dạng một tệp"
+    if problem:
+        log.warning("backup %s rejected: %s", copy, problem)
+        raise BackupError(f"Không tạo được bản sao lưu: {problem}. Hãy chạy “tgdesk check”.")
+
+
+def copy_into(source: Path, db_path: Path) -> None:
+    """Replace every page of the database at ``db_path`` with those of
+    ``source``, in ONE write transaction on ``db_path`` (atomic if killed).
+    Every other connection to ``db_path`` should be closed first."""
+    facts = inspect_file(source, check=False)
+    try:
+        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        dst = sqlite3.connect(str(db_path), timeout=30)
+        try:
+            if dst.execute("PRAGMA page_size").fetchone()[0] != facts.page_size:
+                # a WAL database cannot change its page size; the next open sets WAL again
+                dst.execute("PRAGMA journal_mode=DELETE")
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.Error as exc:
+        log.warning("restore of %s into %s failed: %s", source, db_path, exc)
+        raise BackupError("Không chép được bản sao vào cơ sở dữ liệu (cơ sở dữ liệu đang được "
+                          "chương trình khác mở, hoặc ổ đĩa không ghi được). Dữ liệu hiện tại "
+                          "không thay đổi.") from exc
+
+
+def remove_stale_partials(backup_dir: Path, older_than: float = STALE_PARTIAL_SECONDS
+                          ) -> list[Path]:
+    """Remove what killed copies left (``.*.partial`` and its journal), once
+    older than ``older_than`` seconds (younger ones may be a copy in progress)."""
+    removed: list[Path] = []
+    if not Path(backup_dir).is_dir():
+        return removed
+    now = time.time()
+    for p in Path(backup_dir).iterdir():
+        base = p.name.removesuffix("-journal")
+        if not (base.startswith(".") and base.endswith(PARTIAL)):
+            continue
+        try:
+            if now - p.stat().st_mtime < older_than:
+                continue
+            p.unlink()
+            removed.append(p)
+        except OSError as exc:
+            log.warning("cannot remove stale %s: %s", p, exc)
+    return removed

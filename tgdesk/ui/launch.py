@@ -1,20 +1,24 @@
-"""Starting the window: the QApplication, its font and style, the first-run
-unit set-up, the event loop; and screenshots of every page for review."""
+"""Starting the window: the QApplication, its font and style, the database
+(the writer lock, or - when another process writes - the choice to look only),
+the first-run unit set-up, the event loop; and screenshots of every page."""
 
 from __future__ import annotations
 
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QThreadPool
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from tgdesk.services.context import Context
+from tgdesk.services.context import Context, open_for_writing, open_read_only
+from tgdesk.services.db_lock import Holder, LockHeld, window_text
 from tgdesk.services.unit import get_unit
 
+from .backup_page import backup_on_exit
 from .events import DataBus
 from .main_window import PAGES, MainWindow
 from .unit_dialog import UnitDialog
@@ -44,15 +48,69 @@ def first_run(ctx: Context, parent: QWidget | None = None) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+LOCKED_TITLE = "Cơ sở dữ liệu đang được mở để ghi"
+LOCKED_MORE = ("Mỗi lúc chỉ một máy được ghi vào một cơ sở dữ liệu. Có thể mở để xem số liệu "
+               "(không lưu được thay đổi), hoặc thoát rồi mở lại khi chương trình kia đã đóng.")
+VIEW_ONLY, QUIT = "Mở chỉ để xem", "Thoát"
+
+
+class LockedDialog(QMessageBox):
+    """Another process writes the database: look only, or quit."""
+
+    def __init__(self, holder: Holder | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(LOCKED_TITLE)
+        self.setText(window_text(holder))
+        self.setInformativeText(LOCKED_MORE)
+        self.view_button = self.addButton(VIEW_ONLY, QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(QUIT, QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.view_button)
+        self.setEscapeButton(self.quit_button)
+
+    def view_only(self) -> bool:
+        return self.clickedButton() is self.view_button
+
+
+def ask_view_only(holder: Holder | None, parent: QWidget | None = None) -> bool:
+    """Show LockedDialog; True for "Mở chỉ để xem"."""
+    dialog = LockedDialog(holder, parent)
+    dialog.exec()
+    return dialog.view_only()
+
+
+def open_database(db_path: Path,
+                  ask: Callable[[Holder | None], bool] = ask_view_only) -> Context | None:
+    """The window's database: with the writer lock, or, when another process
+    holds it, read-only if ``ask`` says so; None to quit. UserError if it
+    cannot be opened."""
+    ensure_app()
+    try:
+        return open_for_writing(db_path, wait=0)
+    except LockHeld as held:
+        if not ask(held.holder):
+            return None
+    return open_read_only(db_path)
+
+
+def show_start_error(message: str) -> None:
+    """The window could not start: say why in a window, not only on the terminal."""
+    ensure_app()
+    QMessageBox.critical(None, "Không mở được tgdesk", message)
+
+
 def run_window(ctx: Context) -> int:
     app = ensure_app()
-    first_run(ctx)   # with "Để sau" the window still opens; the settings page asks again
+    if not ctx.read_only:   # the unit's settings cannot be saved read-only
+        first_run(ctx)   # with "Để sau" the window still opens; the settings page asks again
     window = MainWindow(ctx, DataBus())
     if get_unit(ctx) is None:
         window.show_page("unit")
     window.show()
+    window.pages["backups"].automatic_backup("start")   # the first start of the day
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(30000)   # no pool thread outlives the window
+    backup_on_exit(ctx)
     return code
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
-                               QStackedWidget, QWidget)
+                               QStackedWidget, QVBoxLayout, QWidget)
 
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
 from .app_settings import app_settings
+from .backup_page import BackupPage
 from .catalogue_page import CataloguePage
 from .events import ALL, DataBus
 from .exchange_page import ExchangePage
@@ -32,9 +33,15 @@ PAGES = (
     ("figures", "Báo cáo"),
     ("unit", "Cài đặt đơn vị"),
     ("exchange", "Trao đổi dữ liệu"),
+    ("backups", "Sao lưu và khôi phục"),
 )
 
 GEOMETRY_KEY = "main_window/geometry"
+
+READ_ONLY_SUFFIX = " — chỉ xem"
+READ_ONLY_BANNER = ("Chỉ xem: một chương trình khác đang mở cơ sở dữ liệu này để ghi, nên mọi "
+                    "thay đổi sẽ không được lưu. Muốn sửa số liệu, hãy đóng tgdesk và mở lại khi "
+                    "chương trình kia đã đóng.")
 
 DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận) vào cơ sở "
                  "dữ liệu đang mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
@@ -63,6 +70,7 @@ class MainWindow(QMainWindow):
             "figures": ReportPage(ctx, self.bus),
             "unit": UnitPage(ctx, self.bus),
             "exchange": ExchangePage(ctx, self.bus),
+            "backups": BackupPage(ctx, self.bus),
         }
         for key, text in PAGES:
             self.nav.addItem(text)
@@ -73,10 +81,19 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         central = QWidget()
-        lay = QHBoxLayout(central)
-        lay.setContentsMargins(6, 6, 6, 6)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        self.read_only_banner = QLabel(READ_ONLY_BANNER)
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fde7e9; color: #6b0f16; "
+                                            "padding: 8px; border-radius: 4px;")
+        self.read_only_banner.setVisible(ctx.read_only)
+        outer.addWidget(self.read_only_banner)
+        lay = QHBoxLayout()
+        lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
+        outer.addLayout(lay, 1)
         self.setCentralWidget(central)
 
         self._build_menu()
@@ -162,7 +179,8 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         unit = get_unit(self.ctx)
         name = unit.name if unit and unit.name else "chưa thiết lập đơn vị"
-        self.setWindowTitle(f"tgdesk – {name}")
+        suffix = READ_ONLY_SUFFIX if self.ctx.read_only else ""
+        self.setWindowTitle(f"tgdesk – {name}{suffix}")
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("unit", ALL):
