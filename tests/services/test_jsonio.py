@@ -245,3 +245,165 @@ def test_a_backup_is_taken_before_an_import(ctx, tmp_path):
         assert conn.execute("SELECT count(*) FROM cell").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+# --- bad input: every one refused with a message, nothing changed (issue 9) -------
+
+def write_ascii(tmp_path, data, name="bad.json"):
+    """JSON with \\u escapes, so a lone surrogate can be written."""
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=True), encoding="ascii")
+    return path
+
+
+def test_lone_surrogate_in_name_is_refused(ctx, tmp_path):
+    data = copy.deepcopy(GOOD)
+    data["cells"][0]["name"] = "Chi bộ \ud800"
+    data["opinions"][0]["summary"] = "Băn khoăn \udc00 về giá"
+    message = error_of(ctx, write_ascii(tmp_path, data))
+    assert "cells[0]" in message and "“name”" in message and "U+D800" in message
+    assert "opinions[0]" in message and "“summary”" in message and "U+DC00" in message
+    message.encode("utf-8")          # printable: the CLI can write it
+
+
+def test_control_character_in_a_field_is_refused(ctx, tmp_path):
+    data = copy.deepcopy(GOOD)
+    data["meetings"][0]["title"] = "Giao ban\x1b[2J"
+    message = error_of(ctx, write(tmp_path, data))
+    assert "meetings[0]" in message and "“title”" in message and "U+001B" in message
+
+
+def test_json_nested_100000_deep_is_refused(ctx, tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text('{"format": "tgdesk-records", "version": 1, "cells": '
+                    + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    message = error_of(ctx, path)
+    assert "lồng nhau quá sâu" in message and "\n" not in message
+
+
+def test_nesting_depth_is_found_without_parsing():
+    from tgdesk.services.jsonfile import MAX_DEPTH, nesting_depth
+    assert nesting_depth('{"a": [1, {"b": "[[[[{{{{"}]}') == 3
+    assert nesting_depth("[" * 40) == 40 > MAX_DEPTH
+    assert nesting_depth('"\\"[[["') == 0
+    assert nesting_depth(json.dumps(GOOD, ensure_ascii=False)) == 4     # studies[].documents[]
+
+
+def test_integer_past_2_63_is_refused(ctx, tmp_path):
+    data = copy.deepcopy(GOOD)
+    data["cells"][0]["member_count"] = 2**63
+    data["meetings"][0]["attendance"] = 2**70
+    message = error_of(ctx, write(tmp_path, data))
+    assert "cells[0]" in message and "“member_count”" in message and "quá lớn" in message
+    assert "meetings[0]" in message and "“attendance”" in message
+
+
+def test_integer_of_five_thousand_digits_is_refused(ctx, tmp_path):
+    path = tmp_path / "digits.json"
+    path.write_text('{"format": "tgdesk-records", "version": 1, "cells": [{"name": "C", '
+                    '"member_count": ' + "9" * 5000 + "}]}", encoding="utf-8")
+    assert "không phải JSON hợp lệ" in error_of(ctx, path)
+
+
+def test_999999999_party_members_are_refused(ctx, tmp_path):
+    data = copy.deepcopy(GOOD)
+    data["studies"][0]["party_members_expected"] = 999_999_999
+    data["cells"][0]["member_count"] = 60_000
+    message = error_of(ctx, write(tmp_path, data))
+    assert "studies[0]" in message and "“party_members_expected”" in message
+    assert "vượt quá giới hạn 50.000" in message
+    assert "cells[0]" in message and "“member_count”" in message
+
+
+def test_text_longer_than_the_limit_is_refused(ctx, tmp_path):
+    data = copy.deepcopy(GOOD)
+    data["meetings"][0]["title"] = "x" * 10_001
+    data["meetings"][1]["contents"] = "y" * 50_000        # long fields may hold more
+    message = error_of(ctx, write(tmp_path, data))
+    assert "có 1 lỗi" in message and "meetings[0]" in message and "10.000 ký tự" in message
+
+
+def test_study_citing_a_document_the_file_failed_to_add_is_refused(ctx, tmp_path):
+    """Once a FlushError: the study's document list held None for the failed one."""
+    data = copy.deepcopy(GOOD)
+    data["documents"][0]["issued_on"] = "2030-01-01"           # 35-NQ/TW fails
+    data["studies"][1]["uuid"] = "6f1b6a52-3f0e-4b7e-9a55-0c3e8d1f2a41"   # a query between
+    message = error_of(ctx, write(tmp_path, data))
+    assert "documents[0]" in message and "tương lai" in message
+    lines = [ln for ln in message.splitlines() if ln.startswith("studies[")]
+    assert len(lines) == 2
+    assert all("“documents”" in ln and "“35-NQ/TW”" in ln and "có lỗi" in ln for ln in lines)
+
+
+def test_version_true_is_refused(ctx, tmp_path):
+    path = tmp_path / "v.json"
+    path.write_text('{"format": "tgdesk-records", "version": true}', encoding="utf-8")
+    assert "phiên bản định dạng “True”" in error_of(ctx, path)
+
+
+def test_updated_at_in_a_json_record_is_refused(ctx, tmp_path):
+    """A records file carries no timestamps: tgdesk sets them when it adds a record."""
+    data = copy.deepcopy(GOOD)
+    data["meetings"][0]["updated_at"] = "9999-12-31T00:00:00"
+    message = error_of(ctx, write(tmp_path, data))
+    assert "meetings[0]" in message and "“updated_at”" in message
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(ctx, tmp_path, monkeypatch):
+    from tgdesk.services import jsonfile
+    path = write(tmp_path, GOOD)
+    monkeypatch.setattr(jsonfile, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    assert "quá lớn" in error_of(ctx, path)
+
+
+def test_too_many_records_are_refused(ctx, tmp_path, monkeypatch):
+    from tgdesk.services import jsonio
+    monkeypatch.setattr(jsonio, "MAX_RECORDS", 10)
+    message = error_of(ctx, write(tmp_path, GOOD))
+    assert "13 bản ghi" in message and "giới hạn 10" in message
+
+
+def test_unreadable_path_message_has_no_english_system_text(ctx, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    message = error_of(ctx, blocker / "records.json")
+    assert "không phải thư mục" in message
+    assert "Not a directory" not in message and "Errno" not in message
+
+
+def test_os_reason_is_plain_vietnamese():
+    import errno
+
+    from tgdesk.services.errors import db_reason, os_reason
+    assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == \
+        "không tìm thấy tệp hoặc thư mục"
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == \
+        "không có quyền truy cập"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "ổ đĩa đầy"
+    assert os_reason(OSError(99999, "Strange")) == "lỗi hệ thống mã 99999"
+    assert os_reason(OSError("no errno")) == "lỗi hệ thống"
+    assert db_reason(Exception("database disk image is malformed")) == \
+        "tệp cơ sở dữ liệu bị hỏng"
+    assert db_reason(Exception("database is locked")).startswith("cơ sở dữ liệu đang được")
+
+
+@pytest.mark.parametrize("name,content", [
+    ("surrogate", '{"format": "tgdesk-records", "version": 1, "cells": [{"name": "A\\ud800"}]}'),
+    ("deep", '{"format": "tgdesk-records", "version": 1, "cells": '
+             + "[" * 100_000 + "]" * 100_000 + "}"),
+    ("bigint", '{"format": "tgdesk-records", "version": 1, "cells": [{"name": "A", '
+               '"member_count": 9223372036854775808}]}'),
+])
+def test_cli_refuses_bad_json_with_one_message_and_no_traceback(db_path, tmp_path, name,
+                                                                  content):
+    import subprocess
+    import sys
+    bad = tmp_path / f"{name}.json"
+    bad.write_text(content, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "tgdesk", "--db", str(db_path), "import",
+                           str(bad)], capture_output=True, text=True, encoding="utf-8",
+                          timeout=120)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith("tgdesk: ")
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr
+    assert proc.stdout == ""

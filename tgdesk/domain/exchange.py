@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import uuid as uuid_mod
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import Enum
+
+from .period import Period, PeriodError
+from .text import printable, text_problem
 
 FORMAT = "tgdesk-package"
 FORMAT_VERSION = 1
@@ -36,7 +39,16 @@ MAX_CONTENT_BYTES = 256 * 1024 * 1024      # the encrypted member
 MAX_PLAIN_BYTES = 512 * 1024 * 1024        # the records JSON once decompressed
 MAX_RATIO = 100                            # uncompressed / compressed, per zip member
 MAX_PLAIN_RATIO = 200                      # records JSON / its zlib form
-MAX_RECORDS = 2_000_000
+# What one ward can hold: some thousands of records a year of each kind, over
+# decades, with wide margins. More in one package is a forged or broken file.
+MAX_RECORDS = 200_000                      # rows of one kind in one package
+MAX_PACKAGE_RECORDS = 500_000              # rows of every kind in one package
+MAX_HISTORY = 200                          # follow-up steps of one opinion note
+MAX_NAME = 500                             # characters of a unit name in a manifest
+# A row changed after the package was made, or a package made after the
+# receiving computer's "now", is refused; this tolerance covers clocks set a
+# little wrong and time zones.
+CLOCK_TOLERANCE = timedelta(days=1)
 
 # Kinds in the order they are applied (catalogues before what refers to them).
 CATALOGUE_KINDS = ("areas", "cells", "documents", "categories", "people")
@@ -55,7 +67,13 @@ KIND_LABELS = {
 
 
 class PackageError(ValueError):
-    """A package that cannot be trusted or read; the message is Vietnamese."""
+    """A package that cannot be trusted or read; the message is Vietnamese (made
+    printable: text quoted from a bad file never breaks showing it)."""
+
+    def __init__(self, message: object = "", *args: object):
+        if isinstance(message, str):
+            message = printable(message)
+        super().__init__(message, *args)
 
 
 # --- key fingerprints ---------------------------------------------------------
@@ -116,27 +134,30 @@ class Manifest:
 
     @classmethod
     def from_json(cls, data: object) -> "Manifest":
-        """Check the shape of a manifest; PackageError in Vietnamese if it is wrong."""
+        """Check the shape and types of a manifest; PackageError in Vietnamese if
+        it is wrong. A signature proves who made a manifest, not that it is
+        sensible, so every field is checked like typed input."""
         bad = PackageError("Tệp kê khai (manifest) của gói bị hỏng hoặc thiếu thông tin.")
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise PackageError("Tệp này không phải gói dữ liệu tgdesk.")
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
+        if type(version) is not int or version != FORMAT_VERSION:
+            shown = printable(repr(version), 40)
             raise PackageError(
-                f"Gói dùng định dạng phiên bản {version!r}, phiên bản tgdesk này chỉ đọc "
+                f"Gói dùng định dạng phiên bản {shown}, phiên bản tgdesk này chỉ đọc "
                 f"được phiên bản {FORMAT_VERSION}. Hãy cập nhật tgdesk hoặc xuất lại gói.")
         try:
             sender, recipient = data["sender"], data["recipient"]
             period = data.get("period")
+            code, start, end = _period(period)
+            since = data.get("since")
             m = cls(package_id=data["package_id"], kind=data["kind"],
-                    sender_id=sender["unit_id"], sender_name=str(sender["name"]),
-                    recipient_id=recipient["unit_id"], recipient_name=str(recipient["name"]),
-                    created_at=datetime.fromisoformat(data["created_at"]),
-                    app_version=str(data.get("app_version", "")),
-                    period_code=period["code"] if period else None,
-                    period_start=period["start"] if period else None,
-                    period_end=period["end"] if period else None,
-                    since=datetime.fromisoformat(data["since"]) if data.get("since") else None,
+                    sender_id=sender["unit_id"], sender_name=_name(sender["name"]),
+                    recipient_id=recipient["unit_id"], recipient_name=_name(recipient["name"]),
+                    created_at=manifest_time(data["created_at"]),
+                    app_version=_name(data.get("app_version", "")),
+                    period_code=code, period_start=start, period_end=end,
+                    since=None if since is None else manifest_time(since),
                     counts=data["counts"], held_back=data.get("held_back", {}),
                     members=data["members"], content=data["content"],
                     encryption=data["encryption"], format_version=version)
@@ -146,12 +167,19 @@ class Manifest:
                 or not is_uuid(m.sender_id) or not is_uuid(m.recipient_id)
                 or not isinstance(m.counts, dict) or not isinstance(m.members, dict)
                 or not isinstance(m.content, dict) or not isinstance(m.encryption, dict)
-                or set(m.members) != {CONTENT}):
+                or not isinstance(m.held_back, dict) or set(m.members) != {CONTENT}):
             raise bad
+        total = 0
         for kind, c in m.counts.items():
             if (kind not in ALL_KINDS + ("settings",) or not isinstance(c, dict)
-                    or not all(isinstance(v, int) and 0 <= v <= MAX_RECORDS
-                               for v in c.values())):
+                    or not all(_is_count(v, MAX_RECORDS) for v in c.values())):
+                raise bad
+            total += c.get("records", 0)
+        if total > MAX_PACKAGE_RECORDS:
+            raise PackageError(f"Gói khai báo {total} bản ghi, quá giới hạn "
+                               f"{MAX_PACKAGE_RECORDS} bản ghi một gói; gói bị từ chối.")
+        for kind, n in m.held_back.items():
+            if kind not in ALL_KINDS or not _is_count(n, MAX_RECORDS):
                 raise bad
         return m
 
@@ -160,6 +188,43 @@ class Manifest:
         what = "danh mục" if self.kind == KIND_CATALOGUE else (
             f"kỳ {self.period_code}" if self.period_code else "các thay đổi")
         return f"{self.sender_name} – {what}"
+
+
+def _is_count(value: object, maximum: int) -> bool:
+    return type(value) is int and 0 <= value <= maximum
+
+
+def _name(value: object) -> str:
+    """A unit name or version text of a manifest: a string of valid text."""
+    if not isinstance(value, str) or len(value) > MAX_NAME or text_problem(value):
+        raise ValueError("not a name")
+    return value
+
+
+def manifest_time(value: object) -> datetime:
+    """An ISO time of a manifest: naive (UTC), from 2000 on; ValueError if not."""
+    if not isinstance(value, str) or len(value) > 40:
+        raise ValueError("not a time")
+    when = datetime.fromisoformat(value)
+    if when.tzinfo is not None or when.year < 2000:
+        raise ValueError("not a time")
+    return when
+
+
+def _period(value: object) -> tuple[str | None, str | None, str | None]:
+    """(code, start, end) of a manifest's period: null, or a period code in its
+    exact form with the dates it stands for ("2026-13" is refused)."""
+    if value is None:
+        return None, None, None
+    if not isinstance(value, dict) or set(value) != {"code", "start", "end"}:
+        raise ValueError("not a period")
+    try:
+        period = Period.from_code(value["code"])
+    except PeriodError as exc:
+        raise ValueError("not a period") from exc
+    if value["start"] != period.start.isoformat() or value["end"] != period.end.isoformat():
+        raise ValueError("period dates do not match its code")
+    return value["code"], value["start"], value["end"]
 
 
 # --- the merge decision ---------------------------------------------------------
@@ -222,6 +287,11 @@ class Refusal:
     kind: str
     uuid: str
     reason: str
+
+    def __post_init__(self) -> None:
+        # Both may quote a bad package; they are stored and printed.
+        self.uuid = printable(str(self.uuid), 40)
+        self.reason = printable(str(self.reason), 500)
 
 
 @dataclass

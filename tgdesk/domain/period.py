@@ -101,6 +101,19 @@ class Period:
             "2026-H2 (6 tháng), 2026 (năm) hoặc 2026-10-01..2026-11-20."
         )
 
+    @classmethod
+    def from_code(cls, code: object) -> "Period":
+        """The period whose :meth:`code` is exactly ``code`` (machine data such as a
+        package manifest): no spaces, no lower case, no "2026-1" for "2026-01"."""
+        if not isinstance(code, str) or len(code) > 30:
+            raise PeriodError("Mã kỳ báo cáo phải là chuỗi dạng 2026-11, 2026-Q4, 2026-H2, "
+                              "2026 hoặc 2026-10-01..2026-11-20.")
+        period = cls.parse(code)
+        if period.code() != code:
+            raise PeriodError(f"Mã kỳ báo cáo “{code}” không đúng dạng chuẩn "
+                              f"(cần “{period.code()}”).")
+        return period
+
     # --- derived ------------------------------------------------------
     def code(self) -> str:
         s = self.start

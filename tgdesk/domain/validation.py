@@ -13,12 +13,51 @@ from datetime import date
 
 from .enums import (Attitude, Classification, Concern, DocumentKind, FollowUp, MeetingType,
                     OpinionSource, PersonRole, StudyForm, AreaKind)
-from .records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument, Person,
-                      StudySession, UnitSettings)
+from .records import (Area, Cell, FollowUpChange, Meeting, OpinionCategory, OpinionNote,
+                      PartyDocument, Person, StudySession, UnitSettings)
+from .text import printable, text_problem
 
 # Plausibility bounds: beyond these a value is possible but worth a second look.
 MAX_PLAUSIBLE_ATTENDANCE = 2000
 MAX_FUTURE_DAYS = 0
+
+# Hard bounds (errors): what one ward can hold. A ward has some tens of
+# thousands of residents and at most a few thousand Party members, so these
+# leave a wide margin and still stop a typo or a forged value of 999,999,999.
+MAX_PEOPLE = 100_000            # people at one meeting or study session, contributions
+MAX_PARTY_MEMBERS = 50_000      # Party members of a cell, called to or present at a session
+# Text: characters per field. Free-text fields (contents, summary, notes) may be
+# long; names, titles and the like are short in practice.
+MAX_TEXT = 10_000
+MAX_LONG_TEXT = 50_000
+LONG_TEXT_FIELDS = frozenset({"contents", "conclusions", "summary", "proposal", "note",
+                              "participants", "description"})
+
+# Labels of the free-text fields of each record (coded fields are checked by _code).
+TEXT_LABELS: dict[type, dict[str, str]] = {
+    UnitSettings: {"name": "Tên đơn vị", "parent_name": "Tên cấp trên", "place_name": "Địa danh",
+                   "doc_abbrev": "Ký hiệu văn bản", "signer_authority": "Quyền hạn ký",
+                   "signer_title": "Chức vụ người ký", "signer_name": "Họ tên người ký"},
+    Cell: {"name": "Tên chi bộ", "secretary": "Bí thư", "note": "Ghi chú"},
+    Area: {"name": "Tên khu dân cư", "note": "Ghi chú"},
+    PartyDocument: {"number_symbol": "Số, ký hiệu", "issuer": "Cơ quan ban hành",
+                    "title": "Trích yếu"},
+    Person: {"full_name": "Họ tên", "phone": "Điện thoại", "workplace": "Nơi công tác"},
+    OpinionCategory: {"name": "Tên lĩnh vực", "description": "Mô tả"},
+    Meeting: {"title": "Tên hội nghị", "place": "Địa điểm", "chaired_by": "Chủ trì",
+              "participants": "Thành phần", "contents": "Nội dung",
+              "conclusions": "Kết luận"},
+    StudySession: {"title": "Nội dung học tập", "speaker_name": "Báo cáo viên (ngoài danh sách)",
+                   "place": "Địa điểm", "note": "Ghi chú"},
+    OpinionNote: {"summary": "Nội dung dư luận", "proposal": "Đề xuất xử lý",
+                  "passed_to": "Chuyển cho"},
+    FollowUpChange: {"passed_to": "Chuyển cho", "note": "Ghi chú"},
+}
+
+
+def _number(n: int) -> str:
+    """12345 -> "12.345" (Vietnamese thousands separator)."""
+    return f"{n:,}".replace(",", ".")
 
 
 @dataclass(frozen=True)
@@ -68,16 +107,38 @@ def _required_date(v: Verdict, fld: str, value: date | None, label: str, today: 
         v.error(fld, f"{label}: ngày {value:%d/%m/%Y} còn ở tương lai.")
 
 
-def _count(v: Verdict, fld: str, value: int | None, label: str) -> None:
+def _count(v: Verdict, fld: str, value: int | None, label: str,
+           maximum: int = MAX_PEOPLE) -> None:
     if value is not None and value < 0:
         v.error(fld, f"{label}: không được là số âm.")
+    elif value is not None and value > maximum:
+        v.error(fld, f"{label}: {_number(value)} vượt quá giới hạn {_number(maximum)} "
+                     "(quá số người một phường có thể có), xin kiểm tra lại.")
     elif value is not None and value > MAX_PLAUSIBLE_ATTENDANCE:
         v.warn(fld, f"{label}: {value} là con số rất lớn, xin kiểm tra lại.")
 
 
 def _code(v: Verdict, fld: str, value: str, enum, label: str) -> None:
     if enum.from_code(value) is None:
-        v.error(fld, f"{label}: giá trị “{value}” không có trong danh sách.")
+        shown = printable(value, 40) if isinstance(value, str) else value
+        v.error(fld, f"{label}: giá trị “{shown}” không có trong danh sách.")
+
+
+def _texts(v: Verdict, record) -> None:
+    """Every free-text field: valid Unicode, no control characters, not too long."""
+    labels = TEXT_LABELS.get(type(record), {})
+    for fld, label in labels.items():
+        value = getattr(record, fld)
+        if not isinstance(value, str) or not value:
+            continue
+        problem = text_problem(value)
+        if problem:
+            v.error(fld, f"{label}: {problem}")
+            continue
+        limit = MAX_LONG_TEXT if fld in LONG_TEXT_FIELDS else MAX_TEXT
+        if len(value) > limit:
+            v.error(fld, f"{label}: dài {_number(len(value))} ký tự, quá giới hạn "
+                         f"{_number(limit)} ký tự.")
 
 
 def _ref(v: Verdict, fld: str, value: int | None, known: frozenset[int], label: str,
@@ -100,6 +161,7 @@ def validate_unit(u: UnitSettings) -> Verdict:
     _required_text(v, "signer_name", u.signer_name, "Họ tên người ký")
     if u.doc_abbrev and ("-" in u.doc_abbrev or " " in u.doc_abbrev.strip()):
         v.error("doc_abbrev", "Ký hiệu văn bản: chỉ ghi phần sau dấu “/”, ví dụ ĐU.")
+    _texts(v, u)
     return v
 
 
@@ -116,6 +178,7 @@ def validate_meeting(m: Meeting, today: date) -> Verdict:
     if (m.attendance is not None and m.contributions is not None and m.attendance >= 0
             and m.contributions > m.attendance > 0):
         v.warn("contributions", "Số ý kiến tham luận nhiều hơn số người dự, xin kiểm tra lại.")
+    _texts(v, m)
     return v
 
 
@@ -133,14 +196,15 @@ def validate_study(s: StudySession, known: Known, today: date) -> Verdict:
         v.error("document_ids", "Văn bản học tập: một văn bản được chọn hai lần.")
     _ref(v, "cell_id", s.cell_id, known.cells, "Chi bộ")
     _ref(v, "speaker_id", s.speaker_id, known.people, "Báo cáo viên")
-    for fld, label in (("key_cadres", "Cán bộ chủ chốt"),
-                       ("party_members_expected", "Đảng viên được triệu tập"),
-                       ("party_members_present", "Đảng viên dự"),
-                       ("non_party_officials", "Cán bộ, công chức không là đảng viên"),
-                       ("core_masses", "Quần chúng nòng cốt"),
-                       ("union_members", "Đoàn viên, hội viên"),
-                       ("reflections", "Bài thu hoạch")):
-        _count(v, fld, getattr(s, fld), label)
+    for fld, label, maximum in (
+            ("key_cadres", "Cán bộ chủ chốt", MAX_PEOPLE),
+            ("party_members_expected", "Đảng viên được triệu tập", MAX_PARTY_MEMBERS),
+            ("party_members_present", "Đảng viên dự", MAX_PARTY_MEMBERS),
+            ("non_party_officials", "Cán bộ, công chức không là đảng viên", MAX_PEOPLE),
+            ("core_masses", "Quần chúng nòng cốt", MAX_PEOPLE),
+            ("union_members", "Đoàn viên, hội viên", MAX_PEOPLE),
+            ("reflections", "Bài thu hoạch", MAX_PEOPLE)):
+        _count(v, fld, getattr(s, fld), label, maximum)
     if s.party_members_present > s.party_members_expected >= 0:
         v.error("party_members_present",
                 f"Đảng viên dự ({s.party_members_present}) nhiều hơn số được triệu tập "
@@ -149,6 +213,7 @@ def validate_study(s: StudySession, known: Known, today: date) -> Verdict:
         v.warn("party_members_present", "Chưa ghi số người tham dự.")
     if s.held_on is not None and s.held_on.weekday() == 6:
         v.warn("held_on", "Ngày học tập: rơi vào Chủ nhật, xin kiểm tra lại.")
+    _texts(v, s)
     return v
 
 
@@ -170,13 +235,15 @@ def validate_opinion(o: OpinionNote, known: Known, today: date) -> Verdict:
         v.warn("proposal", "Điểm nóng nhưng chưa có đề xuất xử lý.")
     if o.follow_up != FollowUp.MOI.value and not (o.passed_to or "").strip():
         v.warn("passed_to", "Đã chuyển xử lý nhưng chưa ghi chuyển cho ai.")
+    _texts(v, o)
     return v
 
 
 def validate_cell(c: Cell) -> Verdict:
     v = Verdict()
     _required_text(v, "name", c.name, "Tên chi bộ")
-    _count(v, "member_count", c.member_count, "Số đảng viên")
+    _count(v, "member_count", c.member_count, "Số đảng viên", MAX_PARTY_MEMBERS)
+    _texts(v, c)
     return v
 
 
@@ -184,6 +251,7 @@ def validate_area(a: Area) -> Verdict:
     v = Verdict()
     _required_text(v, "name", a.name, "Tên khu dân cư")
     _code(v, "kind", a.kind, AreaKind, "Loại")
+    _texts(v, a)
     return v
 
 
@@ -194,6 +262,7 @@ def validate_document(d: PartyDocument, today: date) -> Verdict:
     _required_text(v, "issuer", d.issuer, "Cơ quan ban hành")
     _required_text(v, "title", d.title, "Trích yếu")
     _required_date(v, "issued_on", d.issued_on, "Ngày ban hành", today)
+    _texts(v, d)
     return v
 
 
@@ -202,34 +271,66 @@ def validate_person(p: Person, known: Known) -> Verdict:
     _required_text(v, "full_name", p.full_name, "Họ tên")
     _code(v, "role", p.role, PersonRole, "Vai trò")
     _ref(v, "area_id", p.area_id, known.areas, "Khu dân cư")
+    _texts(v, p)
     return v
 
 
 def validate_category(c: OpinionCategory) -> Verdict:
     v = Verdict()
     _required_text(v, "name", c.name, "Tên lĩnh vực")
+    _texts(v, c)
     return v
 
 
 FOLLOW_UP_ORDER = [m.value for m in FollowUp]
 
 
-def validate_follow_up(current: str, change, noted_on: date, today: date) -> Verdict:
-    """A change of follow-up status: a known status, different from the current
-    one, dated between the note's date and today."""
+def validate_follow_up_step(change: FollowUpChange, noted_on: date | None,
+                            today: date) -> Verdict:
+    """One step of a note's follow-up history, on its own: a known status, a
+    date between the note's date and today, valid text."""
     v = Verdict()
     _code(v, "status", change.status, FollowUp, "Tình trạng xử lý")
-    if change.status == current:
-        v.error("status", "Tình trạng xử lý: không thay đổi so với hiện tại.")
     if change.changed_on is None:
         v.error("changed_on", "Ngày cập nhật: chưa nhập.")
     elif change.changed_on > today:
         v.error("changed_on", f"Ngày cập nhật: ngày {change.changed_on:%d/%m/%Y} còn ở tương lai.")
-    elif change.changed_on < noted_on:
+    elif noted_on is not None and change.changed_on < noted_on:
         v.error("changed_on", "Ngày cập nhật: không được trước ngày nắm bắt ý kiến.")
+    _texts(v, change)
+    return v
+
+
+def validate_follow_up(current: str, change, noted_on: date, today: date) -> Verdict:
+    """A change of follow-up status: a known status, different from the current
+    one, dated between the note's date and today."""
+    v = validate_follow_up_step(change, noted_on, today)
+    if change.status == current:
+        v.errors.insert(1 if v.errors and v.errors[0].field == "status" else 0,
+                        Issue("status", "Tình trạng xử lý: không thay đổi so với hiện tại."))
     if (change.status in FOLLOW_UP_ORDER and current in FOLLOW_UP_ORDER
             and FOLLOW_UP_ORDER.index(change.status) < FOLLOW_UP_ORDER.index(current)):
         v.warn("status", "Tình trạng xử lý lùi lại so với trước, xin kiểm tra lại.")
     if change.status != FollowUp.MOI.value and not (change.passed_to or "").strip():
         v.warn("passed_to", "Chưa ghi chuyển cho ai xử lý.")
     return v
+
+
+# --- one validator per kind ------------------------------------------------------
+
+VALIDATORS = {
+    "cells": lambda r, known, today: validate_cell(r),
+    "areas": lambda r, known, today: validate_area(r),
+    "documents": lambda r, known, today: validate_document(r, today),
+    "categories": lambda r, known, today: validate_category(r),
+    "people": lambda r, known, today: validate_person(r, known),
+    "meetings": lambda r, known, today: validate_meeting(r, today),
+    "studies": validate_study,
+    "opinions": validate_opinion,
+}
+
+
+def validate_record(kind: str, record, known: Known, today: date) -> Verdict:
+    """The validation of one record of ``kind`` (cells, …, opinions): the same
+    for the window, JSON and Excel imports and received packages."""
+    return VALIDATORS[kind](record, known, today)

@@ -8,7 +8,11 @@ nothing. Problems with the file as a whole (not an .xlsx, a required column
 missing, no data rows) raise :class:`UserError`.
 
 The workbook is opened in openpyxl's normal mode, not read-only mode, because
-only the normal mode knows about merged cells.
+only the normal mode knows about merged cells. Before that, the file is checked
+without loading it (:func:`tgdesk.services.excel_limits.precheck`,
+docs/excel-import.md): its size, the
+unpacked size of each part of the .xlsx zip, and a streamed count of the rows
+of every sheet, so a million-row workbook or a 200 MB cell is refused at once.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from tgdesk.store import tables as t
 from .context import Context
 from .crud import known_ids
 from .errors import UserError
+from .excel_limits import HEADER_SEARCH_ROWS, MAX_ROWS, precheck
 from .files import write_file
 from .kinds import CATALOGUE_KINDS
 
@@ -46,8 +51,6 @@ __all__ = ["ColumnSpec", "CatalogueSpec", "SPECS", "PreviewRow", "BadRow", "Dupl
            "ImportPreview", "write_template", "export_catalogue", "preview_import",
            "commit_import", "row_values", "MAX_ROWS", "GUIDE_SHEET"]
 
-MAX_ROWS = 20_000            # data rows per file; more is surely a wrong file
-HEADER_SEARCH_ROWS = 10      # the header may sit under a title of a few rows
 GUIDE_SHEET = "Hướng dẫn"
 DATE_FORMAT = "DD/MM/YYYY"
 MERGED_REASON = "ô gộp (merged cell)"
@@ -336,6 +339,7 @@ def _active(value: Any, col: ColumnSpec) -> bool:
 def _open(path: Path):
     if not path.exists():
         raise UserError(f"Không tìm thấy tệp “{path}”.")
+    precheck(path)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features of other writers it drops on reading

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import UserError
+from .errors import UserError, os_reason
 
 # An exported document is an ordinary file (mkstemp would leave it 0600).
 FILE_MODE = 0o644
@@ -30,7 +30,7 @@ def write_error(exc: OSError, folder: Path, what: str = "tệp",
             and exc.errno in (errno.EACCES, errno.EPERM, errno.EBUSY)):
         return UserError(f"Không ghi đè được “{final.name}”: tệp đang mở trong chương trình "
                          "khác? Hãy đóng tệp rồi thử lại.")
-    reason = exc.strerror or str(exc)
+    reason = os_reason(exc)
     return UserError(f"Không ghi được {what} vào thư mục “{folder}” ({reason}). Hãy chọn thư "
                      "mục khác hoặc kiểm tra quyền ghi.")
 

@@ -4,12 +4,16 @@ All or nothing: the whole file is checked inside one transaction and either
 every record is added or none is. Every problem found (up to ``MAX_ERRORS``)
 is reported at once, each naming the record (``meetings[3] “…” (05/11/2026)``)
 and the field, in Vietnamese.
+
+Limits (docs/data-format.md): the file's size and nesting, checked before it
+is parsed (:mod:`tgdesk.services.jsonfile`); then the number of records
+(``MAX_RECORDS``). Text, counts and dates are checked by the domain validation
+the entry forms use (valid Unicode, lengths, bounds).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import uuid as uuid_mod
 from dataclasses import dataclass, field
@@ -23,17 +27,20 @@ from tgdesk import vnformat as vf
 from tgdesk.domain import validation as v
 from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument,
                                    Person, StudySession)
-from tgdesk.domain.text import nfc, normalize_fields
+from tgdesk.domain.text import nfc, normalize_fields, printable
 from tgdesk.store import tables as t
 
 from .context import Context
 from .crud import known_ids
 from .errors import UserError
+from .jsonfile import load_json
 
 FORMAT = "tgdesk-records"
 VERSION = 1
 MAX_ERRORS = 50
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MAX_RECORDS = 200_000                  # records of every kind in one file
+MAX_INT = 10**9                        # any integer field; the validation bounds are lower
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -58,22 +65,21 @@ class Spec:
 
 
 SPECS = (
-    Spec("cells", "chi bộ", Cell, t.CellRow, lambda r, k, d: v.validate_cell(r), "name"),
-    Spec("areas", "khu dân cư", Area, t.AreaRow, lambda r, k, d: v.validate_area(r), "name"),
-    Spec("documents", "văn bản", PartyDocument, t.DocumentRow,
-         lambda r, k, d: v.validate_document(r, d), "number_symbol"),
+    Spec("cells", "chi bộ", Cell, t.CellRow, v.VALIDATORS["cells"], "name"),
+    Spec("areas", "khu dân cư", Area, t.AreaRow, v.VALIDATORS["areas"], "name"),
+    Spec("documents", "văn bản", PartyDocument, t.DocumentRow, v.VALIDATORS["documents"],
+         "number_symbol"),
     Spec("categories", "lĩnh vực dư luận", OpinionCategory, t.CategoryRow,
-         lambda r, k, d: v.validate_category(r), "name"),
-    Spec("people", "người", Person, t.PersonRow, lambda r, k, d: v.validate_person(r, k),
+         v.VALIDATORS["categories"], "name"),
+    Spec("people", "người", Person, t.PersonRow, v.VALIDATORS["people"],
          "full_name", (Ref("area", "area_id", "areas"),)),
-    Spec("meetings", "hội nghị", Meeting, t.MeetingRow,
-         lambda r, k, d: v.validate_meeting(r, d)),
-    Spec("studies", "buổi học tập", StudySession, t.StudyRow, v.validate_study, None,
+    Spec("meetings", "hội nghị", Meeting, t.MeetingRow, v.VALIDATORS["meetings"]),
+    Spec("studies", "buổi học tập", StudySession, t.StudyRow, v.VALIDATORS["studies"], None,
          (Ref("documents", "document_ids", "documents", many=True),
           Ref("cell", "cell_id", "cells"), Ref("speaker", "speaker_id", "people"))),
-    Spec("opinions", "ý kiến dư luận", OpinionNote, t.OpinionRow, v.validate_opinion, None,
-         (Ref("area", "area_id", "areas"), Ref("reporter", "reporter_id", "people"),
-          Ref("category", "category_id", "categories"))),
+    Spec("opinions", "ý kiến dư luận", OpinionNote, t.OpinionRow, v.VALIDATORS["opinions"],
+         None, (Ref("area", "area_id", "areas"), Ref("reporter", "reporter_id", "people"),
+                Ref("category", "category_id", "categories"))),
 )
 SPEC_BY_KIND = {s.kind: s for s in SPECS}
 CATALOGUE_NOUN = {"cells": "chi bộ", "areas": "khu dân cư", "documents": "văn bản",
@@ -107,7 +113,7 @@ class ImportResult:
             out += "".join(f"\n  – {w}" for w in self.warnings[:30])
             if len(self.warnings) > 30:
                 out += f"\n  … và {vf.number(len(self.warnings) - 30)} lưu ý khác."
-        return out
+        return printable(out)      # a file name may not be valid text
 
 
 class _Errors:
@@ -133,33 +139,17 @@ class _Errors:
 # --- reading the file ----------------------------------------------------------
 
 def _read(path: Path) -> dict:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Không tìm thấy tệp “{path}”.") from None
-    except IsADirectoryError:
-        raise UserError(f"“{path}” là thư mục, không phải tệp JSON.") from None
-    except OSError as exc:
-        raise UserError(f"Không đọc được tệp “{path}”: {exc.strerror}.") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError(f"Tệp “{path.name}” không phải văn bản UTF-8 (lỗi ở byte thứ "
-                        f"{exc.start}); hãy lưu lại tệp với bảng mã UTF-8.") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UserError(f"Tệp “{path.name}” không phải JSON hợp lệ: lỗi ở dòng {exc.lineno}, "
-                        f"cột {exc.colno}.") from None
+    data = load_json(path)
     if not isinstance(data, dict):
         raise UserError(f"Tệp “{path.name}”: nội dung phải là một đối tượng JSON {{…}} có "
                         f"“format”: “{FORMAT}”.")
     if data.get("format") != FORMAT:
         raise UserError(f"Tệp “{path.name}” không phải tệp bản ghi tgdesk: cần "
                         f"“format”: “{FORMAT}”.")
-    if data.get("version") != VERSION:
-        raise UserError(f"Tệp “{path.name}”: phiên bản định dạng “{data.get('version')}” không "
-                        f"được hỗ trợ (cần “version”: {VERSION}).")
+    version = data.get("version")
+    if type(version) is not int or version != VERSION:
+        raise UserError(f"Tệp “{path.name}”: phiên bản định dạng “{printable(str(version), 40)}”"
+                        f" không được hỗ trợ (cần “version”: {VERSION}).")
     return data
 
 
@@ -190,14 +180,17 @@ def _convert(value, ftype: str):
     if ftype.startswith("int"):
         if isinstance(value, bool) or not isinstance(value, int):
             return None, "phải là số nguyên."
+        if not -MAX_INT <= value <= MAX_INT:
+            return None, f"số quá lớn (giới hạn {vf.number(MAX_INT)})."
         return value, None
     if ftype.startswith("bool"):
         if not isinstance(value, bool):
             return None, "phải là true hoặc false."
         return value, None
     if ftype.startswith("date"):
-        if not isinstance(value, str) or not ISO_DATE.match(value):
-            return None, f"ngày “{value}” phải viết dạng YYYY-MM-DD, ví dụ 2026-11-05."
+        if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+            shown = printable(str(value), 40)
+            return None, f"ngày “{shown}” phải viết dạng YYYY-MM-DD, ví dụ 2026-11-05."
         try:
             return date.fromisoformat(value), None
         except ValueError:
@@ -213,12 +206,11 @@ def _label(kind: str, index: int, item: dict) -> str:
     for key in ("number_symbol", "full_name", "name", "title", "summary"):
         text = item.get(key)
         if isinstance(text, str) and text.strip():
-            text = nfc(text) or ""
-            out += f" “{text[:50]}{'…' if len(text) > 50 else ''}”"
+            out += f" “{printable(nfc(text) or '', 50)}”"
             break
     for key in ("held_on", "noted_on", "issued_on"):
         day = item.get(key)
-        if isinstance(day, str) and ISO_DATE.match(day):
+        if isinstance(day, str) and ISO_DATE.fullmatch(day):
             try:
                 out += f" ({vf.short_date(date.fromisoformat(day))})"
             except ValueError:
@@ -266,15 +258,19 @@ class _Importer:
             return None, False
         k = _key(name)
         ids = self.names[ref.catalogue].get(k, [])
+        shown = printable(nfc(name) or "", 80)
         if k in self.failed[ref.catalogue]:
-            return None, False   # the row itself was reported
+            self.err(where, ref.key, f"“{shown}” không dùng được: mục này trong danh mục "
+                                     f"{CATALOGUE_NOUN[ref.catalogue]} của tệp có lỗi (xem lỗi "
+                                     "của mục đó), nên chưa được thêm.")
+            return None, False
         if not ids:
-            self.err(where, ref.key, f"“{nfc(name)}” không có trong danh mục "
+            self.err(where, ref.key, f"“{shown}” không có trong danh mục "
                                      f"{CATALOGUE_NOUN[ref.catalogue]} (trong tệp hoặc trong cơ "
                                      "sở dữ liệu).")
             return None, False
         if len(ids) > 1:
-            self.err(where, ref.key, f"có {len(ids)} mục cùng tên “{nfc(name)}” trong danh mục "
+            self.err(where, ref.key, f"có {len(ids)} mục cùng tên “{shown}” trong danh mục "
                                      f"{CATALOGUE_NOUN[ref.catalogue]}; không xác định được.")
             return None, False
         return ids[0], True
@@ -386,12 +382,12 @@ class _Importer:
             name = getattr(rec, spec.name_field) if rec is not None else None
             k = _key(name) if name else None
             if k and k in self.in_file[spec.kind]:
-                self.err(where, spec.name_field, f"“{name}” đã xuất hiện ở một mục trước trong "
-                                                 "tệp.")
+                self.err(where, spec.name_field, f"“{printable(name, 80)}” đã xuất hiện ở một "
+                                                 "mục trước trong tệp.")
                 continue
             if k:
                 self.in_file[spec.kind].add(k)
-            if rec is None or not self.check(spec, rec, where, known):
+            if rec is None or not self.check(spec, rec, where, known) or not ok:
                 if k:
                     self.failed[spec.kind].add(k)
                 continue
@@ -410,7 +406,9 @@ class _Importer:
         added = 0
         for index, item in enumerate(items):
             rec, where, ok = self.build(spec, index, item)
-            if rec is None or not self.check(spec, rec, where, known):
+            # A record with a field already refused (a reference to a row that failed,
+            # a value of the wrong type) is never written, even if the rest validates.
+            if rec is None or not self.check(spec, rec, where, known) or not ok:
                 continue
             self.write(spec, rec)
             added += 1
@@ -425,8 +423,8 @@ def import_file(ctx: Context, path: Path) -> ImportResult:
     result = ImportResult(path)
     for key in data:
         if key not in ("format", "version") and key not in SPEC_BY_KIND:
-            errors.add(f"Khóa “{key}” ở cấp ngoài cùng không có trong định dạng (chỉ dùng: "
-                       f"format, version, {', '.join(s.kind for s in SPECS)}).")
+            errors.add(f"Khóa “{printable(key, 40)}” ở cấp ngoài cùng không có trong định dạng "
+                       f"(chỉ dùng: format, version, {', '.join(s.kind for s in SPECS)}).")
     lists: dict[str, list] = {}
     for spec in SPECS:
         items = data.get(spec.kind)
@@ -436,9 +434,12 @@ def import_file(ctx: Context, path: Path) -> ImportResult:
             errors.add(f"“{spec.kind}” phải là một danh sách […].")
             continue
         lists[spec.kind] = items
+    total = sum(len(items) for items in lists.values())
+    if total > MAX_RECORDS:
+        raise UserError(f"Tệp “{path.name}” có {vf.number(total)} bản ghi, quá giới hạn "
+                        f"{vf.number(MAX_RECORDS)} bản ghi một tệp; hãy chia thành nhiều tệp.")
     errors.raise_if_any(path)
     today = ctx.today()
-    result.backup = ctx.backup("truoc-nhap-json")
     with ctx.transaction() as session:
         imp = _Importer(session, today, errors, result)
         for spec in SPECS:
@@ -451,4 +452,6 @@ def import_file(ctx: Context, path: Path) -> ImportResult:
                 imp.records(spec, lists[spec.kind], known)
         errors.raise_if_any(path)   # rolls the transaction back
         session.flush()
+        if result.total:   # a copy only when the import writes; it sees the data before it
+            result.backup = ctx.backup("truoc-nhap-json")
     return result

@@ -99,8 +99,11 @@ def _apply_theirs(session, row: t.ExchangeConflictRow, today) -> None:
     ids: dict[str, dict[str, int]] = {}
     for k in dx.CATALOGUE_KINDS:
         ids[k] = dict(session.execute(select(SPECS[k].row.uuid, SPECS[k].row.id)).all())
+    made = session.scalar(select(t.ExchangePackageRow.created_at)
+                          .where(t.ExchangePackageRow.id == row.package_id))
+    latest = made + dx.CLOCK_TOLERANCE if made is not None else None
     try:
-        inc = read_row(spec, row.uuid, raw, ids, today)
+        inc = read_row(spec, row.uuid, raw, ids, today, latest)
     except Refused as exc:
         raise UserError(f"Không áp dụng được bản nhận được: {exc}.") from exc
     rid = session.scalar(select(tbl.c.id).where(tbl.c.uuid == row.uuid))

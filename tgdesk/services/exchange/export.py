@@ -166,6 +166,12 @@ def _recipient(session: Session, to: str) -> t.ExchangeUnitRow:
 def _make(session: Session, ctx: Context, kind: str, recipient: t.ExchangeUnitRow,
           content: dict, counts: dict, held: dict, period: Period | None,
           since: datetime | None, out: Path) -> ExportResult:
+    total = sum(c.get("records", 0) for c in counts.values())
+    if total > dx.MAX_PACKAGE_RECORDS or any(c.get("records", 0) > dx.MAX_RECORDS
+                                             for c in counts.values()):
+        raise UserError(f"Gói sẽ có {total} bản ghi, quá giới hạn một gói ({dx.MAX_RECORDS} "
+                        f"bản ghi mỗi loại, {dx.MAX_PACKAGE_RECORDS} tất cả); hãy xuất theo "
+                        "từng kỳ.")
     ident = identity_in(session)
     now = t.utcnow()
     m = dx.Manifest(package_id=str(uuid_mod.uuid4()), kind=kind, sender_id=ident.unit_uuid,

@@ -21,13 +21,15 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import Action, Local, PackageError, Refusal, UnitSummary
+from tgdesk.domain.text import printable
 from tgdesk.store import tables as t
 
 from ..context import Context
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from .keys import identity_in
 from .package import Opened, decrypt_content, open_package, verify_signature
 from .records import SPECS, Incoming, Refused, read_row
+from .settings_check import settings_problem
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 500
@@ -61,7 +63,7 @@ class ImportReport:
             lines.append(f"Gói “{name}” bị từ chối: {reason}")
         if self.backup:
             lines.append(f"Bản sao cơ sở dữ liệu trước khi nhập: {self.backup}")
-        return "\n".join(lines)
+        return printable("\n".join(lines))      # a file name may not be valid text
 
 
 def _files(path: Path) -> list[Path]:
@@ -97,7 +99,7 @@ def read_trusted(session: Session, path: Path, my_uuid: str) -> Trusted:
             raise PackageError("Tệp gói quá lớn; gói bị từ chối.")
         data = path.read_bytes()
     except OSError as exc:
-        raise PackageError(f"Không đọc được tệp: {exc.strerror}.") from exc
+        raise PackageError(f"Không đọc được tệp: {os_reason(exc)}.") from exc
     opened = open_package(data)
     m = opened.manifest
     sender = session.scalars(select(t.ExchangeUnitRow)
@@ -106,6 +108,10 @@ def read_trusted(session: Session, path: Path, my_uuid: str) -> Trusted:
         raise PackageError(f"Đơn vị gửi “{m.sender_name[:80]}” chưa được đăng ký ở đây. Hãy nhận "
                            "tệp khóa của đơn vị đó và chạy: tgdesk units add TỆP.key --as child")
     verify_signature(opened, sender.sign_public)
+    if m.created_at > t.utcnow() + dx.CLOCK_TOLERANCE:
+        raise PackageError(f"Gói ghi thời điểm lập {m.created_at:%d/%m/%Y %H:%M}, sau thời điểm "
+                           "hiện tại của máy này: đồng hồ của máy gửi (hoặc của máy này) bị sai; "
+                           "gói bị từ chối.")
     if m.recipient_id != my_uuid:
         raise PackageError(f"Gói này gửi cho đơn vị khác (“{m.recipient_name[:80]}”), không "
                            "phải đơn vị này.")
@@ -141,11 +147,10 @@ def import_packages(ctx: Context, path: Path, dry_run: bool = False,
                 report.refused_packages.append((f.name, str(exc)))
     if not trusted:
         return report
-    if not dry_run:
-        report.backup = ctx.backup("truoc-nhap-goi")
-    session = ctx.sessions()
+    session = ctx.write_sessions()      # BEGIN IMMEDIATE: the write lock from the start
     try:
         session.begin()
+        changes = session.connection().connection.driver_connection.total_changes
         for n, pkg in enumerate(trusted):
             say(n, len(trusted), f"Nhập {pkg.path.name}")
             report.summaries.append(apply_package(session, pkg, ctx.today()))
@@ -153,6 +158,9 @@ def import_packages(ctx: Context, path: Path, dry_run: bool = False,
         if dry_run:
             session.rollback()
         else:
+            # a copy only when the import writes; it sees the data before it
+            if session.connection().connection.driver_connection.total_changes != changes:
+                report.backup = ctx.backup("truoc-nhap-goi")
             session.commit()
     except BaseException:
         session.rollback()
@@ -219,7 +227,7 @@ def apply_package(session: Session, pkg: Trusted, today) -> UnitSummary:
     for kind in dx.ALL_KINDS:
         if kind in pkg.content:
             _apply_kind(session, kind, pkg.content[kind], sender.id, prow.id, origin, ids,
-                        clash, summary, today)
+                        clash, summary, today, m.created_at + dx.CLOCK_TOLERANCE)
     if m.kind == dx.KIND_CATALOGUE:
         _apply_settings(session, pkg.content.get("settings", {}), summary)
     if not summary.already_imported:
@@ -231,12 +239,14 @@ def apply_package(session: Session, pkg: Trusted, today) -> UnitSummary:
 
 
 def _apply_kind(session: Session, kind: str, rows: dict, unit_id: int, package_id: int,
-                origin: int | None, ids: dict, clash: set, summary: UnitSummary, today) -> None:
+                origin: int | None, ids: dict, clash: set, summary: UnitSummary, today,
+                latest: datetime | None = None) -> None:
     spec = SPECS[kind]
     tbl = spec.table
     uuids = list(rows)
-    local = _locals(session, kind, uuids)
-    seen = _seen(session, uuids)
+    valid = [u for u in uuids if dx.is_uuid(u)]      # only these are looked up
+    local = _locals(session, kind, valid)
+    seen = _seen(session, valid)
     catalogue = kind in dx.CATALOGUE_KINDS
     adds: list[Incoming] = []
     changes: list[tuple[Incoming, int]] = []
@@ -249,7 +259,7 @@ def _apply_kind(session: Session, kind: str, rows: dict, unit_id: int, package_i
                 raise Refused("mã (UUID) không hợp lệ")
             if u in clash:
                 raise Refused("cùng một mã (UUID) xuất hiện ở hai loại bản ghi trong gói")
-            inc = read_row(spec, u, raw, ids, today)
+            inc = read_row(spec, u, raw, ids, today, latest)
         except Refused as exc:
             summary.refused.append(Refusal(kind, str(u)[:40], str(exc)))
             continue
@@ -360,9 +370,10 @@ def _apply_settings(session: Session, settings: object, summary: UnitSummary) ->
         summary.refused.append(Refusal("settings", "-", "thiết lập không đúng cấu trúc"))
         return
     for key, value in settings.items():
-        if key not in dx.DOWNWARD_SETTINGS or not isinstance(value, dict):
-            summary.refused.append(Refusal("settings", str(key)[:40],
-                                           "thiết lập không được hỗ trợ hoặc sai dạng"))
+        problem = ("thiết lập không được hỗ trợ hoặc sai dạng" if key not in dx.DOWNWARD_SETTINGS
+                   else settings_problem(key, value))
+        if problem:
+            summary.refused.append(Refusal("settings", str(key)[:40], problem))
             continue
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
         row = session.get(t.SettingRow, key)

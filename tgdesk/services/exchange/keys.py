@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
+from tgdesk.domain.text import text_problem
 from tgdesk.store import tables as t
 
 from ..context import Context
-from ..errors import UserError
+from ..errors import UserError, os_reason
 from ..files import write_bytes
 from .package import b64, unb64
 from tgdesk.domain.exchange import PackageError
@@ -106,19 +107,20 @@ def read_key_file(path: Path) -> KeyFile:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise UserError(f"Không đọc được tệp khóa “{path}”: {exc.strerror}.") from exc
+        raise UserError(f"Không đọc được tệp khóa “{path}”: {os_reason(exc)}.") from exc
     if len(raw) > 64 * 1024:
         raise UserError(bad)
     try:
         data = json.loads(raw.decode("utf-8"))
         if data.get("format") != dx.KEY_FORMAT or data.get("version") != dx.KEY_VERSION:
             raise UserError(bad)
-        kf = KeyFile(data["unit_id"], str(data["name"]).strip(),
+        kf = KeyFile(data["unit_id"], data["name"].strip(),
                      unb64(data["sign_public"], 32), unb64(data["box_public"], 32),
                      data["fingerprint"])
-    except (ValueError, KeyError, TypeError, AttributeError, PackageError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, PackageError, RecursionError) as exc:
         raise UserError(bad) from exc
-    if not dx.is_uuid(kf.unit_uuid) or not kf.name:
+    if (not dx.is_uuid(kf.unit_uuid) or not kf.name or len(kf.name) > dx.MAX_NAME
+            or text_problem(kf.name)):
         raise UserError(bad)
     if dx.fingerprint(kf.unit_uuid, kf.sign_public, kf.box_public) != kf.fingerprint:
         raise UserError(f"Tệp khóa “{path}” bị hỏng hoặc bị sửa (dấu vân tay không khớp).")

@@ -20,6 +20,8 @@ from ..files import make_folder, write_bytes
 from .keys import identity_in
 from .package import canonical
 
+MAX_RECEIPT_BYTES = 1024 * 1024
+
 
 def write_receipts(ctx: Context, package_ids: list[str], out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
@@ -49,12 +51,18 @@ def check_receipt(ctx: Context, path: Path) -> str:
     """Verify a receipt from the level above and note it on the export."""
     bad = f"Tệp “{path}” không phải biên nhận tgdesk hợp lệ."
     try:
+        if Path(path).stat().st_size > MAX_RECEIPT_BYTES:
+            raise UserError(bad)
         body = json.loads(Path(path).read_text(encoding="utf-8"))
         sig = base64.b64decode(body.pop("signature"), validate=True)
         if body.get("format") != dx.RECEIPT_FORMAT or body.get("version") != dx.RECEIPT_VERSION:
             raise UserError(bad)
         receiver = body["receiver"]["unit_id"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        if not dx.is_uuid(receiver) or not dx.is_uuid(body.get("package_id")) \
+                or not isinstance(body.get("summary", {}), dict):
+            raise UserError(bad)
+        signed = canonical(body)      # UnicodeEncodeError (a ValueError) for a lone surrogate
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise UserError(bad) from exc
     with ctx.transaction() as session:
         unit = session.scalars(select(t.ExchangeUnitRow)
@@ -62,7 +70,7 @@ def check_receipt(ctx: Context, path: Path) -> str:
         if unit is None:
             raise UserError("Biên nhận đến từ một đơn vị chưa đăng ký ở đây.")
         try:
-            Ed25519PublicKey.from_public_bytes(unit.sign_public).verify(sig, canonical(body))
+            Ed25519PublicKey.from_public_bytes(unit.sign_public).verify(sig, signed)
         except InvalidSignature as exc:
             raise UserError("Chữ ký của biên nhận không đúng; biên nhận không được công nhận."
                             ) from exc

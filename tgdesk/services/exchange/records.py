@@ -3,6 +3,11 @@
 
 A row in a package: ``{"updated_at": ISO, "created_at": ISO, "deleted": bool,
 <fields>…, <references as UUIDs>…}``, keyed by its UUID under its kind.
+
+A valid signature proves who sent a row, not that it is sensible: every row is
+checked like typed input (known keys only, types, valid text, times not after
+the package was made) and then by the same domain validation as the entry
+forms (``validation.validate_record``), follow-up history steps included.
 """
 
 from __future__ import annotations
@@ -12,12 +17,17 @@ from datetime import date, datetime
 
 from sqlalchemy import Boolean, Date, Integer, Table
 
+from tgdesk.domain import exchange as dx
 from tgdesk.domain import validation as v
-from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument,
-                                   Person, StudySession)
+from tgdesk.domain.records import (Area, Cell, FollowUpChange, Meeting, OpinionCategory,
+                                   OpinionNote, PartyDocument, Person, StudySession)
+from tgdesk.domain.text import printable, text_problem
 from tgdesk.store import tables as t
 
-MAX_TEXT = 100_000
+MAX_TEXT = 100_000          # any text value; the validation's per-field limits are lower
+MAX_INT = 10**9             # any integer value; the validation's bounds are lower
+ROW_KEYS = ("updated_at", "created_at", "deleted")
+HISTORY_KEYS = ("status", "changed_on", "passed_to", "note")
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,7 @@ class Refused(Exception):
 
 
 def _value(spec: Spec, name: str, raw):
+    """One field of a received row, typed as its column; Refused if it cannot be."""
     col = spec.table.c[name]
     if raw is None:
         if col.nullable:
@@ -99,23 +110,32 @@ def _value(spec: Spec, name: str, raw):
             raise Refused(f"trường “{name}” phải là đúng/sai")
         return raw
     if isinstance(col.type, Integer):
-        if not isinstance(raw, int) or isinstance(raw, bool) or not -10**9 < raw < 10**9:
+        if not isinstance(raw, int) or isinstance(raw, bool) or not -MAX_INT < raw < MAX_INT:
             raise Refused(f"trường “{name}” phải là số nguyên hợp lệ")
         return raw
     if not isinstance(raw, str) or len(raw) > MAX_TEXT:
         raise Refused(f"trường “{name}” không phải chuỗi ký tự hợp lệ")
+    problem = text_problem(raw)
+    if problem:
+        raise Refused(f"trường “{name}” {problem.rstrip('.')}")
     return raw
 
 
-def parse_time(raw) -> datetime:
+def parse_time(raw, latest: datetime | None = None, what: str = "thời điểm cập nhật"
+               ) -> datetime:
+    """An ISO time of a row (naive, UTC). ``latest``: the package's creation time
+    plus the tolerance; a later time is refused (a row "changed in the future"
+    would hide every later genuine correction)."""
     if not isinstance(raw, str) or len(raw) > 40:
-        raise Refused("thiếu hoặc sai thời điểm cập nhật")
+        raise Refused(f"thiếu hoặc sai {what}")
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
-        raise Refused("thời điểm cập nhật không hợp lệ") from None
+        raise Refused(f"{what} không hợp lệ") from None
     if value.tzinfo is not None or value.year < 2000:
-        raise Refused("thời điểm cập nhật không hợp lệ")
+        raise Refused(f"{what} không hợp lệ")
+    if latest is not None and value > latest:
+        raise Refused(f"{what} {value:%d/%m/%Y %H:%M} sau thời điểm lập gói")
     return value
 
 
@@ -130,13 +150,25 @@ class Incoming:
     history: list[dict] = field(default_factory=list)      # opinions
 
 
-def read_row(spec: Spec, uuid: str, raw, ids: dict[str, dict[str, int]], today: date
-             ) -> Incoming:
-    """Convert and check one received row; Refused with the reason if it cannot be taken."""
+def _keys(spec: Spec) -> frozenset[str]:
+    extra = {"studies": ("documents",), "opinions": ("history",)}.get(spec.kind, ())
+    return frozenset(spec.fields + ROW_KEYS + tuple(spec.refs) + extra)
+
+
+def read_row(spec: Spec, uuid: str, raw, ids: dict[str, dict[str, int]], today: date,
+             latest: datetime | None = None) -> Incoming:
+    """Convert and check one received row; Refused with the reason if it cannot be taken.
+
+    ``latest``: no time of the row may be later (the package's creation time
+    plus :data:`tgdesk.domain.exchange.CLOCK_TOLERANCE`)."""
     if not isinstance(raw, dict):
         raise Refused("bản ghi không đúng cấu trúc")
-    updated = parse_time(raw.get("updated_at"))
-    created = parse_time(raw.get("created_at", raw.get("updated_at")))
+    unknown = [k for k in raw if k not in _keys(spec)]
+    if unknown:
+        raise Refused(f"trường “{printable(str(unknown[0]), 40)}” không có trong định dạng")
+    updated = parse_time(raw.get("updated_at"), latest)
+    created = parse_time(raw.get("created_at", raw.get("updated_at")), latest,
+                         "thời điểm tạo")
     deleted = raw.get("deleted", False)
     if not isinstance(deleted, bool):
         raise Refused("cờ xóa không hợp lệ")
@@ -158,14 +190,7 @@ def read_row(spec: Spec, uuid: str, raw, ids: dict[str, dict[str, int]], today: 
             raise Refused("văn bản học tập không có trong gói")
         inc.documents = [ids["documents"][d] for d in docs]
     if spec.kind == "opinions":
-        hist = raw.get("history", [])
-        if not isinstance(hist, list) or len(hist) > 1000:
-            raise Refused("lịch sử xử lý không hợp lệ")
-        for h in hist:
-            if not isinstance(h, dict):
-                raise Refused("lịch sử xử lý không hợp lệ")
-            inc.history.append({n: _value(_HISTORY, n, h.get(n))
-                                for n in ("status", "changed_on", "passed_to", "note")})
+        inc.history = _history(raw.get("history", []))
     if values.get("classification") == "mat":
         raise Refused("bản ghi Mật không được nhận qua gói")
     if not deleted:
@@ -173,7 +198,27 @@ def read_row(spec: Spec, uuid: str, raw, ids: dict[str, dict[str, int]], today: 
     return inc
 
 
-_HISTORY = Spec("history", t.FollowUpRow, object, ())
+_HISTORY = Spec("history", t.FollowUpRow, FollowUpChange, ())
+
+
+def _history(hist) -> list[dict]:
+    """The follow-up steps of an opinion note, typed (validated in _validate)."""
+    if not isinstance(hist, list) or len(hist) > dx.MAX_HISTORY:
+        raise Refused("lịch sử xử lý không hợp lệ")
+    out = []
+    for n, h in enumerate(hist, start=1):
+        if not isinstance(h, dict) or any(k not in HISTORY_KEYS for k in h):
+            raise Refused(f"lịch sử xử lý, bước {n}: không đúng cấu trúc")
+        try:
+            out.append({k: _value(_HISTORY, k, h.get(k)) for k in HISTORY_KEYS})
+        except Refused as exc:
+            raise Refused(f"lịch sử xử lý, bước {n}: {exc}") from None
+    return out
+
+
+def _refuse(verdict: v.Verdict, prefix: str = "") -> None:
+    if not verdict.ok:
+        raise Refused(prefix + " ".join(i.message for i in verdict.errors).rstrip("."))
 
 
 def _validate(spec: Spec, inc: Incoming, ids: dict[str, dict[str, int]], today: date) -> None:
@@ -185,14 +230,8 @@ def _validate(spec: Spec, inc: Incoming, ids: dict[str, dict[str, int]], today: 
                     documents=frozenset(ids["documents"].values()),
                     people=frozenset(ids["people"].values()),
                     categories=frozenset(ids["categories"].values()))
-    verdict = {
-        "areas": lambda: v.validate_area(rec), "cells": lambda: v.validate_cell(rec),
-        "documents": lambda: v.validate_document(rec, today),
-        "categories": lambda: v.validate_category(rec),
-        "people": lambda: v.validate_person(rec, known),
-        "meetings": lambda: v.validate_meeting(rec, today),
-        "studies": lambda: v.validate_study(rec, known, today),
-        "opinions": lambda: v.validate_opinion(rec, known, today),
-    }[spec.kind]()
-    if not verdict.ok:
-        raise Refused(" ".join(i.message for i in verdict.errors).rstrip("."))
+    _refuse(v.validate_record(spec.kind, rec, known, today))
+    for n, step in enumerate(inc.history, start=1):
+        change = FollowUpChange(**step)
+        _refuse(v.validate_follow_up_step(change, rec.noted_on, today),
+                f"lịch sử xử lý, bước {n}: ")
