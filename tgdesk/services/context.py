@@ -289,6 +289,12 @@ def plain_error(exc: BaseException, db_path: Path, read_only: bool = False) -> U
         return UserError(f"Không ghi được vào cơ sở dữ liệu “{db_path}”: ổ đĩa đầy hoặc lỗi "
                          "đọc/ghi ổ đĩa. Việc vừa làm chưa được lưu; hãy giải phóng chỗ trống "
                          "trên ổ đĩa rồi thử lại.")
+    if "vtable constructor failed" in text:   # FTS5 could not load its index: seen on a full disk
+        log.warning("search index unavailable: %s", err)
+        return UserError(f"Không ghi được vào cơ sở dữ liệu “{db_path}”: ổ đĩa đầy, lỗi đọc/ghi "
+                         "ổ đĩa hoặc chỉ mục tìm kiếm bị hỏng. Việc vừa làm chưa được lưu; hãy "
+                         "giải phóng chỗ trống trên ổ đĩa rồi thử lại, hoặc chạy “tgdesk check "
+                         "--repair”.")
     return None
 
 
