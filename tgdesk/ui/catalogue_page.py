@@ -20,8 +20,8 @@ from .catalogue_forms import CATALOGUES, CatalogueDialog, CatalogueSpec
 from .catalogue_model import GREY, CatalogueModel
 from .app_settings import app_settings
 from .events import DataBus
+from .headings import heading_label
 from .merge_dialog import SHOWN_IN, MergeDialog
-from .record_page import heading_label
 from .widgets import confirm, open_dialog, shortcut, show_error
 
 __all__ = ["CatalogueModel", "CatalogueTab", "CataloguePage", "GREY"]

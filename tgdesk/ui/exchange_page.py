@@ -14,7 +14,7 @@ from .exchange_conflicts import ConflictsTab
 from .exchange_receive import ReceiveTab
 from .exchange_send import CatalogueTab, SendTab
 from .exchange_units import UnitsTab
-from .record_page import heading_label
+from .headings import heading_label
 
 EXCHANGE = "exchange"     # the DataBus payload of a change made here (units, exports)
 

@@ -11,8 +11,8 @@ from tgdesk.services.context import Context
 
 from .events import DataBus
 from .figures_table import LinesTable
+from .headings import heading_label
 from .period_chooser import PeriodChooser
-from .record_page import heading_label
 
 class FiguresPanel(QWidget):
     """The figures of one period as a table (what the reports quote)."""

@@ -5,6 +5,9 @@ The page holds plain data only (kind, period, texts, entries). A draft is
 saved explicitly (Ctrl+S) and automatically: shortly after typing stops, when
 the kind, period or cut-off changes, when the page is left and when the window
 closes. An issued report is shown frozen; a correction is a new draft.
+
+Parts: report_kind_bar.py, report_tabs.py, report_opening.py (what opens for a
+kind and period), report_rendering.py (the pages), report_actions.py.
 """
 
 from __future__ import annotations
@@ -14,36 +17,31 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from tgdesk import vnformat as vf
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.services import issuing, register
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
-from tgdesk.services.register import KIND_LABELS, ReportEntry
+from tgdesk.services.register import ReportEntry
 from tgdesk.services.unit import get_unit
 
 from .app_settings import app_settings
 from .events import DataBus
-from .figures_page import FiguresPanel
-from .period_chooser import PeriodChooser
-from .record_page import heading_label
+from .headings import heading_label
 from .report_actions import ReportActions
-from .report_editor import ReportEditor
 from .report_format_dialog import FormatDialog
-from .report_preview import PdfView
-from .report_register import IssuedPanel, period_text
-from .tasks import Task, run_task
-from .widgets import ERROR_STYLE, date_edit, date_value, show_error, to_qdate
+from .report_kind_bar import ReportKindBar
+from .report_opening import opening
+from .report_rendering import ReportRendering
+from .report_tabs import ReportTabs
+from .tasks import Task
+from .widgets import ERROR_STYLE, show_error
 
 AUTOSAVE_MS = 1500
-PREVIEW_BUSY_AFTER_MS = 600   # a preview usually takes 0.1–0.2 s: no flashing dialog
-KIND_SHORT = {"work": "Công tác tuyên giáo", "opinion": "Tư tưởng, dư luận xã hội"}
 
 
-class ReportPage(ReportActions, QWidget):
+class ReportPage(ReportActions, ReportRendering, QWidget):
     status = Signal(str)          # a message for the status bar
 
     def __init__(self, ctx: Context, bus: DataBus, settings: QSettings | None = None,
@@ -63,16 +61,9 @@ class ReportPage(ReportActions, QWidget):
         self._pending_preview = False
         self._watched: QObject | None = None
 
-        self.kind = QComboBox()
-        for code, label in KIND_LABELS.items():
-            self.kind.addItem(KIND_SHORT.get(code, label), code)
-            self.kind.setItemData(self.kind.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
-        self.chooser = PeriodChooser(ctx.today(), allow_custom=True)
-        self.cutoff_on = QCheckBox("Chốt số liệu đến")
-        self.cutoff_on.setToolTip("Không chọn: tính cả kỳ báo cáo (kỳ chưa kết thúc thì tính "
-                                  "đến hôm nay)")
-        self.cutoff = date_edit(ctx.today())
-        self.cutoff.setToolTip("Ngày chốt số liệu (dd/mm/yyyy)")
+        self.kind_bar = ReportKindBar(ctx.today())
+        self.kind, self.chooser = self.kind_bar.kind, self.kind_bar.chooser
+        self.cutoff_on, self.cutoff = self.kind_bar.cutoff_on, self.kind_bar.cutoff
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.note = QLabel()
@@ -91,23 +82,11 @@ class ReportPage(ReportActions, QWidget):
         self.print_button.setToolTip("In qua hộp thoại in của máy (Ctrl+P)")
         self.issue_button.setToolTip("Cấp số, ghi ngày và lưu giữ nguyên văn báo cáo")
 
-        self.editor = ReportEditor()
-        self.preview = PdfView()
-        self.figures = FiguresPanel(ctx)
-        self.figures.layout().setContentsMargins(8, 8, 8, 8)
+        self.tabs = ReportTabs(ctx)
+        self.editor, self.preview = self.tabs.editor, self.tabs.preview
+        self.figures, self.issued = self.tabs.figures, self.tabs.issued
         self.title, self.table = self.figures.title, self.figures.table
-        self.issued = IssuedPanel()
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Loại báo cáo:"))
-        top.addWidget(self.kind)
-        top.addSpacing(10)
-        top.addWidget(QLabel("Kỳ:"))
-        top.addWidget(self.chooser)
-        top.addSpacing(10)
-        top.addWidget(self.cutoff_on)
-        top.addWidget(self.cutoff)
-        top.addStretch(1)
         actions = QHBoxLayout()
         for b in (self.save_button, self.preview_button, self.export_button, self.print_button,
                   self.issue_button, self.copy_button):
@@ -115,20 +94,9 @@ class ReportPage(ReportActions, QWidget):
         actions.addStretch(1)
         actions.addWidget(self.format_button)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.editor)
-        split.addWidget(self.preview)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(split, "Soạn thảo và xem trước")
-        self.tabs.addTab(self.figures, "Số liệu của kỳ")
-        self.tabs.addTab(self.issued, "Sổ báo cáo đã ban hành")
-
         lay = QVBoxLayout(self)
         lay.addWidget(heading_label("Báo cáo"))
-        lay.addLayout(top)
+        lay.addWidget(self.kind_bar)
         lay.addLayout(actions)
         lay.addWidget(self.state)
         lay.addWidget(self.note)
@@ -160,13 +128,6 @@ class ReportPage(ReportActions, QWidget):
         self.issued.print_requested.connect(self.print_issued)
         self.issued.copy_requested.connect(self.copy_issued)
         bus.data_changed.connect(self._on_data_changed)
-        self.setTabOrder(self.kind, self.chooser.kind)
-        self.setTabOrder(self.chooser.kind, self.chooser.part)
-        self.setTabOrder(self.chooser.part, self.chooser.year)
-        self.setTabOrder(self.chooser.year, self.chooser.start)
-        self.setTabOrder(self.chooser.start, self.chooser.end)
-        self.setTabOrder(self.chooser.end, self.cutoff_on)
-        self.setTabOrder(self.cutoff_on, self.cutoff)
         self.setTabOrder(self.cutoff, self.save_button)
 
     def _action(self, text: str, keys: str, slot) -> QAction:
@@ -179,7 +140,7 @@ class ReportPage(ReportActions, QWidget):
 
     # --- what is shown ------------------------------------------------------
     def report_kind(self) -> str:
-        return self.kind.currentData()
+        return self.kind_bar.report_kind()
 
     def period(self) -> Period:
         return self.chooser.period()
@@ -188,9 +149,7 @@ class ReportPage(ReportActions, QWidget):
         self.chooser.set_period(kind, year, part)
 
     def set_report(self, kind: str, period: Period) -> None:
-        self.kind.blockSignals(True)
-        self.kind.setCurrentIndex(self.kind.findData(kind))
-        self.kind.blockSignals(False)
+        self.kind_bar.set_kind(kind)
         if not self.chooser.set_value(period):
             self._switch()
 
@@ -198,42 +157,12 @@ class ReportPage(ReportActions, QWidget):
         """Show the report of the chosen kind and period: its draft, else the
         issued report (frozen), else a new draft started from the last report."""
         kind, period = self.report_kind(), self.period()
-        code = period.code()
         self.current = (kind, period)
         self._needs_load = False
         self.figures.show_period(period)
-        self.frozen = None
-        self.dirty = False
-        draft = register.draft(self.ctx, kind, code)
-        issued = [e for e in register.issued_reports(self.ctx, kind) if e.period_code == code]
-        if draft is not None:
-            texts, cutoff = draft.texts, draft.cutoff
-            state = "Bản nháp (đã lưu)."
-            if issued:
-                state = (f"Bản nháp đính chính; kỳ này đã ban hành Số {issued[0].number_text} "
-                         f"ngày {vf.short_date(issued[0].issued_on)}.")
-        elif issued:
-            self.frozen = issued[0]
-            texts, cutoff = self.frozen.texts, self.frozen.cutoff
-            state = (f"Đã ban hành: Số {self.frozen.number_text} ngày "
-                     f"{vf.short_date(self.frozen.issued_on)}. Báo cáo đã ban hành không sửa "
-                     "được; muốn đính chính, bấm “Lập báo cáo mới từ bản này”.")
-        else:
-            start = register.starting_point(self.ctx, kind, code)
-            texts, cutoff = start.texts, None
-            state = "Bản nháp mới."
-            if start.source is not None:
-                src = start.source
-                what = (f"báo cáo Số {src.number_text}" if src.issued else "bản nháp")
-                state += (f" Lời văn lấy từ {what} {period_text(src.period_code).lower()}; "
-                          "đồng chí sửa lại cho kỳ này.")
-        for w in (self.cutoff, self.cutoff_on):
-            w.blockSignals(True)
-        self.cutoff_on.setChecked(cutoff is not None)
-        self.cutoff.setDate(to_qdate(cutoff or min(self.ctx.today(), period.end)))
-        self.cutoff.setEnabled(cutoff is not None)
-        for w in (self.cutoff, self.cutoff_on):
-            w.blockSignals(False)
+        shown = opening(self.ctx, kind, period)
+        self.frozen, texts, cutoff = shown.frozen, shown.texts, shown.cutoff
+        self.kind_bar.show_cutoff(cutoff, period, self.ctx.today())
         self.cutoff_value = cutoff
         self._problem = None
         sections = []
@@ -244,7 +173,7 @@ class ReportPage(ReportActions, QWidget):
                 self._problem = str(exc)
         self.editor.load(kind, period.kind, texts, sections, read_only=self.frozen is not None)
         self.dirty = False
-        self._set_state(state)
+        self._set_state(shown.state)
         self._set_note("")
         self._update_buttons()
         self.issued.set_entries(register.issued_reports(self.ctx))
@@ -262,9 +191,9 @@ class ReportPage(ReportActions, QWidget):
 
     def _update_buttons(self) -> None:
         frozen = self.frozen is not None
-        for w in (self.save_button, self.issue_button, self.cutoff_on):
+        for w in (self.save_button, self.issue_button):
             w.setEnabled(not frozen)
-        self.cutoff.setEnabled(not frozen and self.cutoff_on.isChecked())
+        self.kind_bar.set_frozen(frozen)
         self.save_action.setEnabled(not frozen)
         self.copy_button.setVisible(frozen)
 
@@ -315,64 +244,10 @@ class ReportPage(ReportActions, QWidget):
     def _cutoff_changed(self) -> None:
         if self.frozen is not None or self.current is None:
             return
-        on = self.cutoff_on.isChecked()
-        self.cutoff.setEnabled(on)
-        self.cutoff_value = date_value(self.cutoff) if on else None
+        self.cutoff_value = self.kind_bar.chosen_cutoff()
         self.dirty = True
         if self.save_draft(False):
             self.load()
-
-    # --- preview ----------------------------------------------------------
-    def refresh_preview(self, then: Callable[[], None] | None = None) -> None:
-        """Render the pages off the GUI thread; ``then`` runs once they show."""
-        if self.task is not None and self.task.running:
-            self._pending_preview = True      # again when the running task ends
-            return
-        self._pending_preview = False
-        if self.frozen is not None:
-            try:
-                self.preview.set_pdf(issuing.issued_pdf(self.ctx, self.frozen.id)[1])
-            except UserError as exc:
-                self.preview.show_message(str(exc))
-                return
-            self.preview_stale = False
-            if then:
-                then()
-            return
-        if self._problem:
-            self.preview.show_message(self._problem)
-            return
-        kind, period = self.current
-        texts, cutoff, ctx = self.editor.texts(), self.cutoff_value, self.ctx
-        token = (kind, period)
-        self._after_preview = then
-
-        def work():
-            return issuing.preview_pdf(ctx, kind, period, cutoff, texts)
-
-        def done(data: bytes) -> None:
-            if self.current != token:
-                return
-            self.preview.set_pdf(data)
-            self.preview_stale = False
-            follow, self._after_preview = self._after_preview, None
-            if follow:
-                follow()
-
-        def failed(message: str) -> None:
-            self._after_preview = None
-            self.preview.show_message(message)
-
-        if self.preview.page_count() == 0:
-            self.preview.show_message("Đang dựng trang xem trước…")
-        self.task = run_task(work, "Đang dựng trang xem trước…", self, done, failed,
-                             show_after_ms=PREVIEW_BUSY_AFTER_MS)
-        self.task.finished.connect(self._task_finished)
-
-    def _task_finished(self) -> None:
-        if self._pending_preview:
-            self._pending_preview = False
-            QTimer.singleShot(0, self, self.refresh_preview)
 
     # --- format -------------------------------------------------------------
     def edit_format(self) -> None:

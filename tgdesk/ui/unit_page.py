@@ -9,7 +9,7 @@ from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
 from .events import DataBus
-from .record_page import heading_label
+from .headings import heading_label
 from .unit_form import UnitForm
 
 MISSING = ("Đơn vị chưa được thiết lập. Xin điền các thông tin dưới đây rồi bấm “Lưu”: "
