@@ -8,9 +8,9 @@ from tgdesk.services import lists
 from tgdesk.services.errors import UserError
 from tgdesk.services.unit import save_unit
 from tgdesk.ui import launch, main_window
-from tgdesk.ui.events import DataBus
+from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.main_window import PAGES, MainWindow
-from tgdesk.ui.tasks import run_task
+from tgdesk.ui.common.tasks import run_task
 
 pytestmark = pytest.mark.gui
 

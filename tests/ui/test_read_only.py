@@ -15,7 +15,7 @@ from tgdesk.services.context import READ_ONLY, open_context
 from tgdesk.services.db_lock import WriterLock, read_holder
 from tgdesk.services.unit import get_unit, save_unit
 from tgdesk.ui import launch
-from tgdesk.ui.events import DataBus
+from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.launch import LockedDialog, open_database
 from tgdesk.ui.main_window import MainWindow
 

@@ -39,19 +39,19 @@ from tgdesk.services.kinds import MEETINGS, OPINIONS, STUDIES
 from tgdesk.services.register import FIGURES
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
 from tgdesk.services.unit import get_unit, save_unit
-from tgdesk.ui.catalogue_forms import CATALOGUES, CatalogueDialog
-from tgdesk.ui.events import DataBus
-from tgdesk.ui.follow_up_dialog import FollowUpDialog
-from tgdesk.ui.meeting_dialog import MeetingDialog
-from tgdesk.ui.opinion_dialog import OpinionDialog
-from tgdesk.ui.record_page import RecordPage
-from tgdesk.ui.record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
-from tgdesk.ui.report_editor import ReportEditor
-from tgdesk.ui.report_format_dialog import FormatDialog
-from tgdesk.ui.report_page import ReportPage
-from tgdesk.ui.study_dialog import StudyDialog
-from tgdesk.ui.unit_dialog import UnitDialog
-from tgdesk.ui.unit_page import UnitPage
+from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog
+from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
+from tgdesk.ui.records.meeting_dialog import MeetingDialog
+from tgdesk.ui.records.opinion_dialog import OpinionDialog
+from tgdesk.ui.records.record_page import RecordPage
+from tgdesk.ui.records.record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
+from tgdesk.ui.reports.report_editor import ReportEditor
+from tgdesk.ui.reports.report_format_dialog import FormatDialog
+from tgdesk.ui.reports.report_page import ReportPage
+from tgdesk.ui.records.study_dialog import StudyDialog
+from tgdesk.ui.settings.unit_dialog import UnitDialog
+from tgdesk.ui.settings.unit_page import UnitPage
 
 pytestmark = pytest.mark.gui
 
@@ -281,12 +281,12 @@ def test_every_module_with_a_text_field_is_covered():
                "record_filter_state", "widgets"}
     not_typed = {
         "exchange_receive": "a read-only box of details",
-        "exchange_common": "Qt's own QInputDialog (renaming an exchange unit)",
+        "kit": "Qt's own QInputDialog (renaming an exchange unit)",
         "backup_page": "a read-only box showing the folder picked with the folder chooser",
     }
     pattern = re.compile(r"QLineEdit\(|QPlainTextEdit\(|QTextEdit\(|text_edit\(|"
                          r"setEditable\(True\)|QInputDialog")
-    found = {path.stem for path in Path(tgdesk.ui.__file__).parent.glob("*.py")
+    found = {path.stem for path in Path(tgdesk.ui.__file__).parent.rglob("*.py")
              if pattern.search(path.read_text(encoding="utf-8"))}
     new = found - covered - set(not_typed)
     assert not new, (f"text fields in {sorted(new)}: add the screen to SCREENS in this file "

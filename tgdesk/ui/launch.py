@@ -18,10 +18,10 @@ from tgdesk.services.context import Context, open_for_writing, open_read_only
 from tgdesk.services.db_lock import Holder, LockHeld, window_text
 from tgdesk.services.unit import get_unit
 
-from .backup_page import backup_on_exit
-from .events import DataBus
+from tgdesk.ui.backups.backup_page import backup_on_exit
+from tgdesk.ui.common.events import DataBus
 from .main_window import PAGES, MainWindow
-from .unit_dialog import UnitDialog
+from tgdesk.ui.settings.unit_dialog import UnitDialog
 
 SCREEN_SIZE = QSize(1280, 800)
 

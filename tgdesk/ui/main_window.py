@@ -10,18 +10,18 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QM
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
-from .app_settings import app_settings
-from .backup_page import BackupPage
-from .catalogue_page import CataloguePage
-from .events import ALL, DataBus
-from .exchange_page import ExchangePage
-from .overview_page import OverviewPage
-from .record_page import RecordPage
-from .record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
-from .report_page import ReportPage
-from .tasks import Task, run_task
-from .unit_page import UnitPage
-from .widgets import confirm
+from tgdesk.ui.common.app_settings import app_settings
+from tgdesk.ui.backups.backup_page import BackupPage
+from tgdesk.ui.catalogues.catalogue_page import CataloguePage
+from tgdesk.ui.common.events import ALL, DataBus
+from tgdesk.ui.exchange.exchange_page import ExchangePage
+from tgdesk.ui.overview.overview_page import OverviewPage
+from tgdesk.ui.records.record_page import RecordPage
+from tgdesk.ui.records.record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
+from tgdesk.ui.reports.report_page import ReportPage
+from tgdesk.ui.common.tasks import Task, run_task
+from tgdesk.ui.settings.unit_page import UnitPage
+from tgdesk.ui.common.widgets import confirm
 
 # (key, navigation text); the order of the navigation list.
 PAGES = (

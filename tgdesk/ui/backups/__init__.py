@@ -1,0 +1,1 @@
+"""Backups and restore: the "Sao lưu và khôi phục" page."""

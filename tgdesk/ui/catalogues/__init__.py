@@ -1,0 +1,1 @@
+"""Catalogues (cells, areas, documents, people, categories): the page, its forms and model, merging, Excel import and export."""

@@ -1,0 +1,191 @@
+"""The catalogues (Chi bộ, Khu dân cư, Văn bản, Người, Lĩnh vực) described by
+field specs, and one generic dialog built from a spec."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+
+from tgdesk import vnformat as vf
+from tgdesk.domain.enums import AreaKind, DocumentKind, PersonRole
+from tgdesk.domain.records import Area, Cell, OpinionCategory, PartyDocument, Person
+from tgdesk.domain.text import nfc
+from tgdesk.services import lists
+from tgdesk.services.context import Context
+from tgdesk.services.crud import Kind
+from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
+
+from tgdesk.ui.common.record_dialog import RecordDialog
+from tgdesk.ui.common.widgets import (IssueForm, code_combo, date_edit, date_value, id_combo, optional_count,
+                      optional_count_spin, set_combo_data, to_qdate)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    type: str = "text"          # text | opt_text | count | enum | date | bool | area
+    enum: type | None = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    title: str
+    text: Callable[[dict], str]
+    width: int = 140
+
+
+@dataclass(frozen=True)
+class CatalogueSpec:
+    kind: str                  # "cells" (lists.catalogue kind)
+    service: Kind
+    record: type
+    tab: str                   # tab title
+    noun: str                  # "chi bộ"
+    fields: list[Field]
+    columns: list[Listed]
+    describe: Callable[[dict], str]
+    empty_text: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _enum_label(enum, key):
+    def text(row):
+        member = enum.from_code(row.get(key))
+        return member.label if member else (row.get(key) or "")
+    return text
+
+
+def _active(row: dict) -> str:
+    return "Đang dùng" if row.get("active") else "Ngừng dùng"
+
+
+ACTIVE = Field("active", "Đang dùng", "bool")
+
+CATALOGUES = (
+    CatalogueSpec(
+        "cells", CELLS, Cell, "Chi bộ", "chi bộ",
+        [Field("name", "Tên chi bộ:"), Field("secretary", "Bí thư:", "opt_text"),
+         Field("member_count", "Số đảng viên:", "count"), Field("note", "Ghi chú:", "opt_text"),
+         ACTIVE],
+        [Listed("Tên chi bộ", lambda r: r["name"], 260),
+         Listed("Bí thư", lambda r: r.get("secretary") or "", 200),
+         Listed("Số đảng viên", lambda r: "" if r.get("member_count") is None
+                else vf.number(r["member_count"]), 110),
+         Listed("Trạng thái", _active, 110), Listed("Ghi chú", lambda r: r.get("note") or "")],
+        lambda r: r["name"]),
+    CatalogueSpec(
+        "areas", AREAS, Area, "Khu dân cư", "khu dân cư",
+        [Field("name", "Tên khu dân cư:"), Field("kind", "Loại:", "enum", AreaKind),
+         Field("note", "Ghi chú:", "opt_text"), ACTIVE],
+        [Listed("Tên", lambda r: r["name"], 260),
+         Listed("Loại", _enum_label(AreaKind, "kind"), 140),
+         Listed("Trạng thái", _active, 110), Listed("Ghi chú", lambda r: r.get("note") or "")],
+        lambda r: r["name"]),
+    CatalogueSpec(
+        "documents", DOCUMENTS, PartyDocument, "Văn bản", "văn bản",
+        [Field("kind", "Loại văn bản:", "enum", DocumentKind),
+         Field("number_symbol", "Số, ký hiệu:"), Field("issued_on", "Ngày ban hành:", "date"),
+         Field("issuer", "Cơ quan ban hành:"), Field("title", "Trích yếu:"), ACTIVE],
+        [Listed("Loại", _enum_label(DocumentKind, "kind"), 110),
+         Listed("Số, ký hiệu", lambda r: r["number_symbol"], 130),
+         Listed("Ngày ban hành", lambda r: vf.short_date(r.get("issued_on")), 110),
+         Listed("Cơ quan ban hành", lambda r: r["issuer"], 170),
+         Listed("Trạng thái", _active, 100), Listed("Trích yếu", lambda r: r["title"])],
+        lambda r: r["number_symbol"]),
+    CatalogueSpec(
+        "people", PEOPLE, Person, "Người (mạng lưới)", "người",
+        [Field("full_name", "Họ tên:"), Field("role", "Vai trò:", "enum", PersonRole),
+         Field("phone", "Điện thoại:", "opt_text"), Field("workplace", "Nơi công tác:", "opt_text"),
+         Field("area_id", "Khu dân cư:", "area"), ACTIVE],
+        [Listed("Họ tên", lambda r: r["full_name"], 220),
+         Listed("Vai trò", _enum_label(PersonRole, "role"), 230),
+         Listed("Điện thoại", lambda r: r.get("phone") or "", 120),
+         Listed("Trạng thái", _active, 100),
+         Listed("Nơi công tác", lambda r: r.get("workplace") or "")],
+        lambda r: r["full_name"]),
+    CatalogueSpec(
+        "categories", CATEGORIES, OpinionCategory, "Lĩnh vực dư luận", "lĩnh vực",
+        [Field("name", "Tên lĩnh vực:"), Field("description", "Mô tả:", "opt_text"), ACTIVE],
+        [Listed("Tên lĩnh vực", lambda r: r["name"], 260),
+         Listed("Trạng thái", _active, 110),
+         Listed("Mô tả", lambda r: r.get("description") or "")],
+        lambda r: r["name"]),
+)
+
+
+class CatalogueDialog(RecordDialog):
+    """Add or edit one catalogue entry; the widgets come from the spec."""
+
+    def __init__(self, ctx: Context, spec: CatalogueSpec, record_id: int | None = None,
+                 parent: QWidget | None = None):
+        self.spec = spec
+        self.kind = spec.service
+        self.new_title = f"Thêm {spec.noun}"
+        self.edit_title = f"Sửa {spec.noun}"
+        self.dialog_size = (560, 380)
+        self.inputs: dict[str, QWidget] = {}
+        super().__init__(ctx, record_id, parent)
+
+    def blank(self):
+        rec = self.spec.record()
+        if "issued_on" in {f.name for f in self.spec.fields}:
+            rec.issued_on = None
+        return rec
+
+    def build(self, form: IssueForm) -> None:
+        for f in self.spec.fields:
+            if f.type in ("text", "opt_text"):
+                w = QLineEdit()
+            elif f.type == "count":
+                w = optional_count_spin(None)
+            elif f.type == "enum":
+                w = code_combo(f.enum)
+            elif f.type == "date":
+                w = date_edit(self.ctx.today())
+            elif f.type == "bool":
+                w = QCheckBox(f.label)
+                form.add("", w, f.name)
+                self.inputs[f.name] = w
+                continue
+            elif f.type == "area":
+                current = getattr(self.original, f.name)
+                w = id_combo([(a["name"], a["id"]) for a in lists.catalogue(self.ctx, "areas")
+                              if a["active"] or a["id"] == current], "— Không ghi —")
+            else:
+                raise ValueError(f.type)
+            self.inputs[f.name] = form.add(f.label, w, f.name)
+
+    def load(self, rec) -> None:
+        for f in self.spec.fields:
+            w, value = self.inputs[f.name], getattr(rec, f.name)
+            if f.type in ("text", "opt_text"):
+                w.setText(value or "")
+            elif f.type == "count":
+                w.setValue(-1 if value is None else value)
+            elif f.type in ("enum", "area"):
+                set_combo_data(w, value)
+            elif f.type == "date" and value is not None:
+                w.setDate(to_qdate(value))
+            elif f.type == "bool":
+                w.setChecked(bool(value))
+
+    def record(self):
+        values = {}
+        for f in self.spec.fields:
+            w = self.inputs[f.name]
+            if f.type == "text":
+                values[f.name] = w.text()
+            elif f.type == "opt_text":
+                values[f.name] = nfc(w.text())
+            elif f.type == "count":
+                values[f.name] = optional_count(w)
+            elif f.type in ("enum", "area"):
+                values[f.name] = w.currentData()
+            elif f.type == "date":
+                values[f.name] = date_value(w)
+            elif f.type == "bool":
+                values[f.name] = w.isChecked()
+        return self.spec.record(**values)

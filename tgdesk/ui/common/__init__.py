@@ -1,0 +1,1 @@
+"""Pieces shared by several areas of the window: widgets, dialogs base, the data bus, background tasks, the period chooser, remembered settings, plain-row tables and the questions asked of the officer."""

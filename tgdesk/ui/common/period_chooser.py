@@ -1,0 +1,166 @@
+"""Choosing a report period: loại kỳ (tháng, quý, 6 tháng, năm), which one, and
+the year — or, where a custom range makes sense, any two dates ("Tùy chọn"). One
+widget for the report screen, the figures, and the exchange tabs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from tgdesk.domain.period import Period, PeriodKind
+
+from tgdesk.ui.common.widgets import date_edit, from_qdate, to_qdate
+
+KIND_CHOICES = (("Tháng", PeriodKind.MONTH), ("Quý", PeriodKind.QUARTER),
+                ("6 tháng", PeriodKind.HALF), ("Năm", PeriodKind.YEAR))
+ROMAN = ("I", "II", "III", "IV")
+
+
+def kind_box(allow_custom: bool = False) -> QComboBox:
+    """The "loại kỳ" combo; several choosers may share one (``kind_combo``)."""
+    box = QComboBox()
+    for text, kind in KIND_CHOICES:
+        box.addItem(text, kind.value)   # plain str: a str enum would not survive
+    if allow_custom:
+        box.addItem("Tùy chọn", PeriodKind.CUSTOM.value)
+    box.setToolTip("Loại kỳ báo cáo")
+    return box
+
+
+def part_of(kind: PeriodKind, day: date) -> int | None:
+    """Which month / quarter / half of its year ``day`` falls in (None for a year)."""
+    return {PeriodKind.MONTH: day.month, PeriodKind.QUARTER: (day.month - 1) // 3 + 1,
+            PeriodKind.HALF: 1 if day.month <= 6 else 2}.get(kind)
+
+
+def make_period(kind: PeriodKind, year: int, part: int | None) -> Period:
+    if kind is PeriodKind.MONTH:
+        return Period.month(year, part or 1)
+    if kind is PeriodKind.QUARTER:
+        return Period.quarter(year, part or 1)
+    if kind is PeriodKind.HALF:
+        return Period.half(year, part or 1)
+    return Period.year(year)
+
+
+class PeriodChooser(QWidget):
+    """[kind] [part] năm [year]; with a shared ``kind_combo``, only [part] năm [year]
+    (the caller places the combo). Changing the kind selects the period of that kind
+    containing ``today``. With ``allow_custom``, the kind "Tùy chọn" shows
+    [kind] từ [date] đến [date] instead (from the 1st of this month to today)."""
+
+    changed = Signal()
+
+    def __init__(self, today: date, kind_combo: QComboBox | None = None,
+                 parent: QWidget | None = None, allow_custom: bool = False):
+        super().__init__(parent)
+        self.today = today
+        own_kind = kind_combo is None
+        self.kind = kind_box(allow_custom) if own_kind else kind_combo
+        self.part = QComboBox()
+        self.part.setMinimumContentsLength(12)
+        self.part.setToolTip("Kỳ báo cáo")
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.year.setValue(today.year)
+        self.year.setToolTip("Năm")
+        self.year_label = QLabel("năm")
+        self.start = date_edit(today.replace(day=1))
+        self.start.setToolTip("Từ ngày")
+        self.end = date_edit(today)
+        self.end.setToolTip("Đến ngày")
+        self.range_labels = (QLabel("từ"), QLabel("đến"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        if own_kind:
+            lay.addWidget(self.kind)
+        for w in (self.part, self.year_label, self.year, self.range_labels[0], self.start,
+                  self.range_labels[1], self.end):
+            lay.addWidget(w)
+        self._fill_parts()
+        self._select_part(part_of(self.current_kind(), today))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.part.currentIndexChanged.connect(self.changed)
+        self.year.valueChanged.connect(self.changed)
+        self.start.dateChanged.connect(self._range_changed)
+        self.end.dateChanged.connect(self._range_changed)
+
+    def current_kind(self) -> PeriodKind:
+        return PeriodKind(self.kind.currentData())
+
+    def _fill_parts(self) -> None:
+        kind = self.current_kind()
+        self.part.blockSignals(True)
+        self.part.clear()
+        if kind is PeriodKind.MONTH:
+            for m in range(1, 13):
+                self.part.addItem(f"Tháng {m}", m)
+        elif kind is PeriodKind.QUARTER:
+            for q in range(1, 5):
+                self.part.addItem(f"Quý {ROMAN[q - 1]}", q)
+        elif kind is PeriodKind.HALF:
+            self.part.addItem("6 tháng đầu năm", 1)
+            self.part.addItem("6 tháng cuối năm", 2)
+        custom = kind is PeriodKind.CUSTOM
+        self.part.setVisible(kind not in (PeriodKind.YEAR, PeriodKind.CUSTOM))
+        for w in (self.year_label, self.year):
+            w.setVisible(not custom)
+        for w in (*self.range_labels, self.start, self.end):
+            w.setVisible(custom)
+        self.part.blockSignals(False)
+
+    def _select_part(self, part: int | None) -> None:
+        if part is not None:
+            self.part.blockSignals(True)
+            self.part.setCurrentIndex(self.part.findData(part))
+            self.part.blockSignals(False)
+
+    def _kind_changed(self) -> None:
+        self._fill_parts()
+        self._select_part(part_of(self.current_kind(), self.today))
+        self.changed.emit()
+
+    def _range_changed(self) -> None:
+        if self.end.date() < self.start.date():      # an end before the start follows it
+            self.end.blockSignals(True)
+            self.end.setDate(self.start.date())
+            self.end.blockSignals(False)
+        if self.current_kind() is PeriodKind.CUSTOM:
+            self.changed.emit()
+
+    def set_period(self, kind: PeriodKind, year: int, part: int | None = None) -> None:
+        """Choose a period; ``changed`` fires once."""
+        self.blockSignals(True)
+        if kind is not self.current_kind():
+            self.kind.setCurrentIndex(self.kind.findData(kind.value))
+        self.year.setValue(year)
+        if part is not None:
+            self.part.setCurrentIndex(self.part.findData(part))
+        self.blockSignals(False)
+        self.changed.emit()
+
+    def set_value(self, period: Period) -> bool:
+        """Show ``period``; False for a custom range where the chooser has no "Tùy chọn"."""
+        if period.kind is PeriodKind.CUSTOM:
+            at = self.kind.findData(PeriodKind.CUSTOM.value)
+            if at < 0:
+                return False
+            self.blockSignals(True)
+            self.kind.setCurrentIndex(at)
+            for edit, day in ((self.start, period.start), (self.end, period.end)):
+                edit.blockSignals(True)
+                edit.setDate(to_qdate(day))
+                edit.blockSignals(False)
+            self.blockSignals(False)
+            self.changed.emit()
+            return True
+        self.set_period(period.kind, period.start.year, part_of(period.kind, period.start))
+        return True
+
+    def period(self) -> Period:
+        if self.current_kind() is PeriodKind.CUSTOM:
+            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+            return Period.custom(start, max(end, start))
+        return make_period(self.current_kind(), self.year.value(), self.part.currentData())

@@ -1,0 +1,81 @@
+"""Trao đổi dữ liệu: exchange by files between a ward and the level above, as
+one page of the main window with a tab per task (docs/package-format.md)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from tgdesk.services.context import Context
+
+from tgdesk.ui.common.events import ALL, DataBus
+from tgdesk.ui.exchange.exchange_board import BoardTab
+from tgdesk.ui.exchange.exchange_conflicts import ConflictsTab
+from tgdesk.ui.exchange.exchange_receive import ReceiveTab
+from tgdesk.ui.exchange.exchange_send import CatalogueTab, SendTab
+from tgdesk.ui.exchange.exchange_units import UnitsTab
+from tgdesk.ui.common.headings import heading_label
+
+EXCHANGE = "exchange"     # the DataBus payload of a change made here (units, exports)
+
+
+class ExchangePage(QWidget):
+    status = Signal(str)
+
+    def __init__(self, ctx: Context, bus: DataBus, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.bus = ctx, bus
+        self.units = UnitsTab(ctx)
+        self.send = SendTab(ctx)
+        self.receive = ReceiveTab(ctx)
+        self.conflicts = ConflictsTab(ctx)
+        self.board = BoardTab(ctx)
+        self.catalogue = CatalogueTab(ctx)
+        self.tabs = QTabWidget()
+        for tab, text in ((self.units, "Đơn vị && khóa"), (self.send, "Gửi đi"),
+                          (self.receive, "Nhận về"), (self.conflicts, "Xung đột"),
+                          (self.board, "Tình hình gửi báo cáo"),
+                          (self.catalogue, "Danh mục gửi xuống")):
+            self.tabs.addTab(tab, text)
+            tab.status.connect(self.status)
+            if hasattr(tab, "changed"):
+                tab.changed.connect(self._tab_changed)
+        self.receive.changed.disconnect(self._tab_changed)
+        self.receive.changed.connect(lambda: bus.changed(ALL))   # records came in
+        self.conflicts.changed.disconnect(self._tab_changed)
+        self.conflicts.changed.connect(lambda: bus.changed(ALL))
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading_label("Trao đổi dữ liệu"))
+        lay.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
+        bus.data_changed.connect(self._on_data_changed)
+        self.dirty = True
+
+    def _tab_changed(self) -> None:
+        self.bus.changed(EXCHANGE)
+
+    def _on_data_changed(self, what: str) -> None:
+        self.dirty = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # refresh lazily: the page may never be opened
+        super().showEvent(event)
+        if self.dirty:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload every tab (F5, or data changed elsewhere)."""
+        self.dirty = False
+        for tab in (self.units, self.send, self.receive, self.conflicts, self.board,
+                    self.catalogue):
+            tab.refresh()
+
+    def refresh_current(self) -> None:
+        tab = self.tabs.currentWidget()
+        if hasattr(tab, "refresh"):
+            tab.refresh()
+
+    def show_tab(self, tab: QWidget) -> QWidget:
+        self.tabs.setCurrentWidget(tab)
+        return tab

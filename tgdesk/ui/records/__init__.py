@@ -1,0 +1,1 @@
+"""The three record lists (meetings, study sessions, opinion notes): pages, filters, table model, dialogs, follow-up and printing."""

@@ -1,0 +1,97 @@
+"""Dư luận xã hội: the dialog to add or edit one opinion note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, OpinionSource,
+                                 PersonRole)
+from tgdesk.domain.records import OpinionNote
+from tgdesk.domain.text import nfc
+from tgdesk.services import lists
+from tgdesk.services.kinds import OPINIONS
+
+from tgdesk.ui.common.record_dialog import RecordDialog
+from tgdesk.ui.common.widgets import (IssueForm, code_combo, date_edit, date_value, id_combo, set_combo_data,
+                      text_edit, to_qdate)
+
+
+class OpinionDialog(RecordDialog):
+    kind = OPINIONS
+    new_title = "Thêm ý kiến dư luận"
+    edit_title = "Sửa ý kiến dư luận"
+
+    def blank(self) -> OpinionNote:
+        return OpinionNote(noted_on=self.ctx.today())
+
+    def _choices(self, kind: str, label_key: str, current: int | None,
+                 role: str | None = None) -> list[tuple[str, int]]:
+        out = []
+        for row in lists.catalogue(self.ctx, kind):
+            if role is not None and row["role"] != role and row["id"] != current:
+                continue
+            if row["active"] or row["id"] == current:
+                out.append((row[label_key], row["id"]))
+        return out
+
+    def build(self, form: IssueForm) -> None:
+        o = self.original
+        self.noted_on = form.add("Ngày nắm bắt:", date_edit(self.ctx.today()), "noted_on")
+        self.category = form.add(
+            "Lĩnh vực:", id_combo(self._choices("categories", "name", o.category_id),
+                                  "— Chọn lĩnh vực —"), "category_id")
+        self.summary = form.add("Nội dung dư luận:", text_edit(90), "summary")
+        self.area = form.add(
+            "Khu dân cư:", id_combo(self._choices("areas", "name", o.area_id), "— Không ghi —"),
+            "area_id")
+        self.reporter = form.add(
+            "Người phản ánh:",
+            id_combo(self._choices("people", "full_name", o.reporter_id,
+                                   PersonRole.CTV_DLXH.value), "— Không ghi —"),
+            "reporter_id")
+        self.source = form.add("Nguồn nắm bắt:", code_combo(OpinionSource), "source")
+        self.attitude = form.add("Thái độ:", code_combo(Attitude), "attitude")
+        self.concern = form.add("Mức độ quan tâm:", code_combo(Concern), "concern")
+        self.proposal = form.add("Đề xuất, kiến nghị:", text_edit(), "proposal")
+        self.follow_up = form.add("Tình trạng xử lý:", code_combo(FollowUp), "follow_up")
+        self.passed_to = form.add("Chuyển cho:", QLineEdit(), "passed_to")
+        self.passed_to.setPlaceholderText("Ví dụ: Ủy ban nhân dân phường")
+        self.due_on = form.add("Hạn xử lý:", date_edit(None, optional=True,
+                                                       none_text="— Không đặt hạn —"),
+                               "due_on")
+        self.due_on.setToolTip("Ngày phải giải quyết xong; quá hạn mà chưa giải quyết thì "
+                               "ý kiến được đánh dấu “quá hạn” trong danh sách và ở Tổng quan")
+        self.classification = form.add("Độ mật:", code_combo(Classification), "classification")
+
+    def load(self, o: OpinionNote) -> None:
+        if o.noted_on is not None:
+            self.noted_on.setDate(to_qdate(o.noted_on))
+        set_combo_data(self.category, o.category_id)
+        self.summary.setPlainText(o.summary)
+        set_combo_data(self.area, o.area_id)
+        set_combo_data(self.reporter, o.reporter_id)
+        set_combo_data(self.source, o.source)
+        set_combo_data(self.attitude, o.attitude)
+        set_combo_data(self.concern, o.concern)
+        self.proposal.setPlainText(o.proposal or "")
+        set_combo_data(self.follow_up, o.follow_up)
+        self.passed_to.setText(o.passed_to or "")
+        self.due_on.setDate(to_qdate(o.due_on))
+        set_combo_data(self.classification, o.classification)
+
+    def record(self) -> OpinionNote:
+        return OpinionNote(
+            noted_on=date_value(self.noted_on),
+            area_id=self.area.currentData(),
+            reporter_id=self.reporter.currentData(),
+            category_id=self.category.currentData(),
+            source=self.source.currentData(),
+            summary=self.summary.toPlainText(),
+            attitude=self.attitude.currentData(),
+            concern=self.concern.currentData(),
+            proposal=nfc(self.proposal.toPlainText()),
+            follow_up=self.follow_up.currentData(),
+            passed_to=nfc(self.passed_to.text()),
+            due_on=date_value(self.due_on),
+            classification=self.classification.currentData(),
+        )

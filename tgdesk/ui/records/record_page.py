@@ -1,0 +1,187 @@
+"""One list page for every record kind: the table (lazy, sorted on the server),
+its empty states and count, around the filters (record_filter_state.py) and the
+row actions (record_actions.py): toolbar, undo after a delete, printing and the
+opinion follow-up. The page remembers its filters, sort and column widths
+(QSettings)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QStackedWidget,
+                               QTableView, QVBoxLayout, QWidget)
+
+from tgdesk import vnformat as vf
+from tgdesk.services.context import Context
+from tgdesk.services.crud import Kind
+
+from tgdesk.ui.common.app_settings import app_settings
+from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.records.list_state import ListState
+from tgdesk.ui.records.record_actions import RecordActions
+from tgdesk.ui.records.record_filter_state import RecordFilterState
+from tgdesk.ui.records.record_model import RecordModel
+from tgdesk.ui.common.widgets import shortcut
+
+__all__ = ["PageSpec", "RecordPage", "heading_label"]   # heading_label: kept importable from here
+
+CATALOGUES = {"cells", "areas", "categories", "all"}
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: str                   # "meetings"
+    service: Kind               # MEETINGS
+    heading: str                # "Hội nghị"
+    noun: str                   # "hội nghị"
+    dialog: type                # MeetingDialog
+    empty_text: str             # what to do next on an empty list
+    describe: Callable[[dict], str]   # a short name of one row, for confirmations
+    follow_up: bool = False     # opinion notes: the "Xử lý…" dialog
+
+
+class RecordPage(RecordFilterState, RecordActions, QWidget):
+    status = Signal(str)          # a message for the status bar
+
+    def __init__(self, ctx: Context, bus: DataBus, spec: PageSpec,
+                 parent: QWidget | None = None, settings: QSettings | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bus = bus
+        self.spec = spec
+        if settings is None:     # the user's own settings (tests redirect the user scope)
+            settings = app_settings()
+        self.state = ListState(settings, spec.kind)
+        self.dialog: QDialog | None = None
+        self.last_deleted: int | None = None
+        self._quiet = True            # no reloads while the controls are being set
+
+        self.model = RecordModel(ctx, spec.kind, parent=self)
+        self._build_view()
+        self._build_filters()
+        self._build_actions()
+
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: #555; font-size: 12pt; padding: 24px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self.footer = QLabel()
+        self.footer.setStyleSheet("color: #555;")
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(heading_label(spec.heading))
+        lay.addLayout(self.toolbar)
+        lay.addLayout(self.filter_row)
+        lay.addWidget(self.undo_bar)
+        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.footer)
+
+        shortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
+                 context=Qt.ShortcutContext.WindowShortcut)
+
+        self.model.modelReset.connect(self._update_state)
+        self.model.rowsInserted.connect(self._update_state)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        bus.data_changed.connect(self._on_data_changed)
+        self.restore_state()
+        self._quiet = False
+        self.reload()
+
+    def _build_view(self) -> None:
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicatorShown(True)
+        for i, column in enumerate(self.model.columns):
+            self.view.setColumnWidth(i, column.width)
+            if column.stretch:
+                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        self._show_sort_indicator()
+        self.view.setSortingEnabled(True)      # a header click calls model.sort()
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.sectionResized.connect(self._column_resized)
+
+    # --- loading -------------------------------------------------------------------
+    def reload(self) -> None:
+        if self._quiet:
+            return
+        self.search_timer.stop()
+        self.model.load(self.current_filter())
+        self.save_state()
+
+    def refresh(self) -> None:
+        """Reload after a change, keeping the selection where possible."""
+        selected = self.selected_id()
+        self.model.load(self.current_filter(), keep_shown=True)
+        if selected is not None:
+            self.select_id(selected)
+
+    def _on_data_changed(self, what: str) -> None:
+        if what == "unit":
+            return
+        if what in CATALOGUES:
+            self.filters.reload_choices()
+        self.refresh()
+
+    # --- what is shown ---------------------------------------------------------------
+    def _update_state(self) -> None:
+        total = self.model.total()
+        in_trash = self.trash.isChecked()
+        noun = self.spec.noun
+        searched = bool(self.search.text().strip()) or self.filters.is_active()
+        if total == 0:
+            start, end = self.period.range()
+            if in_trash:
+                self.empty.setText(f"Thùng rác không có {noun} nào"
+                                   + (" phù hợp với ô tìm và bộ lọc." if searched else "."))
+            elif searched:
+                self.empty.setText(f"Không tìm thấy {noun} nào phù hợp.\nThử bỏ dấu, gõ ít "
+                                   "chữ hơn hoặc bỏ bớt bộ lọc (nút “Bỏ lọc”).")
+            elif start or end:
+                self.empty.setText(f"Không có {noun} nào trong khoảng thời gian đã "
+                                   "chọn. Chọn “Tất cả” để xem mọi bản ghi.")
+            else:
+                self.empty.setText(self.spec.empty_text)
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.view)
+        text = f"{vf.number(total)} {noun}"
+        if self.is_filtered():
+            text += " phù hợp"
+        if in_trash:
+            text += " trong thùng rác"
+        if self.model.rowCount() < total:
+            text += f" (đang hiện {vf.number(self.model.rowCount())})"
+        self.footer.setText(text)
+        self.clear_button.setEnabled(self.is_filtered())
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            return self.model.id_at(rows[0].row())
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        self.view.scrollTo(self.model.index(row, 0))
+        return True

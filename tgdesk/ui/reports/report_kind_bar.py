@@ -1,0 +1,86 @@
+"""The report screen's top bar: the kind of report, its period and the cut-off date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+
+from tgdesk.domain.period import Period
+from tgdesk.services.register import KIND_LABELS
+
+from tgdesk.ui.common.period_chooser import PeriodChooser
+from tgdesk.ui.common.widgets import date_edit, date_value, to_qdate
+
+KIND_SHORT = {"work": "Công tác tuyên giáo", "opinion": "Tư tưởng, dư luận xã hội"}
+
+
+class ReportKindBar(QWidget):
+    """Loại báo cáo [kind] Kỳ [period] [x] Chốt số liệu đến [date]. The page listens
+    to ``kind``, ``chooser``, ``cutoff_on`` and ``cutoff`` itself."""
+
+    def __init__(self, today: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for code, label in KIND_LABELS.items():
+            self.kind.addItem(KIND_SHORT.get(code, label), code)
+            self.kind.setItemData(self.kind.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        self.chooser = PeriodChooser(today, allow_custom=True)
+        self.cutoff_on = QCheckBox("Chốt số liệu đến")
+        self.cutoff_on.setToolTip("Không chọn: tính cả kỳ báo cáo (kỳ chưa kết thúc thì tính "
+                                  "đến hôm nay)")
+        self.cutoff = date_edit(today)
+        self.cutoff.setToolTip("Ngày chốt số liệu (dd/mm/yyyy)")
+
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(QLabel("Loại báo cáo:"))
+        lay.addWidget(self.kind)
+        lay.addSpacing(10)
+        lay.addWidget(QLabel("Kỳ:"))
+        lay.addWidget(self.chooser)
+        lay.addSpacing(10)
+        lay.addWidget(self.cutoff_on)
+        lay.addWidget(self.cutoff)
+        lay.addStretch(1)
+
+        chooser = self.chooser
+        self.setTabOrder(self.kind, chooser.kind)
+        self.setTabOrder(chooser.kind, chooser.part)
+        self.setTabOrder(chooser.part, chooser.year)
+        self.setTabOrder(chooser.year, chooser.start)
+        self.setTabOrder(chooser.start, chooser.end)
+        self.setTabOrder(chooser.end, self.cutoff_on)
+        self.setTabOrder(self.cutoff_on, self.cutoff)
+
+    def report_kind(self) -> str:
+        return self.kind.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        """Select ``kind`` without announcing it (the caller loads the report)."""
+        self.kind.blockSignals(True)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.kind.blockSignals(False)
+
+    def show_cutoff(self, cutoff: date | None, period: Period, today: date) -> None:
+        """Show a report's cut-off date (None: none, the box shows the period's end,
+        or today while the period runs), without announcing it."""
+        for w in (self.cutoff, self.cutoff_on):
+            w.blockSignals(True)
+        self.cutoff_on.setChecked(cutoff is not None)
+        self.cutoff.setDate(to_qdate(cutoff or min(today, period.end)))
+        self.cutoff.setEnabled(cutoff is not None)
+        for w in (self.cutoff, self.cutoff_on):
+            w.blockSignals(False)
+
+    def chosen_cutoff(self) -> date | None:
+        """The cut-off date ticked, or None; the date box follows the tick."""
+        on = self.cutoff_on.isChecked()
+        self.cutoff.setEnabled(on)
+        return date_value(self.cutoff) if on else None
+
+    def set_frozen(self, frozen: bool) -> None:
+        """An issued report: its cut-off cannot change."""
+        self.cutoff_on.setEnabled(not frozen)
+        self.cutoff.setEnabled(not frozen and self.cutoff_on.isChecked())

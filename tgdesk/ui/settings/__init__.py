@@ -1,0 +1,1 @@
+"""The unit's settings: the unit form, its first-run dialog and page."""

@@ -1,0 +1,79 @@
+"""The form of the unit's settings (Cài đặt đơn vị), used by the first-run
+dialog and by the settings page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from tgdesk.domain.records import UnitSettings
+from tgdesk.domain.validation import Verdict, validate_unit
+from tgdesk.services.context import Context
+from tgdesk.services.errors import UserError, ValidationFailed
+from tgdesk.services.unit import save_unit
+
+from tgdesk.ui.common.widgets import IssueForm, date_edit, date_value, set_combo_data, to_qdate, NO_DATE
+
+PROFILES = (("Văn bản Đảng (HD 36)", "party"), ("Văn bản hành chính (NĐ 30)", "state"))
+
+# (field, label, placeholder)
+TEXTS = (
+    ("name", "Tên đơn vị:", "Ví dụ: ĐẢNG ỦY PHƯỜNG BÌNH TIÊN"),
+    ("parent_name", "Cấp trên:", "Ví dụ: ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH"),
+    ("place_name", "Địa danh:", "Ghi ở dòng ngày tháng, ví dụ: Bình Tiên"),
+    ("doc_abbrev", "Ký hiệu (ĐU):", "Phần sau dấu “/” của số văn bản, ví dụ: ĐU"),
+    ("signer_authority", "Quyền hạn ký:", "Ví dụ: T/M ĐẢNG ỦY"),
+    ("signer_title", "Chức vụ người ký:", "Ví dụ: PHÓ BÍ THƯ"),
+    ("signer_name", "Họ tên người ký:", "Ví dụ: Nguyễn Văn An"),
+)
+
+
+class UnitForm(IssueForm):
+    def __init__(self, ctx: Context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.inputs: dict[str, QLineEdit] = {}
+        for fld, label, hint in TEXTS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(hint)
+            self.inputs[fld] = self.add(label, edit, fld)
+        self.profile = QComboBox()
+        for text, code in PROFILES:
+            self.profile.addItem(text, code)
+        self.add("Mẫu trình bày:", self.profile, "profile")
+        self.term_start = self.add("Ngày bắt đầu nhiệm kỳ:",
+                                   date_edit(None, optional=True, none_text="Chưa ghi"),
+                                   "term_start")
+        self.form.addRow(self.general)
+
+    def set_unit(self, unit: UnitSettings | None) -> None:
+        unit = unit or UnitSettings()
+        for fld, _, _ in TEXTS:
+            self.inputs[fld].setText(getattr(unit, fld) or "")
+        set_combo_data(self.profile, unit.profile)
+        self.term_start.setDate(NO_DATE if unit.term_start is None else to_qdate(unit.term_start))
+        self.clear_issues()
+
+    def unit(self) -> UnitSettings:
+        values = {fld: self.inputs[fld].text() for fld, _, _ in TEXTS}
+        return UnitSettings(profile=self.profile.currentData(),
+                            term_start=date_value(self.term_start), **values)
+
+    def save(self) -> bool:
+        """Validate and save; messages go under the fields. True when saved."""
+        unit = self.unit()
+        verdict: Verdict = validate_unit(unit)
+        if not verdict.ok:
+            self.show_issues(verdict.errors, verdict.warnings)
+            return False
+        try:
+            save_unit(self.ctx, unit)
+        except ValidationFailed as exc:
+            self.show_issues(exc.issues)
+            return False
+        except UserError as exc:
+            self.show_issues([], [])
+            self.general.setText(str(exc))
+            self.general.show()
+            return False
+        self.clear_issues()
+        return True
