@@ -70,7 +70,7 @@ from PySide6.QtWidgets import QApplication
 QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[2])
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from tgdesk.services.context import open_context
-from tgdesk.ui.events import DataBus
+from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.launch import ensure_app
 from tgdesk.ui.main_window import MainWindow
 
@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> None:
     from tgdesk.domain.filters import ListFilter
     from tgdesk.services.context import open_context
     from tgdesk.store.search import match_expression
-    from tgdesk.ui.events import DataBus
+    from tgdesk.ui.common.events import DataBus
     from tgdesk.ui.launch import SCREEN_SIZE, ensure_app
     from tgdesk.ui.main_window import MainWindow
 
