@@ -70,6 +70,8 @@ def check_file(path: Path) -> None:
     """Refuse files that are not SQLite, or SQLite files that are not ours."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    if path.stat().st_size < 512:   # smaller than SQLite's smallest page: not a database
+        raise NotADatabase(f"Tệp “{path}” không phải là cơ sở dữ liệu tgdesk.")
     # The header is read through SQLite, never with open()/close(): closing any
     # descriptor of the file drops every POSIX lock this process holds on it,
     # which would let another process write under an open Context.
