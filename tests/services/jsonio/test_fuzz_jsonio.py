@@ -2,7 +2,7 @@
 copy of the database. The property: a result or a UserError (with a printable
 message), never another exception; a refused import changes nothing.
 
-Every crash found here became a named test in test_jsonio.py (the lone
+Every crash found here became a named test beside this file (the lone
 surrogate, deep nesting, the integer past 2^63, the study citing a document
 that failed)."""
 
@@ -21,7 +21,7 @@ from tgdesk.services.errors import UserError
 from tgdesk.services.jsonio import SPECS, import_file
 from tgdesk.store.db import create_db_engine, session_factory
 
-from test_jsonio import GOOD, TABLES, counts     # tests/services is on sys.path
+from json_records import GOOD, TABLES, counts     # tests/services/jsonio is on sys.path
 
 TODAY = date(2026, 11, 24)
 

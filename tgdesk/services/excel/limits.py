@@ -1,12 +1,10 @@
-"""Limits of an Excel import, checked before openpyxl loads the workbook.
+"""Limits of an Excel import, checked before openpyxl loads the workbook (docs/excel-import.md)."""
 
-openpyxl's normal mode (needed for merged cells) holds the whole workbook in
-memory: a million-row sheet took 44 s and a 200 MB cell 2.3 GB before. Here the
-file is refused first, cheaply: by its size, by the unpacked size of each part
-of the .xlsx zip (from the zip directory, nothing unpacked), and by a streamed
-count of every sheet's rows that stops as soon as a limit is passed. The limits
-are listed in docs/excel-import.md.
-"""
+# openpyxl's normal mode (needed for merged cells) holds the whole workbook in
+# memory: a million-row sheet took 44 s and a 200 MB cell 2.3 GB before. Here the
+# file is refused first, cheaply: by its size, by the unpacked size of each part
+# of the .xlsx zip (from the zip directory, nothing unpacked), and by a streamed
+# count of every sheet's rows that stops as soon as a limit is passed.
 
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ from xml.etree.ElementTree import ParseError, iterparse
 
 from tgdesk import vnformat as vf
 
-from .errors import UserError, os_reason
+from ..errors import UserError, os_reason
 
 MAX_ROWS = 20_000                       # data rows per file; more is surely a wrong file
 HEADER_SEARCH_ROWS = 10                 # the header may sit under a title of a few rows

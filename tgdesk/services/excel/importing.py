@@ -1,0 +1,175 @@
+"""Importing a catalogue from Excel in two steps: a preview that saves nothing, then a commit."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+
+from tgdesk import vnformat as vf
+from tgdesk.domain.text import normalize_fields
+from tgdesk.store import tables as t
+
+from ..context import Context
+from ..crud import known_ids
+from ..errors import UserError
+from ..kinds import CATALOGUE_KINDS
+from .cells import blank, key, parse_row, show
+from .duplicates import DUPLICATE_REASON, Index, describe, existing
+from .limits import MAX_ROWS
+from .specs import spec_of
+from .workbook import data_sheet, find_header, merged_rows, open_workbook
+
+MERGED_REASON = "ô gộp (merged cell)"
+
+
+@dataclass
+class PreviewRow:
+    row_number: int             # as Excel shows it
+    record: Any                 # Cell | Area | PartyDocument | Person | OpinionCategory
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BadRow:
+    row_number: int
+    reasons: list[str]
+    values: list[str] = field(default_factory=list)   # what the row holds, for display
+
+
+@dataclass
+class DuplicateRow:
+    row_number: int
+    existing_id: int            # the catalogue row it repeats
+
+
+@dataclass
+class ImportPreview:
+    kind: str
+    path: str
+    sheet: str
+    header_row: int
+    columns: list[str]          # headers recognised, in file order
+    ignored_columns: list[str]  # headers present but not used
+    good: list[PreviewRow] = field(default_factory=list)
+    bad: list[BadRow] = field(default_factory=list)
+    duplicates: list[DuplicateRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.good) + len(self.bad)
+
+
+def _areas_by_name(session) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for area_id, name in session.execute(select(t.AreaRow.id, t.AreaRow.name)
+                                         .where(t.AreaRow.deleted.is_(False))):
+        out.setdefault(key(name), []).append(area_id)
+    return out
+
+
+def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
+    """Read and check an .xlsx file of one catalogue; save nothing.
+
+    Every row is checked with the same validation the forms use. Raises
+    UserError for a file that cannot be used at all (not an .xlsx, a required
+    column missing, no data rows); every row-level problem is a :class:`BadRow`
+    with its Excel row number and Vietnamese reasons naming the column.
+    """
+    spec = spec_of(kind)
+    crud_kind = CATALOGUE_KINDS[kind]
+    path = Path(path)
+    wb = open_workbook(path)
+    try:
+        ws = data_sheet(wb, spec)
+        header_row, cols, ignored = find_header(ws, spec)
+        merged = merged_rows(ws, header_row)
+        width = max(cols) + 1
+        preview = ImportPreview(kind, str(path), ws.title, header_row,
+                                [c.header for _, c in sorted(cols.items())], ignored)
+        today = ctx.today()
+        with ctx.reading() as session:
+            known = known_ids(session)
+            in_db = existing(session, spec)
+            areas = _areas_by_name(session) if kind == "people" else {}
+        in_file = Index(kind)
+        count = 0
+        for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, max_row=ws.max_row,
+                                                max_col=width, values_only=True),
+                                   start=header_row + 1):
+            is_blank = all(blank(values[i]) for i in cols)
+            merge = merged.get(r)
+            if is_blank and not (merge and merge[1]):
+                continue
+            count += 1
+            if count > MAX_ROWS:
+                raise UserError(f"Tệp có hơn {vf.number(MAX_ROWS)} dòng dữ liệu; hãy chia "
+                                "thành nhiều tệp nhỏ hơn.")
+            shown = [show(values[i]) for i in sorted(cols)]
+            if merge:
+                preview.bad.append(BadRow(r, [f"Dòng có {MERGED_REASON} {merge[0]}: hãy bỏ gộp "
+                                              "ô và ghi đủ giá trị ở từng dòng."], shown))
+                continue
+            kwargs, reasons, failed = parse_row(cols, values, areas)
+            rec = spec.record(**kwargs)
+            normalize_fields(rec)
+            verdict = crud_kind.validate(rec, known, today)
+            reasons += [i.message for i in verdict.errors if i.field not in failed]
+            if not reasons:
+                dup = in_db.find(rec)
+                if dup is not None:
+                    reasons.append(f"{describe(spec, rec)} {DUPLICATE_REASON}.")
+                    preview.duplicates.append(DuplicateRow(r, dup))
+                elif (same := in_file.find(rec)) is not None:
+                    reasons.append(f"{describe(spec, rec)} trùng với dòng {same} trong tệp.")
+            if reasons:
+                preview.bad.append(BadRow(r, reasons, shown))
+                continue
+            in_file.add(rec, r)
+            preview.good.append(PreviewRow(r, rec, [i.message for i in verdict.warnings]))
+    finally:
+        wb.close()
+    if preview.total == 0:
+        raise UserError(f"Trang tính “{ws.title}” không có dòng dữ liệu nào dưới dòng tiêu đề "
+                        f"{header_row}.")
+    return preview
+
+
+def commit_import(ctx: Context, kind: str, preview: ImportPreview) -> int:
+    """Save the good rows of a preview in one transaction, all or nothing; return how many.
+
+    Each row is checked again (the catalogues may have changed since the
+    preview); one failure saves nothing and names the row.
+    """
+    spec = spec_of(kind)
+    if preview.kind != kind:
+        raise ValueError(f"preview of {preview.kind!r} committed as {kind!r}")
+    if not preview.good:
+        return 0
+    crud_kind = CATALOGUE_KINDS[kind]
+    fields = [f.name for f in dataclasses.fields(spec.record)
+              if f.name not in ("id", "uuid") and hasattr(spec.row, f.name)]
+    today = ctx.today()
+    with ctx.transaction() as session:
+        known = known_ids(session)
+        in_db = existing(session, spec)
+        values = []
+        for item in preview.good:
+            rec = dataclasses.replace(item.record, id=None, uuid=None)
+            normalize_fields(rec)
+            verdict = crud_kind.validate(rec, known, today)
+            if not verdict.ok:
+                raise UserError(f"Dòng {item.row_number}: "
+                                + " ".join(i.message for i in verdict.errors)
+                                + " Không dòng nào được lưu; hãy xem trước lại tệp.")
+            if in_db.find(rec) is not None:
+                raise UserError(f"Dòng {item.row_number}: {describe(spec, rec)} "
+                                f"{DUPLICATE_REASON} (có thể tệp đã được nhập). Không dòng nào "
+                                "được lưu; hãy xem trước lại tệp.")
+            in_db.add(rec, -item.row_number)
+            values.append({n: getattr(rec, n) for n in fields})
+        session.execute(insert(spec.row), values)
+    return len(values)
