@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tgdesk import cli, paths
+from tgdesk.cli_maintenance import restore_hint, run_without_database
 from tgdesk.services.context import Context, open_for_reading, open_for_writing, plain_error
 from tgdesk.services.errors import UserError
 
@@ -66,7 +67,7 @@ COMMAND_ACCESS: dict[str, str | Callable[[argparse.Namespace], str]] = {
     "received": READ,
     "unit-stats": READ,
     "receipt-check": WRITE,          # notes the receipt on the export
-    "backup": WRITE,
+    "backup": READ,                  # copies the file through SQLite; writes nothing in it
     "backups": READ,
     "restore": WRITE,
     "check": lambda args: WRITE if getattr(args, "repair", False) else READ,
@@ -146,8 +147,7 @@ def _setup_logging() -> None:
         logging.basicConfig(level=logging.WARNING)
 
 
-def _open(args: argparse.Namespace, db_path: Path) -> Context:
-    wait = lock_wait(args)
+def _open(args: argparse.Namespace, db_path: Path, wait: float) -> Context:
     return open_for_writing(db_path, wait) if writes(args) else open_for_reading(db_path, wait)
 
 
@@ -168,7 +168,17 @@ def _window(db_path: Path) -> int:
 
 
 def _command(args: argparse.Namespace, db_path: Path) -> int:
-    ctx = _open(args, db_path)
+    wait = lock_wait(args)
+    try:
+        ctx = _open(args, db_path, wait)
+    except Exception as exc:
+        # backups and restore work without it; other commands point at them when damaged
+        code = run_without_database(db_path, args, wait, exc)
+        if code is not None:
+            return code
+        if (hint := restore_hint(db_path, exc)) is not None:
+            raise UserError(f"{exc}\n{hint}") from exc
+        raise
     try:
         if args.command == "screenshots":
             from tgdesk.ui.launch import take_screenshots

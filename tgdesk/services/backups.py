@@ -204,9 +204,15 @@ def _ours(folder: Path | None, stem: str, label: str) -> list[BackupInfo]:
 
 def list_backups(ctx: Context) -> list[BackupInfo]:
     """Every backup of this database in the main and the second folder, newest first."""
-    stem = ctx.db_path.stem
-    found = _ours(main_folder(ctx), stem, MAIN_FOLDER) + _ours(second_folder(ctx), stem,
-                                                              SECOND_FOLDER)
+    return backups_at(ctx.db_path, second_folder(ctx))
+
+
+def backups_at(db_path: Path, second: Path | None = None) -> list[BackupInfo]:
+    """The backups of the database at ``db_path`` in its main folder (beside it) and
+    in ``second``, newest first; needs no open database (one that cannot be opened)."""
+    stem = Path(db_path).stem
+    found = _ours(backup_dir_for(Path(db_path)), stem, MAIN_FOLDER) + _ours(second, stem,
+                                                                           SECOND_FOLDER)
     return sorted(found, key=lambda b: (b.made_at, b.folder == MAIN_FOLDER), reverse=True)
 
 
