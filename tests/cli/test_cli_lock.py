@@ -40,9 +40,7 @@ def subcommands(parser: argparse.ArgumentParser, prefix: str = "") -> list[str]:
 
 
 def parsed(*argv: str) -> argparse.Namespace:
-    parser = cli.build_parser()
-    app.add_lock_options(parser)
-    return parser.parse_args(list(argv))
+    return cli.build_parser().parse_args(list(argv))
 
 
 @pytest.fixture

@@ -1,56 +1,21 @@
-"""Command-line commands of the exchange between levels (docs/package-format.md).
-
-Wiring (tgdesk/cli.py): ``add_exchange_commands(sub)`` in ``build_parser()``,
-and in ``run()``, before the other handlers:
-``if (code := run_exchange(ctx, args)) is not None: return code``.
-Never imports Qt, tgdesk.store or SQLAlchemy.
-"""
+"""Commands of the exchange between levels (docs/package-format.md): packages out and in,
+conflicts, completeness, what units below sent."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.filters import ListFilter
-from tgdesk.domain.period import Period, PeriodError
+from tgdesk.domain.period import Period
 from tgdesk.services import exchange as ex
 from tgdesk.services.errors import UserError
 
-COMMANDS = ("init", "units", "export", "exports", "export-catalogue", "import-package",
-            "conflicts", "completeness", "received", "unit-stats", "receipt-check")
+from .output import dump_json
 
 
-def add_exchange_commands(sub) -> None:
-    p = sub.add_parser("init", help="thiết lập đơn vị không cần cửa sổ (tên, cấp trên, địa danh)")
-    p.add_argument("--unit", required=True, metavar="TÊN", help="tên đơn vị, ví dụ "
-                   "“ĐẢNG ỦY PHƯỜNG BÌNH TIÊN”")
-    p.add_argument("--parent", required=True, metavar="TÊN", help="tên cấp trên")
-    p.add_argument("--place", required=True, metavar="TÊN", help="địa danh ghi ở dòng ngày tháng")
-    p.add_argument("--abbrev", default="ĐU", metavar="KÝ-HIỆU", help="ký hiệu văn bản (mặc định ĐU)")
-    p.add_argument("--signer", metavar="HỌ-TÊN", help="họ tên người ký")
-
-    u = sub.add_parser("units", help="khóa của đơn vị và các đơn vị trao đổi dữ liệu")
-    us = u.add_subparsers(dest="units_command", metavar="LỆNH", required=True)
-    k = us.add_parser("key", help="ghi tệp khóa công khai của đơn vị này (.key)")
-    k.add_argument("--out", required=True, metavar="TỆP.key")
-    a = us.add_parser("add", help="đăng ký một đơn vị từ tệp khóa của đơn vị đó")
-    a.add_argument("file", metavar="TỆP.key")
-    a.add_argument("--as", dest="relation", required=True, choices=("parent", "child"))
-    a.add_argument("--parent", metavar="ĐƠN-VỊ", help="đơn vị cha trong danh sách (nếu có)")
-    ls = us.add_parser("list", help="liệt kê các đơn vị đã đăng ký")
-    ls.add_argument("--json", action="store_true")
-    rn = us.add_parser("rename", help="đổi tên một đơn vị đã đăng ký")
-    rn.add_argument("unit", metavar="ĐƠN-VỊ")
-    rn.add_argument("name", metavar="TÊN-MỚI")
-    mg = us.add_parser("merge", help="sáp nhập một đơn vị vào đơn vị khác")
-    mg.add_argument("unit", metavar="ĐƠN-VỊ")
-    mg.add_argument("--into", required=True, metavar="ĐƠN-VỊ")
-    mv = us.add_parser("move", help="chuyển một đơn vị sang đơn vị cha khác")
-    mv.add_argument("unit", metavar="ĐƠN-VỊ")
-    mv.add_argument("--parent", required=True, metavar="ĐƠN-VỊ|none")
-
+def add_commands(sub) -> None:
     e = sub.add_parser("export", help="xuất gói số liệu gửi cấp trên (.tgx)")
     g = e.add_mutually_exclusive_group(required=True)
     g.add_argument("--period", metavar="KỲ", help="2026-11, 2026-Q4, 2026-H2, 2026")
@@ -98,12 +63,7 @@ def add_exchange_commands(sub) -> None:
     rc = sub.add_parser("receipt-check", help="kiểm tra biên nhận cấp trên gửi lại")
     rc.add_argument("file", metavar="TỆP")
 
-    # Options added to commands defined in cli.py (extend, never rename).
-    report = sub.choices.get("report")
-    if report is not None:
-        report.add_argument("--children", metavar="all|ĐƠN-VỊ,ĐƠN-VỊ",
-                            help="báo cáo tổng hợp số liệu các đơn vị cấp dưới gửi lên: all "
-                                 "(mọi đơn vị) hoặc số/mã đơn vị cách nhau dấu phẩy")
+    # An option of a command defined with the records (extend, never rename).
     listing = sub.choices.get("list")
     if listing is not None:
         listing.add_argument("--received", nargs="?", const="all", metavar="ĐƠN-VỊ",
@@ -111,59 +71,17 @@ def add_exchange_commands(sub) -> None:
                                   "(mọi đơn vị, hoặc một đơn vị)")
 
 
-def _dump(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
-
-
 def _progress(done: int, total: int, text: str) -> None:
     print(f"[{done}/{total}] {text}", file=sys.stderr, flush=True)
 
 
-def run_exchange(ctx, args) -> int | None:
-    """Run an exchange command; None when ``args.command`` is not one of them."""
-    cmd = getattr(args, "command", None)
-    if cmd == "report" and getattr(args, "children", None):
-        handler = _report_children
-    elif cmd == "list" and getattr(args, "received", None):
-        handler = _list_received
-    elif cmd in COMMANDS:
-        handler = HANDLERS[cmd]
-    else:
-        return None
-    try:
-        return handler(ctx, args)
-    except PeriodError as exc:
-        print(f"tgdesk: {exc}", file=sys.stderr)
-        return 2
-
-
-def _report_children(ctx, args) -> int:
-    from tgdesk.services.exchange.consolidated import export_consolidated, parse_children
-
-    if args.issue or args.issued is not None:
-        raise UserError("Báo cáo tổng hợp (--children) là bản dự thảo: không dùng cùng "
-                        "--issue hoặc --issued.")
-    if not args.kind or not args.period:
-        raise UserError("Cần --kind và --period cho báo cáo tổng hợp (--children).")
-    formats = [f.strip().lower() for f in args.format.split(",") if f.strip()]
-    if not formats or any(f not in ("docx", "pdf") for f in formats):
-        raise UserError(f"--format: “{args.format}” không hợp lệ; dùng docx, pdf hoặc docx,pdf.")
-    period = Period.parse(args.period)
-    units = parse_children(ctx, args.children)
-    for path in export_consolidated(ctx, args.kind, period, Path(args.out), formats, units,
-                                    args.cutoff):
-        print(path)
-    return 0
-
-
-def _list_received(ctx, args) -> int:
+def list_received(ctx, args) -> int:
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UserError("--to phải sau --from.")
     flt = ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search)
     rows = ex.received_rows(ctx, args.kind, args.received, flt)
     if args.json:
-        _dump([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+        dump_json([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
                for r in rows])
         return 0
     day = "noted_on" if args.kind == "opinions" else "held_on"
@@ -177,57 +95,6 @@ def _list_received(ctx, args) -> int:
         if n == 0:
             print("  ".join("-" * w for w in widths))
     print(f"\n{vf.number(len(rows))} bản ghi nhận được từ đơn vị cấp dưới.")
-    return 0
-
-
-def _init(ctx, args) -> int:
-    ident, todo = ex.init_unit(ctx, args.unit, args.parent, args.place, args.abbrev, args.signer)
-    print(f"Đã thiết lập đơn vị: {ident.name}.")
-    print(f"Mã đơn vị: {ident.unit_uuid}")
-    print(f"Dấu vân tay khóa: {ident.fingerprint}")
-    print("Cần bổ sung trong cửa sổ Thiết lập đơn vị: " + "; ".join(todo) + ".")
-    return 0
-
-
-def _units(ctx, args) -> int:
-    sc = args.units_command
-    if sc == "key":
-        ident = ex.write_key_file(ctx, Path(args.out))
-        print(f"Đã ghi tệp khóa của {ident.name} vào “{args.out}”.")
-        print(f"Dấu vân tay (đọc cho đơn vị nhận để đối chiếu): {ident.fingerprint}")
-        return 0
-    if sc == "add":
-        info = ex.add_unit(ctx, Path(args.file), args.relation, args.parent)
-        rel = "cấp trên" if info.relation == "parent" else "cấp dưới"
-        print(f"Đã đăng ký {rel}: {info.name} (số {info.id}).")
-        print(f"Dấu vân tay: {info.fingerprint}")
-        print("Hãy gọi điện cho đơn vị đó và đối chiếu từng nhóm 4 ký tự.")
-        return 0
-    if sc == "list":
-        units = ex.list_units(ctx)
-        if args.json:
-            _dump([u.to_json() for u in units])
-            return 0
-        for u in units:
-            rel = "cấp trên" if u.relation == "parent" else "cấp dưới"
-            state = "" if u.active else " (đã sáp nhập)" if u.merged_into_id else " (ngừng)"
-            print(f"{u.id:>3}  {rel:<8}  {u.name}{state}")
-            print(f"     mã {u.uuid}  vân tay {u.fingerprint}  "
-                  f"{u.packages} gói đã nhập")
-        print(f"\n{len(units)} đơn vị.")
-        return 0
-    if sc == "rename":
-        info = ex.rename_unit(ctx, args.unit, args.name)
-        print(f"Đã đổi tên đơn vị số {info.id} thành “{info.name}”. Bản ghi đã nhận vẫn giữ "
-              "tên cũ trong gói đã gửi.")
-        return 0
-    if sc == "merge":
-        info = ex.merge_unit(ctx, args.unit, args.into)
-        print(f"Đã sáp nhập “{info.name}”; số liệu đã nhận của đơn vị này tính cho đơn vị "
-              f"số {info.merged_into_id}.")
-        return 0
-    info = ex.move_unit(ctx, args.unit, args.parent)
-    print(f"Đã chuyển “{info.name}”.")
     return 0
 
 
@@ -247,7 +114,7 @@ def _export(ctx, args) -> int:
 def _exports(ctx, args) -> int:
     rows = ex.list_exports(ctx)
     if args.json:
-        _dump([r.to_json() for r in rows])
+        dump_json([r.to_json() for r in rows])
         return 0
     for r in rows:
         what = r.period_code or ("danh mục" if r.kind == "catalogue" else "thay đổi")
@@ -280,7 +147,7 @@ def _conflicts(ctx, args) -> int:
         return 0
     items = ex.list_conflicts(ctx)
     if args.json:
-        _dump([c.to_json() for c in items])
+        dump_json([c.to_json() for c in items])
         return 0
     for c in items:
         print(f"{c.id:>3}  {c.kind} {c.uuid} từ {c.unit}:")
@@ -294,7 +161,7 @@ def _completeness(ctx, args) -> int:
     periods = [Period.parse(p) for p in args.period]
     board = ex.completeness(ctx, periods)
     if args.json:
-        _dump(board.to_json())
+        dump_json(board.to_json())
         return 0
     for p in periods:
         print(f"Kỳ {p.label()}:")
@@ -311,7 +178,7 @@ def _completeness(ctx, args) -> int:
 def _received(ctx, args) -> int:
     rows = ex.received_rows(ctx, args.kind, args.unit, ListFilter())
     if args.json:
-        _dump([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
+        dump_json([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
                for r in rows])
         return 0
     day = "noted_on" if args.kind == "opinions" else "held_on"
@@ -330,7 +197,7 @@ def _unit_stats(ctx, args) -> int:
     ids = None if args.unit == "all" else [ex.resolve(ctx, args.unit).id]
     figs = ex.child_figures(ctx, period, ids)
     if args.json:
-        _dump({"period": period.code(), "units": [
+        dump_json({"period": period.code(), "units": [
             {"id": uid, "name": units.get(uid), **stats.figures_json(f)}
             for uid, f in figs.items()]})
         return 0
@@ -346,9 +213,7 @@ def _receipt_check(ctx, args) -> int:
     return 0
 
 
-HANDLERS = {"init": _init, "units": _units, "export": _export, "exports": _exports,
-            "export-catalogue": _export_catalogue, "import-package": _import_package,
-            "conflicts": _conflicts, "completeness": _completeness, "received": _received,
-            "unit-stats": _unit_stats, "receipt-check": _receipt_check}
-
-__all__ = ["add_exchange_commands", "run_exchange", "UserError"]
+HANDLERS = {"export": _export, "exports": _exports, "export-catalogue": _export_catalogue,
+            "import-package": _import_package, "conflicts": _conflicts,
+            "completeness": _completeness, "received": _received, "unit-stats": _unit_stats,
+            "receipt-check": _receipt_check}

@@ -1,52 +1,23 @@
-"""Headless commands on the same services as the window. Never imports Qt.
-
-The command names and options here are a contract; extend, never rename.
-"""
+"""Commands on the records: demo, import, list, stats."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-from datetime import date, datetime
 from pathlib import Path
 
-from tgdesk import __version__
 from tgdesk import vnformat as vf
-from tgdesk.cli_exchange import add_exchange_commands, run_exchange
-from tgdesk.cli_maintenance import add_maintenance_commands, run_maintenance
 from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
-from tgdesk.domain.period import Period, PeriodError
+from tgdesk.domain.period import Period
 from tgdesk.services import lists, stats
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
+from .output import dump_json, jsonable
+from .parser_kit import date_arg
+
 RECORD_KINDS = ("meetings", "studies", "opinions")
 
 
-class VietnameseArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one plain line, exit 2
-        self.exit(2, f"tgdesk: lệnh không hợp lệ: {message}. Xem: tgdesk --help\n")
-
-
-def _date_arg(text: str) -> date:
-    parsed = vf.parse_short_date(text)
-    if parsed is None:
-        raise argparse.ArgumentTypeError(
-            f"“{text}” không phải ngày hợp lệ (dùng 2026-11-05 hoặc 05/11/2026)")
-    return parsed
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = VietnameseArgumentParser(
-        prog="tgdesk",
-        description="tgdesk: quản lý công tác tuyên giáo cấp phường, xã. "
-                    "Không có lệnh: mở cửa sổ ứng dụng.")
-    p.add_argument("--version", action="version", version=f"tgdesk {__version__}")
-    p.add_argument("--db", metavar="FILE", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu "
-                   "của người dùng)")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseArgumentParser)
-
+def add_commands(sub) -> None:
     demo = sub.add_parser("demo", help="nạp dữ liệu mẫu của một phường")
     demo.add_argument("--years", type=int, default=2, help="số năm dữ liệu (mặc định 2)")
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
@@ -59,8 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ls = sub.add_parser("list", help="liệt kê hội nghị, học tập hoặc ý kiến dư luận")
     ls.add_argument("kind", choices=RECORD_KINDS)
-    ls.add_argument("--from", dest="date_from", type=_date_arg, metavar="D")
-    ls.add_argument("--to", dest="date_to", type=_date_arg, metavar="D")
+    ls.add_argument("--from", dest="date_from", type=date_arg, metavar="D")
+    ls.add_argument("--to", dest="date_to", type=date_arg, metavar="D")
     ls.add_argument("--search", metavar="TEXT",
                     help="tìm theo nội dung; gõ không dấu thì tìm cả có dấu và không dấu")
     ls.add_argument("--type", dest="meeting_type", choices=MeetingType.codes(),
@@ -86,43 +57,6 @@ def build_parser() -> argparse.ArgumentParser:
                     help="2026-11 (tháng), 2026-Q4 (quý), 2026-H2 (6 tháng), 2026 (năm)")
     st.add_argument("--json", action="store_true", help="in dạng JSON")
 
-    rep = sub.add_parser("report", help="lập báo cáo DOCX/PDF theo thể thức văn bản của Đảng")
-    rep.add_argument("--kind", choices=("work", "opinion"),
-                     help="work: công tác tuyên giáo; opinion: tình hình tư tưởng, dư luận xã hội")
-    rep.add_argument("--period", metavar="P", help="2026-11, 2026-Q4, 2026-H2, 2026")
-    rep.add_argument("--cutoff", type=_date_arg, metavar="D", help="ngày chốt số liệu")
-    rep.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
-    rep.add_argument("--format", default="docx,pdf", metavar="docx,pdf")
-    rep.add_argument("--issue", action="store_true",
-                     help="ban hành: lấy số tiếp theo, đóng ngày, lưu nguyên bản vào sổ")
-    rep.add_argument("--issued", type=int, metavar="ID",
-                     help="xuất lại đúng bản đã ban hành có mã ID (xem: tgdesk issued)")
-
-    iss = sub.add_parser("issued", help="sổ báo cáo đã ban hành")
-    iss.add_argument("--json", action="store_true", help="in dạng JSON")
-
-    shots = sub.add_parser("screenshots", help="chụp mọi màn hình chính ra tệp PNG")
-    shots.add_argument("dir", metavar="DIR")
-    add_exchange_commands(sub)
-    add_maintenance_commands(sub)
-    return p
-
-
-def run(ctx: Context, args: argparse.Namespace) -> int:
-    if (code := run_exchange(ctx, args)) is not None:
-        return code
-    if (code := run_maintenance(ctx, args)) is not None:
-        return code
-    handler = {"demo": _demo, "import": _import, "list": _list, "stats": _stats,
-               "report": _report, "issued": _issued}[args.command]
-    try:
-        return handler(ctx, args)
-    except PeriodError as exc:
-        print(f"tgdesk: {exc}", file=sys.stderr)
-        return 2
-
-
-# --- commands --------------------------------------------------------------
 
 def _demo(ctx: Context, args) -> int:
     from tgdesk.services.demo import load_demo
@@ -144,12 +78,6 @@ def _import(ctx: Context, args) -> int:
     return 0
 
 
-def _jsonable(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
-
-
 def _list(ctx: Context, args) -> int:
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UserError("--to phải sau --from.")
@@ -167,9 +95,7 @@ def _list(ctx: Context, args) -> int:
     ids = lists.record_ids(ctx, args.kind, flt)
     rows = lists.rows(ctx, args.kind, ids)
     if args.json:
-        out = [{k: _jsonable(v) for k, v in r.items()} for r in rows]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json([{k: jsonable(v) for k, v in r.items()} for r in rows])
         return 0
     columns = TABLE_COLUMNS[args.kind]
     table = [[title for title, _ in columns]]
@@ -219,9 +145,8 @@ def _stats(ctx: Context, args) -> int:
     period = Period.parse(args.period)
     figures = stats.figures(ctx, period)
     if args.json:
-        out = {"period": period.code(), "label": period.label(), **stats.figures_json(figures)}
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        dump_json({"period": period.code(), "label": period.label(),
+                   **stats.figures_json(figures)})
         return 0
     print(f"Số liệu {period.label()} ({vf.short_date(period.start)}–{vf.short_date(period.end)})")
     lines = stats.figure_lines(figures)
@@ -231,52 +156,4 @@ def _stats(ctx: Context, args) -> int:
     return 0
 
 
-def _formats(text: str) -> list[str]:
-    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
-    bad = [f for f in formats if f not in ("docx", "pdf")]
-    if bad or not formats:
-        raise UserError(f"--format: “{text}” không hợp lệ; dùng docx, pdf hoặc docx,pdf.")
-    return formats
-
-
-def _report(ctx: Context, args) -> int:
-    from tgdesk.services import issuing
-
-    formats = _formats(args.format)
-    out = Path(args.out)
-    if args.issued is not None:
-        paths = issuing.export_issued(ctx, args.issued, out, formats)
-    else:
-        if not args.kind or not args.period:
-            raise UserError("Cần --kind và --period (hoặc --issued ID để xuất lại bản đã ban hành).")
-        period = Period.parse(args.period)
-        if args.issue:
-            done = issuing.issue(ctx, args.kind, period, args.cutoff, None, out, formats)
-            print(f"Đã ban hành báo cáo số {done.entry.number_text} ngày "
-                  f"{vf.short_date(done.entry.issued_on)} (mã {done.entry.id} trong sổ).")
-            paths = done.files
-        else:
-            paths = issuing.export_draft(ctx, args.kind, period, out, formats, args.cutoff)
-    for path in paths:
-        print(path)
-    return 0
-
-
-def _issued(ctx: Context, args) -> int:
-    from tgdesk.services import register
-
-    entries = register.issued_reports(ctx)
-    if args.json:
-        out = [{"id": e.id, "uuid": e.uuid, "kind": e.kind, "period": e.period_code,
-                "number": e.number, "number_text": e.number_text,
-                "issued_on": _jsonable(e.issued_on)} for e in entries]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return 0
-    if not entries:
-        print("Chưa có báo cáo nào được ban hành.")
-        return 0
-    for e in entries:
-        print(f"{e.id:>4}  Số {e.number_text:<14} {vf.short_date(e.issued_on)}  "
-              f"{register.KIND_LABELS.get(e.kind, e.kind)} {Period.parse(e.period_code).label()}")
-    return 0
+HANDLERS = {"demo": _demo, "import": _import, "list": _list, "stats": _stats}

@@ -1,16 +1,11 @@
-"""Command-line commands that keep the data safe: backup, backups, restore, check.
+"""Commands that keep the data safe: backup, backups, restore, check.
 
-Wiring (tgdesk/cli.py): ``add_maintenance_commands(sub)`` in ``build_parser()``,
-and in ``run()``, before the other handlers:
-``if (code := run_maintenance(ctx, args)) is not None: return code``.
 ``backups`` and ``restore`` also run when the database cannot be opened
 (``run_without_database``, called by app.py): exactly when they are needed.
-Never imports Qt, tgdesk.store or SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -18,13 +13,11 @@ from tgdesk.paths import backup_dir_for
 from tgdesk.services import backups
 from tgdesk.services.context import check_db_path
 from tgdesk.services.errors import UserError
+from .output import dump_json
 from tgdesk.services.restore import (RESTORE_HINT, check_backup, check_backup_for, is_damage,
                                      restore, restore_without_opening)
 
-COMMANDS = ("backup", "backups", "restore", "check")
-
-
-def add_maintenance_commands(sub) -> None:
+def add_commands(sub) -> None:
     b = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu ngay (in đường dẫn bản sao)")
     b.add_argument("--out", metavar="THƯ-MỤC",
                    help="ghi bản sao vào thư mục này (mặc định: thư mục backups cạnh cơ sở dữ "
@@ -45,20 +38,6 @@ def add_maintenance_commands(sub) -> None:
                    help="sửa những gì sửa được (dựng lại chỉ mục tìm kiếm, hoàn tất hoặc hủy "
                         "báo cáo ban hành dở)")
     c.add_argument("--json", action="store_true", help="in dạng JSON")
-
-
-def run_maintenance(ctx, args) -> int | None:
-    """Run one of these commands; None when ``args.command`` is not one of them."""
-    cmd = getattr(args, "command", None)
-    if cmd not in COMMANDS:
-        return None
-    return {"backup": _backup, "backups": _backups, "restore": _restore,
-            "check": _check}[cmd](ctx, args)
-
-
-def _dump(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
 
 
 def _backup(ctx, args) -> int:
@@ -91,7 +70,7 @@ def _backups(ctx, args) -> int:
 
 def _print_backups(found: list, args, folder: Path) -> int:
     if args.json:
-        _dump([b.as_json() for b in found])
+        dump_json([b.as_json() for b in found])
         return 0
     if not found:
         print(f"Chưa có bản sao lưu nào (thư mục: {folder}).")
@@ -188,7 +167,10 @@ def _backups_without_database(db_path: Path, args, failure: BaseException) -> in
 def _check(ctx, args) -> int:
     report = backups.check(ctx, repair=args.repair)
     if args.json:
-        _dump(report.as_json())
+        dump_json(report.as_json())
     else:
         print(report.text())
     return 0 if report.ok else 1
+
+
+HANDLERS = {"backup": _backup, "backups": _backups, "restore": _restore, "check": _check}

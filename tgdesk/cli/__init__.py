@@ -1,0 +1,54 @@
+"""The command line: headless commands on the same services as the window. Never imports Qt.
+
+One module per group of commands (records, reports, units, exchange, maintenance);
+the parser is built here, in one place. The command names and options are a
+contract: extend, never rename.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tgdesk import __version__
+from tgdesk.domain.period import PeriodError
+from tgdesk.services.context import Context
+
+from . import access, exchange, maintenance, records, reports, units
+from .parser_kit import VietnameseArgumentParser
+
+# In the order of ``tgdesk --help``.
+GROUPS = (records, reports, units, exchange, maintenance)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = VietnameseArgumentParser(
+        prog="tgdesk",
+        description="tgdesk: quản lý công tác tuyên giáo cấp phường, xã. "
+                    "Không có lệnh: mở cửa sổ ứng dụng.")
+    p.add_argument("--version", action="version", version=f"tgdesk {__version__}")
+    p.add_argument("--db", metavar="FILE", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu "
+                   "của người dùng)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseArgumentParser)
+    records.add_commands(sub)
+    reports.add_commands(sub)
+    shots = sub.add_parser("screenshots", help="chụp mọi màn hình chính ra tệp PNG")
+    shots.add_argument("dir", metavar="DIR")
+    units.add_commands(sub)
+    exchange.add_commands(sub)
+    maintenance.add_commands(sub)
+    access.add_lock_options(p)
+    return p
+
+
+def run(ctx: Context, args: argparse.Namespace) -> int:
+    """Run the command ``args`` names on the open database."""
+    if args.command == "list" and getattr(args, "received", None):
+        handler = exchange.list_received
+    else:
+        handler = next(g.HANDLERS[args.command] for g in GROUPS if args.command in g.HANDLERS)
+    try:
+        return handler(ctx, args)
+    except PeriodError as exc:
+        print(f"tgdesk: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,107 @@
+"""Commands on reports: report (drafts, issuing, re-export, consolidated) and issued."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tgdesk import vnformat as vf
+from tgdesk.domain.period import Period
+from tgdesk.services.context import Context
+from tgdesk.services.errors import UserError
+
+from .output import dump_json, jsonable
+from .parser_kit import date_arg
+
+
+def add_commands(sub) -> None:
+    rep = sub.add_parser("report", help="lập báo cáo DOCX/PDF theo thể thức văn bản của Đảng")
+    rep.add_argument("--kind", choices=("work", "opinion"),
+                     help="work: công tác tuyên giáo; opinion: tình hình tư tưởng, dư luận xã hội")
+    rep.add_argument("--period", metavar="P", help="2026-11, 2026-Q4, 2026-H2, 2026")
+    rep.add_argument("--cutoff", type=date_arg, metavar="D", help="ngày chốt số liệu")
+    rep.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
+    rep.add_argument("--format", default="docx,pdf", metavar="docx,pdf")
+    rep.add_argument("--issue", action="store_true",
+                     help="ban hành: lấy số tiếp theo, đóng ngày, lưu nguyên bản vào sổ")
+    rep.add_argument("--issued", type=int, metavar="ID",
+                     help="xuất lại đúng bản đã ban hành có mã ID (xem: tgdesk issued)")
+
+    iss = sub.add_parser("issued", help="sổ báo cáo đã ban hành")
+    iss.add_argument("--json", action="store_true", help="in dạng JSON")
+    rep.add_argument("--children", metavar="all|ĐƠN-VỊ,ĐƠN-VỊ",
+                     help="báo cáo tổng hợp số liệu các đơn vị cấp dưới gửi lên: all "
+                          "(mọi đơn vị) hoặc số/mã đơn vị cách nhau dấu phẩy")
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("docx", "pdf")]
+    if bad or not formats:
+        raise UserError(f"--format: “{text}” không hợp lệ; dùng docx, pdf hoặc docx,pdf.")
+    return formats
+
+
+def _report(ctx: Context, args) -> int:
+    from tgdesk.services import issuing
+
+    formats = _formats(args.format)
+    out = Path(args.out)
+    if args.issued is not None:
+        paths = issuing.export_issued(ctx, args.issued, out, formats)
+    else:
+        if not args.kind or not args.period:
+            raise UserError("Cần --kind và --period (hoặc --issued ID để xuất lại bản đã ban hành).")
+        period = Period.parse(args.period)
+        if args.issue:
+            done = issuing.issue(ctx, args.kind, period, args.cutoff, None, out, formats)
+            print(f"Đã ban hành báo cáo số {done.entry.number_text} ngày "
+                  f"{vf.short_date(done.entry.issued_on)} (mã {done.entry.id} trong sổ).")
+            paths = done.files
+        else:
+            paths = issuing.export_draft(ctx, args.kind, period, out, formats, args.cutoff)
+    for path in paths:
+        print(path)
+    return 0
+
+
+def _issued(ctx: Context, args) -> int:
+    from tgdesk.services import register
+
+    entries = register.issued_reports(ctx)
+    if args.json:
+        out = [{"id": e.id, "uuid": e.uuid, "kind": e.kind, "period": e.period_code,
+                "number": e.number, "number_text": e.number_text,
+                "issued_on": jsonable(e.issued_on)} for e in entries]
+        dump_json(out)
+        return 0
+    if not entries:
+        print("Chưa có báo cáo nào được ban hành.")
+        return 0
+    for e in entries:
+        print(f"{e.id:>4}  Số {e.number_text:<14} {vf.short_date(e.issued_on)}  "
+              f"{register.KIND_LABELS.get(e.kind, e.kind)} {Period.parse(e.period_code).label()}")
+    return 0
+
+
+def _report_children(ctx, args) -> int:
+    from tgdesk.services.exchange.consolidated import export_consolidated, parse_children
+
+    if args.issue or args.issued is not None:
+        raise UserError("Báo cáo tổng hợp (--children) là bản dự thảo: không dùng cùng "
+                        "--issue hoặc --issued.")
+    if not args.kind or not args.period:
+        raise UserError("Cần --kind và --period cho báo cáo tổng hợp (--children).")
+    formats = _formats(args.format)
+    period = Period.parse(args.period)
+    units = parse_children(ctx, args.children)
+    for path in export_consolidated(ctx, args.kind, period, Path(args.out), formats, units,
+                                    args.cutoff):
+        print(path)
+    return 0
+
+
+def _report_or_consolidated(ctx: Context, args) -> int:
+    return _report_children(ctx, args) if args.children else _report(ctx, args)
+
+
+HANDLERS = {"report": _report_or_consolidated, "issued": _issued}
