@@ -193,8 +193,9 @@ def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None =
 def _verify(copy: Path, revision: str | None, unit: str | None) -> None:
     facts = inspect_file(copy)
     problem = None
-    if not facts.whole:
-        problem = "bản sao không toàn vẹn (" + "; ".join(facts.integrity[:3]) + ")"
+    if not facts.whole:   # SQLite's own (English) findings go to the log only
+        log.warning("backup %s not whole: %s", copy, "; ".join(facts.integrity[:10]))
+        problem = "bản sao không toàn vẹn: cơ sở dữ liệu đang dùng có chỗ hỏng"
     elif revision is None or facts.revision != revision:
         problem = "phiên bản dữ liệu của bản sao không khớp với cơ sở dữ liệu"
     elif facts.unit_name != unit:
