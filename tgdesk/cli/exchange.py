@@ -12,7 +12,7 @@ from tgdesk.domain.period import Period
 from tgdesk.services import exchange as ex
 from tgdesk.services.errors import UserError
 
-from .output import dump_json
+from .output import dump_json, print_table
 
 
 def add_commands(sub) -> None:
@@ -89,11 +89,7 @@ def list_received(ctx, args) -> int:
     table = [("Ngày", "Đơn vị", "Gửi với tên", "Nội dung")]
     table += [(vf.short_date(r[day]), r["unit"] or "", r["sent_as"] or "", r[text] or "")
               for r in rows]
-    widths = [min(max(len(line[i]) for line in table), 48) for i in range(4)]
-    for n, line in enumerate(table):
-        print("  ".join(cell[:48].ljust(w) for cell, w in zip(line, widths)).rstrip())
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(table, 48)
     print(f"\n{vf.number(len(rows))} bản ghi nhận được từ đơn vị cấp dưới.")
     return 0
 

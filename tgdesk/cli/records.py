@@ -11,7 +11,7 @@ from tgdesk.services import lists, stats
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
-from .output import dump_json, jsonable
+from .output import dump_json, print_table, jsonable
 from .parser_kit import date_arg
 
 RECORD_KINDS = ("meetings", "studies", "opinions")
@@ -100,11 +100,7 @@ def _list(ctx: Context, args) -> int:
     columns = TABLE_COLUMNS[args.kind]
     table = [[title for title, _ in columns]]
     table += [[fmt(r) for _, fmt in columns] for r in rows]
-    widths = [min(max(len(line[i]) for line in table), 60) for i in range(len(columns))]
-    for n, line in enumerate(table):
-        print("  ".join(cell[:60].ljust(w) for cell, w in zip(line, widths)).rstrip())
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(table, 60)
     print(f"\n{vf.number(len(rows))} bản ghi.")
     return 0
 

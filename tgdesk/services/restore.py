@@ -20,8 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 from tgdesk.paths import backup_dir_for
-from tgdesk.store.backup import (BackupError, backup_copy, backup_name, copy_into, inspect_file,
-                                 parse_name)
+from tgdesk.store.backup import (BackupError, backup_copy, backup_name, copy_into, fsync_dir,
+                                 inspect_file, parse_name)
 from tgdesk.store.migrate import (DatabaseTooNew, NotADatabase, UpgradeFailed, head_revision,
                                   known_revisions, upgrade)
 
@@ -273,12 +273,12 @@ def _put_in_place(backup: Path, db_path: Path) -> Path | None:
                     log.warning("cannot remove %s", extra, exc_info=True)
         raise UserError(f"Không đặt được bản sao vào chỗ cơ sở dữ liệu “{db_path}”: "
                         f"{os_reason(exc)}. Dữ liệu hiện tại không thay đổi.") from exc
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     if not has_file:
         if moved:
             log.warning("side files without a database moved aside: %s", moved)
         return None
-    _fsync_dir(folder)
+    fsync_dir(folder)
     return kept
 
 
@@ -313,16 +313,3 @@ def _move(src: Path, dst: Path) -> None:
     with dst.open("rb+") as fh:
         os.fsync(fh.fileno())
     src.unlink()
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:          # Windows cannot open a folder; its rename is durable enough
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -118,7 +118,7 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:          # Windows cannot open a folder; its rename is durable enough
@@ -174,7 +174,7 @@ def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None =
             _verify(temp, revision, unit)
         _fsync_file(temp)
         os.replace(temp, final)
-        _fsync_dir(backup_dir)
+        fsync_dir(backup_dir)
     except BackupError:
         _remove(temp)
         raise
