@@ -2,28 +2,12 @@
 its month, category or attitude."""
 
 import pytest
+from overview_pages import NOVEMBER
 from PySide6.QtCore import QPoint, Qt
 
 from tgdesk.domain.filters import ListFilter
 
-from overview_pages import NOVEMBER, Calls, add_data, page_maker
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def calls():
-    return Calls()
-
-
-@pytest.fixture
-def make_page(qtbot, ctx, calls):
-    return page_maker(qtbot, ctx, calls)
-
-
-@pytest.fixture
-def data(ctx, catalogue):
-    return add_data(ctx, catalogue)
 
 
 def test_charts_hold_12_months_and_a_bar_opens_its_month(make_page, calls, data, qtbot):

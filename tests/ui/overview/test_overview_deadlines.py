@@ -11,24 +11,7 @@ from tgdesk.domain.period import Period
 from tgdesk.services.settings_store import deadline_rules
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 
-from overview_pages import Calls, add_data, page_maker
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def calls():
-    return Calls()
-
-
-@pytest.fixture
-def make_page(qtbot, ctx, calls):
-    return page_maker(qtbot, ctx, calls)
-
-
-@pytest.fixture
-def data(ctx, catalogue):
-    return add_data(ctx, catalogue)
 
 
 def test_deadline_rows_open_the_report(make_page, calls, data, qtbot, qtmodeltester):

@@ -5,6 +5,7 @@ a change elsewhere; a tile in the main window."""
 from datetime import date
 
 import pytest
+from overview_pages import NOVEMBER
 from PySide6.QtCore import Qt
 
 from tgdesk.domain.filters import ListFilter
@@ -14,24 +15,7 @@ from tgdesk.services.kinds import OPINIONS
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.overview.overview_page import OverviewPage
 
-from overview_pages import NOVEMBER, Calls, add_data, page_maker
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def calls():
-    return Calls()
-
-
-@pytest.fixture
-def make_page(qtbot, ctx, calls):
-    return page_maker(qtbot, ctx, calls)
-
-
-@pytest.fixture
-def data(ctx, catalogue):
-    return add_data(ctx, catalogue)
 
 
 def test_an_empty_database_shows_the_first_steps(make_page, calls, qtbot):

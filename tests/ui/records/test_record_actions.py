@@ -10,15 +10,17 @@ import pdfplumber
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
+from record_lists import (
+    meetings_page,
+    summaries,
+    titles,
+    type_search,
+)
 
 from tgdesk.domain.filters import ListFilter
 from tgdesk.services import lists
 from tgdesk.services.kinds import MEETINGS
-from tgdesk.ui.records import record_actions
-from tgdesk.ui.records import record_print
-
-from record_lists import (ini_settings, make_notes, make_page, meetings_page, summaries,
-                          titles, type_search)
+from tgdesk.ui.records import record_actions, record_print
 
 pytestmark = pytest.mark.gui
 
@@ -26,16 +28,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def page(qtbot, ctx):
     return meetings_page(qtbot, ctx)
-
-
-@pytest.fixture
-def notes(ctx, catalogue):
-    return make_notes(ctx, catalogue)
-
-
-@pytest.fixture
-def opinions(qtbot, ctx, notes, tmp_path):
-    return make_page(qtbot, ctx, settings=ini_settings(tmp_path))
 
 
 def test_add_meeting_through_dialog(qtbot, page, ctx):

@@ -8,19 +8,21 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from record_lists import (
+    choose,
+    click_header,
+    ini_settings,
+    make_page,
+    meetings_page,
+    summaries,
+    titles,
+    type_search,
+)
 
 from tgdesk.domain.filters import ListFilter
 from tgdesk.ui.records.record_specs import MEETING_PAGE
 
-from record_lists import (choose, click_header, ini_settings, make_notes, make_page,
-                          meetings_page, summaries, titles, type_search)
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def notes(ctx, catalogue):
-    return make_notes(ctx, catalogue)
 
 
 @pytest.fixture

@@ -7,12 +7,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
+from record_lists import (
+    SUMMARY,
+    make_page,
+    meetings_page,
+    summaries,
+    titles,
+    type_search,
+)
 
 from tgdesk.domain.records import OpinionCategory
 from tgdesk.services.kinds import CATEGORIES
-
-from record_lists import (SUMMARY, ini_settings, make_notes, make_page, meetings_page,
-                          summaries, titles, type_search)
 
 pytestmark = pytest.mark.gui
 
@@ -20,16 +25,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def page(qtbot, ctx):
     return meetings_page(qtbot, ctx)
-
-
-@pytest.fixture
-def notes(ctx, catalogue):
-    return make_notes(ctx, catalogue)
-
-
-@pytest.fixture
-def opinions(qtbot, ctx, notes, tmp_path):
-    return make_page(qtbot, ctx, settings=ini_settings(tmp_path))
 
 
 def test_empty_state_says_what_to_do(page):

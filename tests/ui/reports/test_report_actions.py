@@ -6,37 +6,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
+from report_pages import choose, pdf_text, wait_task
 
 from tgdesk.domain.period import Period
 from tgdesk.services import issuing, register
 from tgdesk.ui.reports import report_actions
-from tgdesk.ui.reports import report_page
 from tgdesk.ui.reports.report_preview import page_count
 from tgdesk.ui.reports.report_register import IssuedModel
 
-from report_pages import choose, make_page, open_demo, pdf_text, wait_task
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def demo(tmp_path_factory, template_db, tmp_path):
-    c = open_demo(tmp_path_factory, template_db, tmp_path)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def page(qtbot, demo, tmp_path):
-    return make_page(qtbot, demo, tmp_path)
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown = []
-    for module in (report_page, report_actions):
-        monkeypatch.setattr(module, "show_error", lambda parent, text: shown.append(text))
-    return shown
 
 
 def test_export_writes_both_files_and_remembers_the_folder(qtbot, page, tmp_path, monkeypatch):

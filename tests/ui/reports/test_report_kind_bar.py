@@ -6,26 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from report_pages import choose, pdf_text, wait_task
 
 from tgdesk.domain.period import Period
 from tgdesk.services import issuing, register
 from tgdesk.ui.reports.report_preview import page_count
 
-from report_pages import choose, make_page, open_demo, pdf_text, wait_task
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def demo(tmp_path_factory, template_db, tmp_path):
-    c = open_demo(tmp_path_factory, template_db, tmp_path)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def page(qtbot, demo, tmp_path):
-    return make_page(qtbot, demo, tmp_path)
 
 
 def test_cutoff_date_is_kept_with_the_draft(qtbot, page, demo):

@@ -6,39 +6,17 @@ dialog."""
 from __future__ import annotations
 
 import pytest
+from report_pages import choose, make_page, pdf_text, wait_task
 
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.services import issuing, register
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
-from tgdesk.ui.reports import report_actions
-from tgdesk.ui.reports import report_page
 from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.reports import report_actions
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.reports.report_preview import page_count
 
-from report_pages import choose, make_page, open_demo, pdf_text, wait_task
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def demo(tmp_path_factory, template_db, tmp_path):
-    c = open_demo(tmp_path_factory, template_db, tmp_path)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def page(qtbot, demo, tmp_path):
-    return make_page(qtbot, demo, tmp_path)
-
-
-@pytest.fixture
-def errors(monkeypatch):
-    shown = []
-    for module in (report_page, report_actions):
-        monkeypatch.setattr(module, "show_error", lambda parent, text: shown.append(text))
-    return shown
 
 
 def test_choosing_kind_and_period_shows_the_pages(qtbot, page, demo):

@@ -4,25 +4,12 @@ asked for while one renders follows it."""
 from __future__ import annotations
 
 import pytest
+from report_pages import choose, pdf_text, wait_task
 
 from tgdesk.domain.period import Period
 from tgdesk.services import issuing, register
 
-from report_pages import choose, make_page, open_demo, pdf_text, wait_task
-
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def demo(tmp_path_factory, template_db, tmp_path):
-    c = open_demo(tmp_path_factory, template_db, tmp_path)
-    yield c
-    c.close()
-
-
-@pytest.fixture
-def page(qtbot, demo, tmp_path):
-    return make_page(qtbot, demo, tmp_path)
 
 
 def test_issued_report_shows_its_stored_pages_not_todays_figures(qtbot, page, demo):
