@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
@@ -29,7 +30,16 @@ def log_dir() -> Path:
 
 
 def resources_dir() -> Path:
+    """The folder of files tgdesk reads at run time (fonts, format profiles).
+
+    They are kept in the checkout's top-level ``resources/``; a built wheel installs
+    them as package data ``tgdesk/resources`` (see setup.py), found here through
+    importlib.resources. An editable install or a run from the checkout has no such
+    folder inside the package and uses the checkout's ``resources/``."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root) / "resources"
+    packaged = files("tgdesk") / "resources"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged
     return Path(__file__).resolve().parent.parent / "resources"
