@@ -10,10 +10,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QThreadPool
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QThreadPool, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from tgdesk.paths import resources_dir
 from tgdesk.services.context import Context, open_for_writing, open_read_only
 from tgdesk.services.db_lock import Holder, LockHeld, window_text
 from tgdesk.services.unit import get_unit
@@ -24,6 +25,24 @@ from .main_window import PAGES, MainWindow
 from tgdesk.ui.settings.unit_dialog import UnitDialog
 
 SCREEN_SIZE = QSize(1280, 800)
+
+# Qt ships no Vietnamese for its own widgets (Yes/No, OK, Cancel, the text fields'
+# right-click menu); tgdesk carries one in resources/translations/qtbase_vi.qm.
+# Kept here so Python never collects the installed translator.
+_qt_translator: QTranslator | None = None
+
+
+def install_vietnamese(app: QApplication) -> None:
+    """Qt's own texts, numbers (1.200) and month names in Vietnamese; the light
+    palette even under a dark system theme."""
+    global _qt_translator
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    app.styleHints().setColorScheme(Qt.ColorScheme.Light)
+    if _qt_translator is None:
+        translator = QTranslator(app)
+        if translator.load("qtbase_vi", str(resources_dir() / "translations")):
+            app.installTranslator(translator)
+            _qt_translator = translator
 
 
 def ensure_app() -> QApplication:
@@ -37,6 +56,7 @@ def ensure_app() -> QApplication:
         if font.pointSizeF() < 10:
             font.setPointSizeF(10)
         app.setFont(font)
+    install_vietnamese(app)
     return app
 
 
