@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from area_rows import add_areas, area_count
 
 from tgdesk.app import main
 from tgdesk.services.db_lock import WriterLock
@@ -23,23 +24,6 @@ def run(db: Path, *args: str, capsys) -> tuple[int, str, str]:
     code = main(["--db", str(db), *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err
-
-
-def add_areas(db: Path, names: list[str]) -> None:
-    conn = sqlite3.connect(db)
-    conn.executemany("INSERT INTO area (name, kind, active, uuid, created_at, updated_at, "
-                     "deleted) VALUES (?, 'khu_pho', 1, ?, '2026-01-01', '2026-01-01', 0)",
-                     [(n, n) for n in names])
-    conn.commit()
-    conn.close()
-
-
-def area_count(db: Path) -> int:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM area").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -10,34 +10,28 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from area_rows import add_areas, area_count
 
-from tgdesk.services.backups import (BackupSettings, backups_at, get_backup_settings,
-                                     list_backups, make_backup, save_backup_settings)
+from tgdesk.services.backups import (
+    BackupSettings,
+    backups_at,
+    get_backup_settings,
+    list_backups,
+    make_backup,
+    save_backup_settings,
+)
 from tgdesk.services.context import open_context
 from tgdesk.services.db_lock import LockHeld, WriterLock
 from tgdesk.services.errors import UserError
-from tgdesk.services.restore import (check_backup_for, is_damage, restore,
-                                     restore_without_opening)
+from tgdesk.services.restore import (
+    check_backup_for,
+    is_damage,
+    restore,
+    restore_without_opening,
+)
 from tgdesk.store.backup import backup_copy, inspect_file
 from tgdesk.store.db import create_db_engine
 from tgdesk.store.migrate import head_revision, upgrade
-
-
-def add_areas(db: Path, names: list[str]) -> None:
-    conn = sqlite3.connect(db)
-    conn.executemany("INSERT INTO area (name, kind, active, uuid, created_at, updated_at, "
-                     "deleted) VALUES (?, 'khu_pho', 1, ?, '2026-01-01', '2026-01-01', 0)",
-                     [(n, n) for n in names])
-    conn.commit()
-    conn.close()
-
-
-def area_count(db: Path) -> int:
-    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return conn.execute("SELECT count(*) FROM area").fetchone()[0]
-    finally:
-        conn.close()
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:
