@@ -10,7 +10,9 @@ APT_QT=(libglib2.0-0 libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconf
         libfreetype6 libxkbcommon0 fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0
         libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
         libxcb-shape0 libxcb-util1 libxcb-xkb1 fonts-liberation2)
-APT_TEST=(poppler-utils libreoffice-writer-nogui xvfb xauth)
+# the tests also build the frozen program (binutils for PyInstaller) and compile the
+# Windows installer script (nsis)
+APT_TEST=(poppler-utils libreoffice-writer-nogui xvfb xauth binutils nsis)
 
 want=("${APT_QT[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${APT_TEST[@]}"); fi
@@ -38,10 +40,16 @@ fi
 if [[ ! -x .venv/bin/python ]]; then
   "$PY" -m venv .venv
 fi
+# The locks carry every wheel's sha256 (scripts/lock.sh writes them); the test set-up
+# takes the development lock, a superset of the runtime lock at the same versions.
+lock="requirements/runtime.txt"
+if [[ "${1:-}" == "--test" ]]; then lock="requirements/dev.txt"; fi
 stamp=".venv/.tgdesk-installed"
-want_stamp="$(cat requirements-lock.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want_stamp" ]]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-lock.txt
+runtime_stamp="$(cat requirements/runtime.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
+want_stamp="$(cat "$lock" pyproject.toml | sha256sum | cut -d' ' -f1)"
+# Either lock satisfies a plain start; only the development lock satisfies the tests.
+if [[ ! -f "$stamp" ]] || ! grep -qx "$want_stamp" "$stamp"; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
   .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
-  echo "$want_stamp" > "$stamp"
+  printf '%s\n' "$runtime_stamp" "$want_stamp" | sort -u > "$stamp"
 fi
