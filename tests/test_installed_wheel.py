@@ -6,14 +6,13 @@ installed package."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from smoke import clean_env, run, smoke_run
 
 pytestmark = pytest.mark.slow
 
@@ -42,28 +41,12 @@ sys.exit(main())
 '''
 
 
-def _run(args, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
-                          text=True)
-    assert done.returncode == 0, f"{args}\n{done.stdout}\n{done.stderr}"
-    return done
-
-
-def _clean_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "PYTHONSTARTUP")}
-    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home),
-               XDG_DATA_HOME=str(home / "data"), XDG_STATE_HOME=str(home / "state"),
-               XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"))
-    return env
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
     """(venv, wheel, environment): the wheel built from a copy of the sources and
     installed with the locked dependencies into a fresh venv."""
     base = tmp_path_factory.mktemp("wheel")
-    env = _clean_env(base / "home")
+    env = clean_env(base / "home")
     source = base / "src"
     source.mkdir()
     for name in SOURCES:
@@ -74,13 +57,13 @@ def installed(tmp_path_factory) -> tuple[Path, Path, dict[str, str]]:
         else:
             shutil.copy2(item, source / name)
     wheels = base / "dist"
-    _run([sys.executable, *PIP, "wheel", "--no-deps", "-w", wheels, source], base, env)
+    run([sys.executable, *PIP, "wheel", "--no-deps", "-w", wheels, source], base, env)
     (wheel,) = wheels.glob("tgdesk-*.whl")
     venv = base / "venv"
-    _run([sys.executable, "-m", "venv", venv], base, env)
+    run([sys.executable, "-m", "venv", venv], base, env)
     python = venv / "bin" / "python"
-    _run([python, *PIP, "install", "--no-deps", wheel], base, env)
-    _run([python, *PIP, "install", "-r", ROOT / "requirements-lock.txt"], base, env)
+    run([python, *PIP, "install", "--no-deps", wheel], base, env)
+    run([python, *PIP, "install", "-r", ROOT / "requirements" / "runtime.txt"], base, env)
     return venv, wheel, env
 
 
@@ -103,10 +86,10 @@ def test_install_points_nowhere_into_the_checkout(installed, tmp_path):
     assert not list(site.glob("__editable__*")), "an editable install"
     for pth in site.glob("*.pth"):
         assert str(ROOT) not in pth.read_text(encoding="utf-8"), pth
-    done = _run([venv / "bin" / "python", "-c",
-                 "import sys, tgdesk, tgdesk.paths as p; "
-                 "print(tgdesk.__file__); print(p.resources_dir()); print(*sys.path, sep='\\n')"],
-                tmp_path, env)
+    done = run([venv / "bin" / "python", "-c",
+                "import sys, tgdesk, tgdesk.paths as p; "
+                "print(tgdesk.__file__); print(p.resources_dir()); print(*sys.path, sep='\\n')"],
+               tmp_path, env)
     module, resources, *search_path = done.stdout.splitlines()
     assert Path(module).is_relative_to(site)
     assert Path(resources) == site / "tgdesk" / "resources"
@@ -114,31 +97,14 @@ def test_install_points_nowhere_into_the_checkout(installed, tmp_path):
 
 
 def test_smoke_run_of_the_installed_program(installed, tmp_path):
-    venv, _, env = installed
+    venv, _, _ = installed
+    env = clean_env(tmp_path / "home")
     guard, log = tmp_path / "guard.py", tmp_path / "checkout-reads.log"
     guard.write_text(GUARD, encoding="utf-8")
     log.touch()
-    version = _run([venv / "bin" / "tgdesk", "--version"], tmp_path, env)
+    # The console script once; every smoke command through the guard.
+    version = run([venv / "bin" / "tgdesk", "--version"], tmp_path, env)
     assert version.stdout.startswith("tgdesk ")
-
-    def tgdesk(*args):
-        return _run([venv / "bin" / "python", guard, ROOT, log, "--db", "d.sqlite", *args],
-                    tmp_path, env)
-
-    tgdesk("demo")
-    tgdesk("report", "--kind", "work", "--period", "2026-10", "--format", "docx,pdf",
-           "--out", "reports")
-    found = tgdesk("list", "opinions", "--search", "dat dai")
-    tgdesk("units", "key", "--out", "unit.key")
-    tgdesk("screenshots", "shots")
-
-    assert "Đất đai" in found.stdout
-    (docx,) = (tmp_path / "reports").glob("*.docx")
-    (pdf,) = (tmp_path / "reports").glob("*.pdf")
-    assert zipfile.is_zipfile(docx)
-    assert pdf.read_bytes().startswith(b"%PDF")
-    assert b"LiberationSerif" in pdf.read_bytes()
-    assert (tmp_path / "unit.key").stat().st_size > 0
-    shots = sorted((tmp_path / "shots").glob("*.png"))
-    assert len(shots) >= 9 and all(s.stat().st_size > 0 for s in shots)
+    smoke_run([venv / "bin" / "python", guard, ROOT, log], tmp_path / "work", env,
+              logs=tmp_path / "home")
     assert log.read_text(encoding="utf-8") == ""
