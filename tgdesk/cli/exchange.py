@@ -37,6 +37,10 @@ def add_commands(sub) -> None:
     ip.add_argument("path", metavar="TỆP|THƯ-MỤC")
     ip.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không thay đổi dữ liệu")
     ip.add_argument("--receipt", metavar="THƯ-MỤC", help="ghi biên nhận có chữ ký gửi lại")
+    ip.add_argument("--keep-duplicates", action="store_true",
+                    help="vẫn nhập bản ghi mới có vẻ trùng với bản ghi cùng đơn vị đã gửi "
+                         "trước (cùng ngày, cùng chi bộ hoặc khu dân cư, cùng tên hoặc nội "
+                         "dung); mặc định bỏ qua chúng")
 
     c = sub.add_parser("conflicts", help="xung đột khi nhập gói: xem và quyết định")
     cs = c.add_subparsers(dest="conflicts_command", metavar="LỆNH", required=True)
@@ -129,8 +133,12 @@ def _export_catalogue(ctx, args) -> int:
 
 
 def _import_package(ctx, args) -> int:
-    report = ex.import_packages(ctx, Path(args.path), dry_run=args.dry_run, progress=_progress)
+    report = ex.import_packages(ctx, Path(args.path), dry_run=args.dry_run, progress=_progress,
+                                keep_duplicates=args.keep_duplicates)
     print(report.text())
+    if report.duplicate_count() and not args.keep_duplicates:
+        # the skipped records were not taken: the same packages bring them in again
+        print("Để nhập cả các bản ghi có vẻ trùng: chạy lại lệnh với --keep-duplicates.")
     if args.receipt and not args.dry_run and report.package_ids:
         for p in ex.write_receipts(ctx, report.package_ids, Path(args.receipt)):
             print(f"Đã ghi biên nhận: {p}")

@@ -27,6 +27,12 @@ def add_commands(sub) -> None:
 
     imp = sub.add_parser("import", help="nhập bản ghi từ tệp JSON (docs/data-format.md)")
     imp.add_argument("file", metavar="FILE.json")
+    imp.add_argument("--keep-duplicates", action="store_true",
+                     help="vẫn nhập bản ghi có vẻ trùng (không có uuid, cùng ngày, cùng chi bộ "
+                          "hoặc khu dân cư, cùng tên hoặc nội dung với bản ghi đã có hoặc bản "
+                          "ghi ở trước trong tệp); mặc định bỏ qua chúng")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="chỉ xem trước (kể cả bản ghi trùng), không thay đổi dữ liệu")
 
     ls = sub.add_parser("list", help="liệt kê hội nghị, học tập hoặc ý kiến dư luận")
     ls.add_argument("kind", choices=RECORD_KINDS)
@@ -73,8 +79,16 @@ def _demo(ctx: Context, args) -> int:
 def _import(ctx: Context, args) -> int:
     from tgdesk.services.jsonio import import_file
 
-    result = import_file(ctx, Path(args.file))
+    result = import_file(ctx, Path(args.file), keep_duplicates=args.keep_duplicates,
+                         dry_run=args.dry_run)
     print(result.text())
+    if result.duplicates and not args.keep_duplicates:
+        if args.dry_run:
+            print("Để nhập cả các bản ghi này: chạy lại với --keep-duplicates.")
+        else:
+            print("Nếu đó không phải bản ghi trùng: đưa riêng các bản ghi đó vào một tệp và "
+                  "nhập với --keep-duplicates (nhập lại cả tệp này với --keep-duplicates sẽ "
+                  "nhân đôi các bản ghi vừa nhập).")
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, case, column, func, select, table, text
+from sqlalchemy import ColumnElement, Select, case, column, func, null, select, table, text
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, MeetingType,
@@ -236,3 +236,23 @@ def catalogue_rows(session: Session, kind: str, include_inactive: bool = True) -
     for obj in session.scalars(stmt.order_by(*order)):
         out.append({c.key: getattr(obj, c.key) for c in obj.__table__.columns})
     return out
+
+
+def record_keys(session: Session, kind: str, date_from: date, date_to: date,
+                origin: Sequence[int] | None = None) -> list[tuple]:
+    """``(id, day, place id, text)`` of every live record of ``kind`` dated from
+    ``date_from`` to ``date_to``: what a likely duplicate is compared on
+    (services/duplicates.py). The place is a study's cell, an opinion's area, None
+    for a meeting; the text is a meeting's or study's title, an opinion's summary.
+    ``origin`` as in the lists: None = own records, else those received from
+    the units. One query for the whole range, however many records an import holds."""
+    row, day = _DATE[kind]
+    place = {"meetings": None, "studies": t.StudyRow.cell_id,
+             "opinions": t.OpinionRow.area_id}[kind]
+    text_col = t.OpinionRow.summary if kind == "opinions" else row.title
+    cols = [row.id, day, place if place is not None else null(), text_col]
+    stmt = (select(*cols)
+            .where(row.deleted.is_(False), origin_filter(row, origin),
+                   day >= date_from, day <= date_to)
+            .order_by(row.id))
+    return [tuple(r) for r in session.connection().execute(stmt)]

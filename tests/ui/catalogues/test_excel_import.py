@@ -92,7 +92,7 @@ def test_import_with_a_bad_row_shows_it_and_saves_only_the_good_rows(qtbot, page
     assert model.index(1, 1).data() == "Lỗi – bỏ qua"
     assert model.index(1, 2).data() == "Số đảng viên: “ba mươi” không phải số nguyên."
     assert model.index(1, 5).data() == "ba mươi"
-    assert model.index(2, 1).data() == "Đã có – bỏ qua"
+    assert model.index(2, 1).data() == "Trùng – bỏ qua"
     assert "Trùng với mục đang có: “Chi bộ Khu phố 1”" in model.index(2, 2).data()
     assert "con số rất lớn" in model.index(3, 2).data()          # a warning, still imported
     assert "2</b> dòng hợp lệ" in dlg.summary.text()
@@ -300,3 +300,44 @@ def test_a_file_of_known_rows_only_offers_nothing_to_import(qtbot, page, ctx, tm
     assert "Trùng với mục đang có: “Chi bộ Khu phố 1”" in dlg.detail.text()
     dlg.reject()
     assert cell_names(ctx) == ["Chi bộ Khu phố 1"]
+
+
+def test_duplicates_are_skipped_unless_kept(qtbot, page, ctx, tmp_path, monkeypatch, errors):
+    path = xlsx(tmp_path / "chi_bo.xlsx", "cells", [
+        ["Chi bộ Khu phố 2", None, 35, None],      # 2 new
+        ["Chi bộ Khu phố 1", None, 40, None],      # 3 already in the catalogue
+        ["Chi bộ Khu phố 2", None, 36, None],      # 4 repeats row 2
+    ])
+    tab = page.catalogue_tabs["cells"]
+    choose(monkeypatch, path)
+    dlg = start_import(qtbot, tab)
+    assert [(e.row_number, e.status) for e in dlg.model.shown] == [
+        (2, GOOD), (3, DUPLICATE), (4, DUPLICATE)]
+    assert "2</b> dòng có vẻ trùng" in dlg.summary.text()
+    assert "trùng với dòng 2 trong tệp" in dlg.model.index(2, 2).data()
+    assert not dlg.keep_duplicates.isChecked() and dlg.keep_duplicates.isEnabled()
+    assert dlg.ok_button.text() == "Nhập 1 dòng hợp lệ"
+    dlg.keep_duplicates.setChecked(True)
+    assert dlg.ok_button.text() == "Nhập 3 dòng (có 2 dòng trùng)"
+    assert dlg.model.index(1, 1).data() == "Trùng – vẫn nhập"
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.excel.busy)
+    assert errors == []
+    assert sorted(cell_names(ctx)) == ["Chi bộ Khu phố 1", "Chi bộ Khu phố 1",
+                                       "Chi bộ Khu phố 2", "Chi bộ Khu phố 2"]
+
+
+def test_unticked_the_same_file_twice_adds_its_rows_once(qtbot, page, ctx, tmp_path,
+                                                         monkeypatch, errors):
+    path = xlsx(tmp_path / "chi_bo.xlsx", "cells", [["Chi bộ Khu phố 2", None, 35, None]])
+    tab = page.catalogue_tabs["cells"]
+    choose(monkeypatch, path)
+    for _ in range(2):
+        dlg = start_import(qtbot, tab)
+        if dlg.ok_button.isEnabled():
+            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not tab.excel.busy)
+        else:
+            assert dlg.model.shown[0].status == DUPLICATE and not dlg.keep_duplicates.isChecked()
+            dlg.reject()
+    assert cell_names(ctx) == ["Chi bộ Khu phố 1", "Chi bộ Khu phố 2"]

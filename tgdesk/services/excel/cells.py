@@ -10,8 +10,8 @@ from openpyxl.utils.datetime import from_excel
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import DocumentKind, PersonRole
-from tgdesk.domain.text import fold
 
+from ..duplicates import loose_key
 from .specs import ColumnSpec
 
 # Short forms officers write for some coded values.
@@ -25,9 +25,7 @@ _YES = {"co", "x", "yes", "y", "1", "true", "dang dung", "con dung"}
 _NO = {"khong", "no", "n", "0", "false", "ngung", "ngung dung", "khong dung"}
 
 
-def key(text: str) -> str:
-    """Comparison key: folded, punctuation and repeated spaces ignored."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
+key = loose_key       # comparison: folded, punctuation and repeated spaces ignored
 
 
 def blank(value: Any) -> bool:

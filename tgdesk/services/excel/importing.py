@@ -15,10 +15,11 @@ from tgdesk.store import tables as t
 
 from ..context import Context
 from ..crud import known_ids
+from ..duplicates import CatalogueIndex
 from ..errors import UserError
 from ..kinds import CATALOGUE_KINDS
 from .cells import blank, key, parse_row, show
-from .duplicates import DUPLICATE_REASON, Index, describe, existing
+from .duplicates import DUPLICATE_REASON, describe, existing
 from .limits import MAX_ROWS
 from .specs import spec_of
 from .workbook import data_sheet, find_header, merged_rows, open_workbook
@@ -42,8 +43,12 @@ class BadRow:
 
 @dataclass
 class DuplicateRow:
+    """A valid row that repeats a catalogue row or an earlier row of the file
+    (services/duplicates.py); skipped unless the officer keeps duplicates."""
     row_number: int
-    existing_id: int            # the catalogue row it repeats
+    existing_id: int | None     # the catalogue row it repeats, or None …
+    record: Any = None          # the row, ready to save if kept
+    earlier_row: int | None = None   # … the earlier row of the file it repeats
 
 
 @dataclass
@@ -95,7 +100,7 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
             known = known_ids(session)
             in_db = existing(session, spec)
             areas = _areas_by_name(session) if kind == "people" else {}
-        in_file = Index(kind)
+        in_file = CatalogueIndex(kind)
         count = 0
         for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, max_row=ws.max_row,
                                                 max_col=width, values_only=True),
@@ -122,9 +127,10 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
                 dup = in_db.find(rec)
                 if dup is not None:
                     reasons.append(f"{describe(spec, rec)} {DUPLICATE_REASON}.")
-                    preview.duplicates.append(DuplicateRow(r, dup))
+                    preview.duplicates.append(DuplicateRow(r, dup, rec))
                 elif (same := in_file.find(rec)) is not None:
                     reasons.append(f"{describe(spec, rec)} trùng với dòng {same} trong tệp.")
+                    preview.duplicates.append(DuplicateRow(r, None, rec, same))
             if reasons:
                 preview.bad.append(BadRow(r, reasons, shown))
                 continue
@@ -138,16 +144,23 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
     return preview
 
 
-def commit_import(ctx: Context, kind: str, preview: ImportPreview) -> int:
+def commit_import(ctx: Context, kind: str, preview: ImportPreview,
+                  keep_duplicates: bool = False) -> int:
     """Save the good rows of a preview in one transaction, all or nothing; return how many.
 
-    Each row is checked again (the catalogues may have changed since the
-    preview); one failure saves nothing and names the row.
+    ``keep_duplicates``: save the rows that repeat a catalogue row or an earlier
+    row too (the officer chose "Giữ cả bản ghi trùng"). Each row is checked again
+    (the catalogues may have changed since the preview); one failure saves
+    nothing and names the row.
     """
     spec = spec_of(kind)
     if preview.kind != kind:
         raise ValueError(f"preview of {preview.kind!r} committed as {kind!r}")
-    if not preview.good:
+    items = [(item.row_number, item.record) for item in preview.good]
+    if keep_duplicates:
+        items += [(d.row_number, d.record) for d in preview.duplicates if d.record is not None]
+        items.sort(key=lambda pair: pair[0])
+    if not items:
         return 0
     crud_kind = CATALOGUE_KINDS[kind]
     fields = [f.name for f in dataclasses.fields(spec.record)
@@ -157,19 +170,19 @@ def commit_import(ctx: Context, kind: str, preview: ImportPreview) -> int:
         known = known_ids(session)
         in_db = existing(session, spec)
         values = []
-        for item in preview.good:
-            rec = dataclasses.replace(item.record, id=None, uuid=None)
+        for row_number, record in items:
+            rec = dataclasses.replace(record, id=None, uuid=None)
             normalize_fields(rec)
             verdict = crud_kind.validate(rec, known, today)
             if not verdict.ok:
-                raise UserError(f"Dòng {item.row_number}: "
+                raise UserError(f"Dòng {row_number}: "
                                 + " ".join(i.message for i in verdict.errors)
                                 + " Không dòng nào được lưu; hãy xem trước lại tệp.")
-            if in_db.find(rec) is not None:
-                raise UserError(f"Dòng {item.row_number}: {describe(spec, rec)} "
+            if not keep_duplicates and in_db.find(rec) is not None:
+                raise UserError(f"Dòng {row_number}: {describe(spec, rec)} "
                                 f"{DUPLICATE_REASON} (có thể tệp đã được nhập). Không dòng nào "
                                 "được lưu; hãy xem trước lại tệp.")
-            in_db.add(rec, -item.row_number)
+            in_db.add(rec, -row_number)
             values.append({n: getattr(rec, n) for n in fields})
         session.execute(insert(spec.row), values)
     return len(values)

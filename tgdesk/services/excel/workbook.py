@@ -44,6 +44,9 @@ def data_sheet(wb, spec: CatalogueSpec):
     for ws in wb.worksheets:
         if ws.title != GUIDE_SHEET:
             return ws
+    if not wb.worksheets:       # a damaged file can parse with none
+        raise UserError("Tệp Excel không có trang tính nào (có thể tệp đã bị hỏng). Hãy dùng "
+                        "tệp mẫu và lưu dạng .xlsx.")
     return wb.worksheets[0]
 
 

@@ -6,7 +6,7 @@ from .conflicts import list_conflicts, resolve_conflict
 from .export import (export_again, export_catalogue, export_records, held_back_lines,
                      list_exports)
 from .importer import import_packages
-from .keys import ensure_identity, read_key_file, write_key_file
+from .keys import UnitNotSet, ensure_identity, read_key_file, write_key_file
 from .receipts import check_receipt, write_receipts
 from .received import child_figures, received_rows
 from .setup import init_unit
@@ -14,6 +14,6 @@ from .units import add_unit, list_units, merge_unit, move_unit, rename_unit, res
 
 __all__ = ["Board", "completeness", "list_conflicts", "resolve_conflict", "export_again",
            "export_catalogue", "export_records", "held_back_lines", "list_exports",
-           "import_packages", "ensure_identity", "read_key_file", "write_key_file",
+           "import_packages", "UnitNotSet", "ensure_identity", "read_key_file", "write_key_file",
            "check_receipt", "write_receipts", "child_figures", "received_rows", "init_unit",
            "add_unit", "list_units", "merge_unit", "move_unit", "rename_unit", "resolve"]

@@ -4,14 +4,16 @@ packages are applied in ONE transaction after a backup copy of the database.
 A dry run applies them the same way and rolls back, so its figures are exact.
 
 One bad row is refused with its reason; only a package that cannot be trusted
-is refused whole.
+is refused whole. A new record (a UUID not seen before) that says what a record
+the same unit sent before says is a likely duplicate (exchange/duplicates.py),
+skipped unless kept.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -21,15 +23,18 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import Action, Local, PackageError, Refusal, UnitSummary
-from tgdesk.domain.text import printable
 from tgdesk.store import tables as t
 
 from ..context import Context
+from ..duplicates import Duplicate, RecordFinder
 from ..errors import UserError, os_reason
+from .duplicates import Screen
+from .import_report import ImportReport
 from .keys import identity_in
 from .package import Opened, decrypt_content, open_package, verify_signature
 from .records import SPECS, Incoming, Refused, read_row
 from .settings_check import settings_problem
+from .units import members_of
 
 Progress = Callable[[int, int, str], None]
 CHUNK = 500
@@ -41,29 +46,6 @@ class Trusted:
     opened: Opened
     content: dict
     unit_id: int
-
-
-@dataclass
-class ImportReport:
-    dry_run: bool
-    summaries: list[UnitSummary] = field(default_factory=list)
-    refused_packages: list[tuple[str, str]] = field(default_factory=list)
-    backup: Path | None = None
-    package_ids: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.refused_packages
-
-    def text(self) -> str:
-        head = ("THỬ NHẬP (không thay đổi dữ liệu) — nếu nhập thật sẽ:" if self.dry_run
-                else "Kết quả nhập gói:")
-        lines = [head] + [s.text() for s in self.summaries]
-        for name, reason in self.refused_packages:
-            lines.append(f"Gói “{name}” bị từ chối: {reason}")
-        if self.backup:
-            lines.append(f"Bản sao cơ sở dữ liệu trước khi nhập: {self.backup}")
-        return printable("\n".join(lines))      # a file name may not be valid text
 
 
 def _files(path: Path) -> list[Path]:
@@ -125,14 +107,17 @@ def read_trusted(session: Session, path: Path, my_uuid: str) -> Trusted:
 
 
 def import_packages(ctx: Context, path: Path, dry_run: bool = False,
-                    progress: Progress | None = None) -> ImportReport:
+                    progress: Progress | None = None,
+                    keep_duplicates: bool = False) -> ImportReport:
     """Import one ``.tgx`` file or every ``.tgx`` file of a folder.
 
     A single file that cannot be trusted raises UserError (nothing changes);
     in a folder such files are listed as refused and the others imported.
+    Likely duplicates are listed in ``report.duplicates`` and skipped unless
+    ``keep_duplicates``.
     """
     files = _files(path)
-    report = ImportReport(dry_run)
+    report = ImportReport(dry_run, kept_duplicates=keep_duplicates)
     say = progress or (lambda done, total, text: None)
     trusted: list[Trusted] = []
     with ctx.reading() as session:
@@ -153,7 +138,10 @@ def import_packages(ctx: Context, path: Path, dry_run: bool = False,
         changes = session.connection().connection.driver_connection.total_changes
         for n, pkg in enumerate(trusted):
             say(n, len(trusted), f"Nhập {pkg.path.name}")
-            report.summaries.append(apply_package(session, pkg, ctx.today()))
+            found: list[Duplicate] = []
+            report.summaries.append(apply_package(session, pkg, ctx.today(), found,
+                                                  keep_duplicates))
+            report.duplicates.append(found)
             report.package_ids.append(pkg.opened.manifest.package_id)
         if dry_run:
             session.rollback()
@@ -198,7 +186,9 @@ def _seen(session: Session, uuids: list[str]) -> dict[str, tuple[int, datetime]]
     return out
 
 
-def apply_package(session: Session, pkg: Trusted, today) -> UnitSummary:
+def apply_package(session: Session, pkg: Trusted, today, found: list[Duplicate] | None = None,
+                  keep_duplicates: bool = False) -> UnitSummary:
+    """Apply one trusted package; its likely duplicates go to ``found``."""
     m = pkg.opened.manifest
     sender = session.get(t.ExchangeUnitRow, pkg.unit_id)
     summary = UnitSummary(unit_name=m.sender_name, package=m.label)
@@ -224,10 +214,13 @@ def apply_package(session: Session, pkg: Trusted, today) -> UnitSummary:
                 clash.add(u)
             seen_kind[u] = kind
     ids: dict[str, dict[str, int]] = {k: {} for k in dx.CATALOGUE_KINDS}
+    # Duplicates are looked for among what this unit (and units merged into it) sent.
+    dups = Screen(RecordFinder(session, members_of(session, sender.id), within=False),
+                  [] if found is None else found, keep_duplicates)
     for kind in dx.ALL_KINDS:
         if kind in pkg.content:
             _apply_kind(session, kind, pkg.content[kind], sender.id, prow.id, origin, ids,
-                        clash, summary, today, m.created_at + dx.CLOCK_TOLERANCE)
+                        clash, summary, today, m.created_at + dx.CLOCK_TOLERANCE, dups)
     if m.kind == dx.KIND_CATALOGUE:
         _apply_settings(session, pkg.content.get("settings", {}), summary)
     if not summary.already_imported:
@@ -240,7 +233,7 @@ def apply_package(session: Session, pkg: Trusted, today) -> UnitSummary:
 
 def _apply_kind(session: Session, kind: str, rows: dict, unit_id: int, package_id: int,
                 origin: int | None, ids: dict, clash: set, summary: UnitSummary, today,
-                latest: datetime | None = None) -> None:
+                latest: datetime | None = None, dups: Screen | None = None) -> None:
     spec = SPECS[kind]
     tbl = spec.table
     uuids = list(rows)
@@ -284,6 +277,8 @@ def _apply_kind(session: Session, kind: str, rows: dict, unit_id: int, package_i
             summary.refused.append(Refusal(kind, u, reason))
         else:
             summary.unchanged += 1
+    if dups is not None and origin is not None:
+        adds = dups.screen(kind, adds, [loc[0] for loc in local.values()])
     if adds:
         params = []
         for inc in adds:

@@ -16,15 +16,21 @@ from tgdesk.store import tables as t
 
 from ..context import Context
 from ..crud import known_ids
+from ..duplicates import RecordFinder
 from .fields import allowed_keys, convert, field_types, label, name_key
 from .result import Errors, ImportResult
 from .shape import read_file, record_lists
 from .specs import CATALOGUE_NOUN, SPECS, Ref, Spec
 
 
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run to roll it back."""
+
+
 class _Importer:
     def __init__(self, session: Session, today: date, errors: Errors, result: ImportResult):
         self.session, self.today, self.errors, self.result = session, today, errors, result
+        self.finder = RecordFinder(session)       # own records: origin None
         # catalogue -> folded name -> ids (a name may, wrongly, be used twice in the DB)
         self.names: dict[str, dict[str, list[int]]] = {}
         self.failed: dict[str, set[str]] = {}     # names declared in the file with errors
@@ -200,31 +206,60 @@ class _Importer:
         self.result.reused[spec.kind] = reused
 
     def records(self, spec: Spec, items: list, known: v.Known) -> None:
-        added = 0
+        good = []
         for index, item in enumerate(items):
             rec, where, ok = self.build(spec, index, item)
             # A record with a field already refused (a reference to a row that failed,
             # a value of the wrong type) is never written, even if the rest validates.
             if rec is None or not self.check(spec, rec, where, known) or not ok:
                 continue
+            good.append((rec, where))
+        if self.errors.total:           # nothing will be written: no duplicates to look for
+            return
+        # Likely duplicates (services/duplicates.py): a record without a UUID that
+        # repeats a stored one or an earlier one of the file is skipped unless kept.
+        self.finder.load(spec.kind, [rec for rec, _ in good])
+        added = 0
+        for rec, where in good:
+            if rec.uuid:
+                self.finder.note(spec.kind, rec, where)
+            elif (dup := self.finder.check(spec.kind, rec, where)) is not None:
+                self.result.duplicates.append(dup)
+                if not self.result.kept_duplicates:
+                    continue
             self.write(spec, rec)
             added += 1
         self.result.counts[spec.kind] = added
 
 
-def import_file(ctx: Context, path: Path) -> ImportResult:
+def import_file(ctx: Context, path: Path, keep_duplicates: bool = False,
+                dry_run: bool = False) -> ImportResult:
     """Add every record of the JSON file at ``path``, or none (raising UserError).
 
     Every problem found (up to ``result.MAX_ERRORS``) is reported at once, each
     naming the record (``meetings[3] “…” (05/11/2026)``) and the field; text,
-    counts and dates are checked by the domain validation the entry forms use."""
+    counts and dates are checked by the domain validation the entry forms use.
+
+    A record without a UUID that repeats a stored record or an earlier one of
+    the file (services/duplicates.py) is listed in ``result.duplicates`` and
+    skipped, unless ``keep_duplicates``. ``dry_run``: do all of it, report, and
+    roll back."""
     path = Path(path)
     data = read_file(path)
     errors = Errors()
-    result = ImportResult(path)
+    result = ImportResult(path, kept_duplicates=keep_duplicates, dry_run=dry_run)
     lists = record_lists(data, path, errors)
     errors.raise_if_any(path)
     today = ctx.today()
+    try:
+        _apply(ctx, lists, today, errors, result, path)
+    except _DryRun:
+        pass
+    return result
+
+
+def _apply(ctx: Context, lists: dict, today: date, errors: Errors, result: ImportResult,
+           path: Path) -> None:
     with ctx.transaction() as session:
         imp = _Importer(session, today, errors, result)
         for spec in SPECS:
@@ -237,6 +272,7 @@ def import_file(ctx: Context, path: Path) -> ImportResult:
                 imp.records(spec, lists[spec.kind], known)
         errors.raise_if_any(path)   # rolls the transaction back
         session.flush()
+        if result.dry_run:
+            raise _DryRun               # rolls the transaction back; the result stands
         if result.total:   # a copy only when the import writes; it sees the data before it
             result.backup = ctx.backup("truoc-nhap-json")
-    return result

@@ -8,6 +8,7 @@ from pathlib import Path
 from tgdesk import vnformat as vf
 from tgdesk.domain.text import printable
 
+from ..duplicates import Duplicate, summary_lines
 from ..errors import UserError
 from .specs import SPEC_BY_KIND, SPECS
 
@@ -21,6 +22,9 @@ class ImportResult:
     reused: dict[str, int] = field(default_factory=dict)    # catalogue rows already present
     warnings: list[str] = field(default_factory=list)
     backup: Path | None = None                               # copy taken before writing
+    duplicates: list[Duplicate] = field(default_factory=list)   # likely duplicates found
+    kept_duplicates: bool = False                            # … and written all the same
+    dry_run: bool = False                                    # nothing was written
 
     @property
     def total(self) -> int:
@@ -29,10 +33,13 @@ class ImportResult:
     def text(self) -> str:
         parts = [f"{vf.number(self.counts[s.kind])} {s.noun}" for s in SPECS
                  if self.counts.get(s.kind)]
+        done = "Sẽ nhập" if self.dry_run else "Đã nhập"
         if parts:
-            out = f"Đã nhập từ tệp “{self.path.name}”: {', '.join(parts)}."
+            out = f"{done} từ tệp “{self.path.name}”: {', '.join(parts)}."
         else:
             out = f"Tệp “{self.path.name}” không có bản ghi mới nào để nhập."
+        if self.dry_run:
+            out = "THỬ NHẬP (không thay đổi dữ liệu):\n" + out
         reused = [f"{vf.number(n)} {SPEC_BY_KIND[k].noun}" for k, n in self.reused.items() if n]
         if reused:
             out += f"\nĐã có sẵn trong danh mục, dùng lại: {', '.join(reused)}."
@@ -41,6 +48,8 @@ class ImportResult:
             out += "".join(f"\n  – {w}" for w in self.warnings[:30])
             if len(self.warnings) > 30:
                 out += f"\n  … và {vf.number(len(self.warnings) - 30)} lưu ý khác."
+        for line in summary_lines(self.duplicates, self.kept_duplicates):
+            out += "\n" + line
         return printable(out)      # a file name may not be valid text
 
 

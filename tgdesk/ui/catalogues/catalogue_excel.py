@@ -103,16 +103,17 @@ class CatalogueExcel(QObject):
     def _previewed(self, data: PreviewData) -> None:
         dialog = ImportPreviewDialog(data, self.spec.noun, self.widget)
         self.preview_dialog = dialog
-        dialog.accepted.connect(lambda: self._commit(data))
+        dialog.accepted.connect(lambda: self._commit(data, dialog.keep_duplicates.isChecked()))
         dialog.rejected.connect(lambda: self.status.emit("Đã hủy nhập từ Excel; không có gì "
                                                          "được lưu."))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    def _commit(self, data: PreviewData) -> None:
+    def _commit(self, data: PreviewData, keep_duplicates: bool = False) -> None:
         ctx, kind, preview = self.ctx, self.spec.kind, data.preview
-        self.task = run_task(lambda: excel.commit_import(ctx, kind, preview),
-                             f"Đang lưu {vf.number(len(preview.good))} {self.spec.noun}…",
+        n = len(preview.good) + (len(preview.duplicates) if keep_duplicates else 0)
+        self.task = run_task(lambda: excel.commit_import(ctx, kind, preview, keep_duplicates),
+                             f"Đang lưu {vf.number(n)} {self.spec.noun}…",
                              self.widget, self._committed, self._import_failed)
 
     def _committed(self, saved: int) -> None:

@@ -1,5 +1,7 @@
 """The preview of a catalogue Excel import: every row of the file with what will
-happen to it (added, already in the catalogue, or refused with its reasons).
+happen to it (added, a likely duplicate of a catalogue row or of an earlier row,
+or refused with its reasons). Duplicates are skipped unless "Giữ cả bản ghi
+trùng" is ticked.
 
 Nothing is saved by this dialog: accepting it means "save the good rows", which
 the caller does (``services.excel.commit_import``) off the GUI thread.
@@ -13,8 +15,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout,
+                               QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.services import excel, lists
@@ -23,7 +26,8 @@ from tgdesk.services.context import Context
 Index = QModelIndex | QPersistentModelIndex
 
 GOOD, DUPLICATE, BAD = "good", "duplicate", "bad"
-STATUS_TEXT = {GOOD: "Sẽ nhập", DUPLICATE: "Đã có – bỏ qua", BAD: "Lỗi – bỏ qua"}
+STATUS_TEXT = {GOOD: "Sẽ nhập", DUPLICATE: "Trùng – bỏ qua", BAD: "Lỗi – bỏ qua"}
+KEPT_TEXT = "Trùng – vẫn nhập"
 STATUS_COLOUR = {GOOD: QColor("#1b6e20"), DUPLICATE: QColor("#6b6b6b"), BAD: QColor("#b3261e")}
 BAD_BACKGROUND = QBrush(QColor("#fdecea"))
 SHOWN_BAD_NUMBERS = 12
@@ -100,6 +104,12 @@ class PreviewModel(QAbstractTableModel):
         self.preview_data = data
         self.headers = self.FIXED + data.headers
         self.shown: list[Entry] = list(data.entries)
+        self.keep_duplicates = False
+
+    def set_keep_duplicates(self, keep: bool) -> None:
+        self.keep_duplicates = keep
+        if self.shown:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.shown) - 1, 1))
 
     def show_only(self, status: str | None) -> None:
         self.beginResetModel()
@@ -123,6 +133,8 @@ class PreviewModel(QAbstractTableModel):
         if column == 0:
             return str(entry.row_number)
         if column == 1:
+            if entry.status == DUPLICATE and self.keep_duplicates:
+                return KEPT_TEXT
             return STATUS_TEXT[entry.status]
         if column == 2:
             return entry.note
@@ -172,11 +184,7 @@ class ImportPreviewDialog(QDialog):
                         f"“{_escape(preview.sheet)}”, dòng tiêu đề {preview.header_row}: "
                         f"{vf.number(len(data.entries))} dòng dữ liệu.")
         source.setWordWrap(True)
-        self.summary = QLabel(
-            f"<span style='color:#1b6e20'><b>{vf.number(n_good)}</b> dòng hợp lệ sẽ được "
-            f"nhập</span> · <span style='color:#6b6b6b'><b>{vf.number(n_dup)}</b> dòng đã có "
-            f"trong danh mục (bỏ qua)</span> · <span style='color:#b3261e'><b>"
-            f"{vf.number(n_bad)}</b> dòng lỗi (bỏ qua)</span>")
+        self.summary = QLabel()             # filled by _keep_toggled
         self.summary.setWordWrap(True)
         details = []
         bad = [e for e in data.entries if e.status == BAD]
@@ -186,7 +194,8 @@ class ImportPreviewDialog(QDialog):
             details.append("Cột không dùng (bỏ qua): "
                            + ", ".join(f"“{c}”" for c in preview.ignored_columns) + ".")
         details.append("Chưa có gì được lưu. Có thể sửa tệp Excel rồi nhập lại; các dòng lỗi "
-                       "và dòng đã có sẽ không được nhập.")
+                       "không được nhập, các dòng trùng cũng không, trừ khi chọn “Giữ cả bản "
+                       "ghi trùng”.")
         self.details = QLabel("\n".join(details))
         self.details.setWordWrap(True)
 
@@ -194,10 +203,12 @@ class ImportPreviewDialog(QDialog):
         self.filter.addItem(f"Mọi dòng ({vf.number(len(data.entries))})", None)
         self.filter.addItem(f"Dòng sẽ nhập ({vf.number(n_good)})", GOOD)
         self.filter.addItem(f"Dòng lỗi ({vf.number(n_bad)})", BAD)
-        self.filter.addItem(f"Dòng đã có ({vf.number(n_dup)})", DUPLICATE)
+        self.filter.addItem(f"Dòng trùng ({vf.number(n_dup)})", DUPLICATE)
         self.filter.currentIndexChanged.connect(self._filter_changed)
         filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel("Hiện:"))
+        filter_label = QLabel("&Hiện:")
+        filter_label.setBuddy(self.filter)
+        filter_row.addWidget(filter_label)
         filter_row.addWidget(self.filter)
         filter_row.addStretch(1)
 
@@ -224,13 +235,17 @@ class ImportPreviewDialog(QDialog):
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._show_detail)
 
+        # Unticked: a likely duplicate is skipped unless the officer says otherwise.
+        self.keep_duplicates = QCheckBox("Giữ cả bản ghi trùng")
+        self.keep_duplicates.setToolTip("Vẫn nhập các dòng có vẻ trùng với mục đã có trong danh "
+                                        "mục hoặc với một dòng trước trong tệp")
+        self.keep_duplicates.setEnabled(n_dup > 0)
+        self.keep_duplicates.toggled.connect(self._keep_toggled)
+
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(
-            f"Nhập {vf.number(n_good)} dòng hợp lệ" if n_good else "Không có dòng hợp lệ để nhập",
-            QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setEnabled(n_good > 0)
+        self.ok_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton("Hủy", QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setDefault(n_good == 0)
+        self._keep_toggled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -241,6 +256,7 @@ class ImportPreviewDialog(QDialog):
         lay.addLayout(filter_row)
         lay.addWidget(self.view, 1)
         lay.addWidget(self.detail)
+        lay.addWidget(self.keep_duplicates)
         lay.addWidget(self.buttons)
         self.resize(1000, 600)
         # Start on the first refused row: that is what the officer has to read.
@@ -248,6 +264,26 @@ class ImportPreviewDialog(QDialog):
         if self.model.rowCount():
             self.view.setCurrentIndex(self.model.index(first, 0))
         self._show_detail()
+
+    def _keep_toggled(self, keep: bool) -> None:
+        n_good, n_dup = self.data.count(GOOD), self.data.count(DUPLICATE)
+        n = n_good + (n_dup if keep else 0)
+        if not n:
+            text = "Không có dòng hợp lệ để nhập"
+        elif keep and n_dup:
+            text = f"Nhập {vf.number(n)} dòng (có {vf.number(n_dup)} dòng trùng)"
+        else:
+            text = f"Nhập {vf.number(n)} dòng hợp lệ"
+        self.ok_button.setText(text)
+        self.ok_button.setEnabled(n > 0)
+        self.summary.setText(
+            f"<span style='color:#1b6e20'><b>{vf.number(n_good)}</b> dòng hợp lệ sẽ được "
+            f"nhập</span> · <span style='color:#6b6b6b'><b>{vf.number(n_dup)}</b> dòng có vẻ "
+            "trùng với bản ghi đã có hoặc dòng trước "
+            f"({'vẫn nhập' if keep else 'bỏ qua'})</span> · <span style='color:#b3261e'><b>"
+            f"{vf.number(self.data.count(BAD))}</b> dòng lỗi (bỏ qua)</span>")
+        self.cancel_button.setDefault(n == 0)
+        self.model.set_keep_duplicates(keep)
 
     def _filter_changed(self, _index: int) -> None:
         self.model.show_only(self.filter.currentData())

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.services import exchange as ex
@@ -35,10 +35,14 @@ class SummaryRow:
 
 def summary_rows(report) -> list[SummaryRow]:
     out = []
-    for s in report.summaries:
+    for n, s in enumerate(report.summaries):
         notes = []
         if s.already_imported:
             notes.append("gói này đã nhập trước đây")
+        dups = len(report.duplicates[n]) if n < len(report.duplicates) else 0
+        if dups:
+            notes.append(f"{vf.number(dups)} bản ghi có vẻ trùng với bản ghi đã có"
+                         + (" (vẫn nhập)" if report.kept_duplicates else " (bỏ qua)"))
         notes += [f"cập nhật thiết lập: {x}" for x in s.settings_changed]
         notes += [f"từ chối {r.uuid[:8]}…: {r.reason}" for r in s.refused[:3]]
         if len(s.refused) > 3:
@@ -89,6 +93,11 @@ class ReceiveTab(QWidget):
         self.import_button = QPushButton("Nhập")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
+        # Unticked: a record that repeats what the unit sent before is skipped.
+        self.keep_duplicates = QCheckBox("Giữ cả bản ghi trùng")
+        self.keep_duplicates.setToolTip("Vẫn nhập các bản ghi mới có vẻ trùng với bản ghi cùng "
+                                        "đơn vị đã gửi trước (cùng ngày, cùng chi bộ hoặc khu "
+                                        "dân cư, cùng tên hoặc nội dung)")
         self.receipt_button = QPushButton("Ghi biên nhận…")
         self.receipt_button.setEnabled(False)
         self.receipt_button.setToolTip("Biên nhận có chữ ký gửi lại cho đơn vị đã gửi gói")
@@ -126,6 +135,7 @@ class ReceiveTab(QWidget):
         top.addWidget(self.path_label, 1)
         act = QHBoxLayout()
         act.addWidget(self.import_button)
+        act.addWidget(self.keep_duplicates)
         act.addWidget(self.receipt_button)
         act.addWidget(self.progress)
         act.addWidget(self.progress_text)
@@ -176,13 +186,15 @@ class ReceiveTab(QWidget):
 
     def _run(self, dry_run: bool) -> None:
         ctx, path, relay = self.ctx, self.path, self.relay
+        keep = self.keep_duplicates.isChecked()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.progress_text.show()
 
         def work():
             return ex.import_packages(ctx, path, dry_run=dry_run,
-                                      progress=lambda d, n, s: relay.progress.emit(d, n, s))
+                                      progress=lambda d, n, s: relay.progress.emit(d, n, s),
+                                      keep_duplicates=keep)
 
         label = "Đang chạy thử…" if dry_run else "Đang nhập gói, xin chờ…"
         self.task = run_task(work, label, self, self._done, self._failed)
@@ -202,9 +214,13 @@ class ReceiveTab(QWidget):
         if report.dry_run:
             if trusted:
                 self.state.setStyleSheet(common.INFO_STYLE)
-                self.state.setText("CHẠY THỬ — chưa có gì thay đổi. Bảng dưới cho biết mỗi đơn "
-                                   "vị sẽ được thêm, cập nhật, xóa… bao nhiêu bản ghi. Bấm "
-                                   "“Nhập” để nhập thật (có sao lưu cơ sở dữ liệu trước).")
+                text = ("CHẠY THỬ — chưa có gì thay đổi. Bảng dưới cho biết mỗi đơn vị sẽ được "
+                        "thêm, cập nhật, xóa… bao nhiêu bản ghi. Bấm “Nhập” để nhập thật (có "
+                        "sao lưu cơ sở dữ liệu trước).")
+                if dups := report.duplicate_count():
+                    text += (f"\n{vf.number(dups)} bản ghi có vẻ trùng với bản ghi đã có (xem "
+                             "chi tiết bên dưới): bỏ qua, trừ khi chọn “Giữ cả bản ghi trùng”.")
+                self.state.setText(text)
             else:
                 self.state.setStyleSheet(common.ERROR_BOX_STYLE)
                 self.state.setText("Không có gói nào nhập được. Dữ liệu không thay đổi.")
