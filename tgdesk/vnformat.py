@@ -1,7 +1,7 @@
 """Vietnamese formatting of numbers, rates and dates (Babel's ``vi`` locale).
 
 One module serves the window, the command line and the reports, so a figure
-reads the same everywhere: 20.012 · 96,5% · 04/01/2024 · ngày 04 tháng 01 năm 2024.
+reads the same everywhere: 20.012 · 96,5% · 93,0% · 04/01/2024 · ngày 04 tháng 01 năm 2024.
 """
 
 from __future__ import annotations
@@ -26,10 +26,13 @@ def count(value: int, pad: bool = False) -> str:
 
 
 def percent(ratio: float | None, places: int = 1) -> str:
-    """0.965 -> "96,5%"; None (no denominator) -> "–"."""
+    """0.965 -> "96,5%", 0.93 -> "93,0%", 1 -> "100,0%"; None (no denominator) -> "–".
+
+    Always ``places`` decimals, so rates side by side (a report's appendix, a list
+    column) read alike: "93,0%" beside "90,2%", never "93%" beside "90,2%"."""
     if ratio is None:
         return "–"
-    pattern = "#,##0" + ("." + "#" * places if places else "") + "%"
+    pattern = "#,##0" + ("." + "0" * places if places else "") + "%"
     return format_percent(ratio, format=pattern, locale=LOCALE)
 
 

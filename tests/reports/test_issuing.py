@@ -25,8 +25,10 @@ def pdf_text(path):
 
 
 def test_numbers_follow_the_term_and_files_never_change(filled, tmp_path):
-    first = issuing.issue(filled, "work", Period.parse("2026-10"), out_dir=tmp_path / "a")
-    second = issuing.issue(filled, "opinion", Period.parse("2026-10"), out_dir=tmp_path / "a")
+    first = issuing.issue(filled, "work", Period.parse("2026-10"), out_dir=tmp_path / "a",
+                          allow_placeholders=True)
+    second = issuing.issue(filled, "opinion", Period.parse("2026-10"), out_dir=tmp_path / "a",
+                           allow_placeholders=True)
     assert (first.entry.number, second.entry.number) == (1, 2)
     assert first.entry.number_text == "01-BC/ĐU"
     assert first.entry.issued_on == date(2026, 11, 24)
@@ -48,10 +50,10 @@ def test_numbers_follow_the_term_and_files_never_change(filled, tmp_path):
 
 
 def test_a_new_term_starts_again_from_01(filled, tmp_path):
-    issuing.issue(filled, "work", Period.parse("2026-09"))
+    issuing.issue(filled, "work", Period.parse("2026-09"), allow_placeholders=True)
     u = unit.get_unit(filled)
     unit.save_unit(filled, dataclasses.replace(u, term_start=date(2026, 11, 1)))
-    fresh = issuing.issue(filled, "work", Period.parse("2026-10"))
+    fresh = issuing.issue(filled, "work", Period.parse("2026-10"), allow_placeholders=True)
     assert fresh.entry.number == 1
 
 
@@ -63,7 +65,7 @@ def test_draft_has_no_number_and_keeps_the_officers_words(filled, tmp_path):
     assert "Ưu điểm do cán bộ viết." in text
     assert "Số 01-BC/ĐU" not in text and paths[0].name.endswith("_DuThao.pdf")
     # Issuing takes the draft's words and removes the draft.
-    done = issuing.issue(filled, "work", Period.parse("2026-10"))
+    done = issuing.issue(filled, "work", Period.parse("2026-10"), allow_placeholders=True)
     assert done.entry.texts == {"strengths": "Ưu điểm do cán bộ viết."}
     assert register.draft(filled, "work", "2026-10") is None
     # The next report of the same kind starts from these words.
@@ -85,7 +87,7 @@ def test_cli_report_draft_issue_and_reexport(filled, tmp_path, capsys):
     assert main(["--db", db, "report", "--kind", "work", "--period", "2026-10",
                  "--out", str(out), "--format", "pdf"]) == 0
     assert main(["--db", db, "report", "--kind", "opinion", "--period", "2026-Q3",
-                 "--out", str(out), "--issue"]) == 0
+                 "--out", str(out), "--issue", "--allow-placeholders"]) == 0
     assert main(["--db", db, "issued", "--json"]) == 0
     lines = capsys.readouterr().out
     listing = json.loads(lines[lines.index("["):])

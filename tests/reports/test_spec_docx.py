@@ -23,6 +23,7 @@ SPEC = {
         "title_lines": [("ĐẢNG CỘNG SẢN VIỆT NAM", 15, True)],
         "superior": (14, False, False), "issuer": (14, True, False), "star": (14, False, False),
         "number": (14, False, False), "date": (14, False, True),
+        "secrecy_mark": (14, True, False),     # component 10: under Số, CAPS, bold
         "kind": (16, True, False), "summary": (14, True, False),
         "label": (14, False, False, True), "recipient": 12,
         "authority": (14, True), "signer_title": (14, False), "name": (14, True),
@@ -33,6 +34,7 @@ SPEC = {
                         ("Độc lập - Tự do - Hạnh phúc", 14, True)],
         "superior": None, "issuer": (13, True, False), "star": None,
         "number": (13, False, False), "date": (14, False, True),
+        "secrecy_mark": (14, True, False),
         "kind": (14, True, False), "summary": (14, True, False),
         "label": (12, True, True, False), "recipient": 11,
         "authority": (14, True), "signer_title": (14, True), "name": (14, True),
@@ -108,6 +110,10 @@ def test_header_table_cells(matrix, docs, key):
     if spec["star"]:
         expected.append(("*", "star"))
     expected.append((spec["number_text"], "number"))
+    # an opinion report quotes notes marked Mật (the matrix's notes are): "MẬT" under Số
+    assert h.secrecy_mark == ("MẬT" if r.data.meta["kind"] == "opinion" else None)
+    if h.secrecy_mark:
+        expected.append(("MẬT", "secrecy_mark"))
     assert [p.text for p in lp] == [t for t, _ in expected]
     for p, (_, comp) in zip(lp, expected):
         assert spec[comp] is not None, comp

@@ -141,6 +141,15 @@ def test_header_positions_sizes_and_rules(matrix, pdfs, key):
     assert all(w["size"] == pytest.approx(14, abs=0.1) for w in date)
     assert abs(date[0]["bottom"] - number["bottom"]) < 2.5
     assert date[0]["x0"] > mid - 10
+    # "MẬT" (a report quoting Mật notes): under the number, centred with it, 14 pt bold
+    marks = [w for w in page.words if w["text"] == "MẬT" and w["top"] < 80 * MM]
+    if h.secrecy_mark:
+        assert len(marks) == 1 and _bold(marks[0])
+        assert marks[0]["size"] == pytest.approx(14, abs=0.1)
+        assert 0 < marks[0]["top"] - number["bottom"] < 8
+        assert abs((marks[0]["x0"] + marks[0]["x1"]) / 2 - (number["x0"] + number["x1"]) / 2) < 25
+    else:
+        assert not marks
 
 
 @CASES
@@ -168,7 +177,7 @@ def test_title_block_centred(matrix, pdfs, key):
 
 @CASES
 def test_body_exact_spacing_indent_and_justification(matrix, pdfs, key):
-    r, page = matrix[key], pdfs[key][0]
+    page = pdfs[key][0]
     lines = page.lines()
     start = next(k for k, ln in enumerate(lines) if ln[0]["text"] == "Thực")
     body = lines[start:]

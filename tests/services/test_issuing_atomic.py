@@ -65,7 +65,8 @@ def pending_act(ctx, out: Path, formats=("docx", "pdf")):
     """Step a of an issue with files, as a process killed right after it leaves it."""
     lock = OwnerLock.start(ctx.db_path)
     stored = issuing._store(ctx, "work", OCT, None, register.starting_texts(ctx, "work",
-                            "2026-10"), unit.get_unit(ctx), out, list(formats), lock)
+                            "2026-10"), unit.get_unit(ctx), out, list(formats), lock,
+                            allow_placeholders=True)
     assert stored is not None
     return (*stored, lock)
 
@@ -77,7 +78,7 @@ def test_unwritable_folder_issues_nothing(uctx, tmp_path):
     blocker.write_text("không phải thư mục")
     before = rows(uctx)
     with pytest.raises(UserError) as err:
-        issuing.issue(uctx, "work", OCT, out_dir=blocker / "bao-cao")
+        issuing.issue(uctx, "work", OCT, out_dir=blocker / "bao-cao", allow_placeholders=True)
     message = str(err.value)
     assert "Báo cáo chưa được ban hành" in message and "01-BC/ĐU chưa bị dùng" in message
     assert rows(uctx) == before                           # the draft, nothing else
@@ -85,7 +86,7 @@ def test_unwritable_folder_issues_nothing(uctx, tmp_path):
     assert register.draft(uctx, "work", "2026-10") is not None
     assert issuing.next_number_text(uctx) == "Số 01-BC/ĐU"
     assert stray(tmp_path) == []
-    done = issuing.issue(uctx, "work", OCT, out_dir=tmp_path / "ok")
+    done = issuing.issue(uctx, "work", OCT, out_dir=tmp_path / "ok", allow_placeholders=True)
     assert done.entry.number == 1
 
 
@@ -94,7 +95,7 @@ def test_second_file_failing_removes_the_first(uctx, tmp_path):
     (out / f"{STEM}_So01.pdf").mkdir(parents=True)        # the PDF cannot take its name
     (out / "cua-nguoi-dung.docx").write_bytes(b"not ours")
     with pytest.raises(UserError, match="Báo cáo chưa được ban hành"):
-        issuing.issue(uctx, "work", OCT, out_dir=out)
+        issuing.issue(uctx, "work", OCT, out_dir=out, allow_placeholders=True)
     assert sorted(p.name for p in out.iterdir()) == ["BaoCao_TuyenGiao_DangUyPhuongBinhTien_"
                                                      "2026-10_So01.pdf", "cua-nguoi-dung.docx"]
     assert (out / "cua-nguoi-dung.docx").read_bytes() == b"not ours"
@@ -107,6 +108,7 @@ def test_cli_unwritable_out_exits_2_and_register_is_unchanged(uctx, tmp_path, ca
     blocker = tmp_path / "tep"
     blocker.write_text("x")
     assert main(["--db", db, "report", "--kind", "work", "--period", "2026-10", "--issue",
+                 "--allow-placeholders",
                  "--out", str(blocker / "bao-cao")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("tgdesk: ") and "Báo cáo chưa được ban hành" in err
@@ -115,6 +117,7 @@ def test_cli_unwritable_out_exits_2_and_register_is_unchanged(uctx, tmp_path, ca
     assert capsys.readouterr().out.strip() == "[]"
     out = tmp_path / "D"
     assert main(["--db", db, "report", "--kind", "work", "--period", "2026-10", "--issue",
+                 "--allow-placeholders",
                  "--out", str(out)]) == 0
     lines = capsys.readouterr().out.splitlines()
     # the command line's output is a contract
@@ -135,12 +138,13 @@ def test_a_number_taken_meanwhile_is_not_given_again(uctx, tmp_path, monkeypatch
     def render_while_another_issues(*args, **kwargs):
         if not raced:
             raced.append(None)
-            raced[0] = issuing.issue(other, "opinion", OCT, out_dir=tmp_path / "b")
+            raced[0] = issuing.issue(other, "opinion", OCT, out_dir=tmp_path / "b",
+                                     allow_placeholders=True)
         return real(*args, **kwargs)
 
     monkeypatch.setattr(reports, "render_bytes", render_while_another_issues)
     try:
-        mine = issuing.issue(uctx, "work", OCT, out_dir=tmp_path / "a")
+        mine = issuing.issue(uctx, "work", OCT, out_dir=tmp_path / "a", allow_placeholders=True)
     finally:
         other.close()
     assert raced[0].entry.number == 1 and mine.entry.number == 2
@@ -153,7 +157,7 @@ def test_a_number_taken_meanwhile_is_not_given_again(uctx, tmp_path, monkeypatch
 
 
 def test_the_database_refuses_a_number_twice(uctx):
-    issuing.issue(uctx, "work", OCT)
+    issuing.issue(uctx, "work", OCT, allow_placeholders=True)
     conn = sqlite3.connect(uctx.db_path)
     try:
         with pytest.raises(sqlite3.IntegrityError):
@@ -256,8 +260,8 @@ def test_nothing_is_rendered_through_a_temporary_folder(uctx, tmp_path, monkeypa
     private.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(private))
     assert issuing.preview_pdf(uctx, "work", OCT)[:5] == b"%PDF-"
-    issuing.issue(uctx, "work", OCT, out_dir=tmp_path / "out")
-    issuing.issue(uctx, "opinion", OCT)
+    issuing.issue(uctx, "work", OCT, out_dir=tmp_path / "out", allow_placeholders=True)
+    issuing.issue(uctx, "opinion", OCT, allow_placeholders=True)
     assert list(private.iterdir()) == []
 
 
@@ -367,8 +371,8 @@ def _agree(db: Path, out: Path) -> list[int]:
 def test_two_issuers_started_together_get_two_numbers(tmp_path):
     db, env = _new_database(tmp_path)
     out = tmp_path / "D"
-    args = _cli(db, "report", "--kind", "work", "--period", "2026-10", "--issue", "--out",
-                str(out))
+    args = _cli(db, "report", "--kind", "work", "--period", "2026-10", "--issue",
+                "--allow-placeholders", "--out", str(out))
     procs = [subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(2)]
     results = [(p.wait(), *p.communicate()) for p in procs]
@@ -397,8 +401,8 @@ def test_issuers_killed_at_random_moments_leave_register_and_files_agreeing(tmp_
     after their report turned pending (between "pending" and "issued")."""
     db, env = _new_database(tmp_path)
     out = tmp_path / "D"
-    args = _cli(db, "report", "--kind", "work", "--period", "2026-10", "--issue", "--out",
-                str(out))
+    args = _cli(db, "report", "--kind", "work", "--period", "2026-10", "--issue",
+                "--allow-placeholders", "--out", str(out))
     rnd = random.Random(2026)
     for trial in range(10):
         child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL,

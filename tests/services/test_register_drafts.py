@@ -11,7 +11,7 @@ import pytest
 
 from tgdesk.domain.period import Period
 from tgdesk.reports.model import Paragraph, from_json
-from tgdesk.services import issuing, register
+from tgdesk.services import issuing, register, report_format
 from tgdesk.services.context import open_context
 from tgdesk.services.demo import load_demo
 from tgdesk.services.errors import UserError
@@ -101,7 +101,7 @@ def test_issue_keeps_the_edited_figures_and_a_correction_is_a_new_draft(demo, tm
     key = issuing.figure_sections(demo, "opinion", OCT)[0].key
     texts = {"mood": "Tâm trạng ổn định.", register.FIGURES: {key: "Đoạn số liệu đã sửa."}}
     register.save_draft(demo, "opinion", OCT.code(), texts, "party")
-    done = issuing.issue(demo, "opinion", OCT, out_dir=tmp_path)
+    done = issuing.issue(demo, "opinion", OCT, out_dir=tmp_path, allow_placeholders=True)
     stored = register.issued_files(demo, done.entry.id)
     assert "Đoạn số liệu đã sửa." in body_texts(from_json(_data_json(demo, done.entry.id)))
     assert stored[2].startswith(b"%PDF")
@@ -131,13 +131,13 @@ def test_preview_of_a_period_without_data(demo):
 
 
 def test_format_settings_validate_and_keep_only_changes(demo):
-    fs = issuing.format_settings(demo)
+    fs = report_format.format_settings(demo)
     assert fs.profile == "party" and fs.values == fs.defaults
     assert (fs.spacing_min, fs.spacing_max) == (18, 22)
     with pytest.raises(UserError, match="từ 18 đến 22 pt"):
-        issuing.save_format(demo, "party", {**fs.values, "line_spacing_pt": 30})
+        report_format.save_format(demo, "party", {**fs.values, "line_spacing_pt": 30})
     assert get_setting(demo, PROFILE_OVERRIDES) is None
-    saved = issuing.save_format(demo, "party", {**fs.values, "line_spacing_pt": 20,
+    saved = report_format.save_format(demo, "party", {**fs.values, "line_spacing_pt": 20,
                                                 "recipient_line_end": ";"})
     assert get_setting(demo, PROFILE_OVERRIDES) == {"line_spacing_pt": 20,
                                                     "recipient_line_end": ";"}
@@ -145,15 +145,15 @@ def test_format_settings_validate_and_keep_only_changes(demo):
     data = issuing.draft(demo, "work", OCT)
     assert data.recipients[0].endswith(";")
     with pytest.raises(UserError):
-        issuing.save_format(demo, "party", {"uy_style": "uy"})
+        report_format.save_format(demo, "party", {"uy_style": "uy"})
     assert get_setting(demo, PROFILE_OVERRIDES) == {"line_spacing_pt": 20,
                                                     "recipient_line_end": ";"}
-    assert dict(issuing.profile_choices())["state"].startswith("Văn bản hành chính")
-    issuing.save_format(demo, "state", issuing.format_settings(demo, "state").defaults)
+    assert dict(report_format.profile_choices())["state"].startswith("Văn bản hành chính")
+    report_format.save_format(demo, "state", report_format.format_settings(demo, "state").defaults)
     assert get_unit(demo).profile == "state"
     assert get_setting(demo, PROFILE_OVERRIDES) == {}
 
 
 def test_format_settings_need_a_unit(ctx):
     with pytest.raises(UserError, match="đơn vị"):
-        issuing.save_format(ctx, "party", {"line_spacing_pt": 20})
+        report_format.save_format(ctx, "party", {"line_spacing_pt": 20})

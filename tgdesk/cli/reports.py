@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.period import Period
+from tgdesk.services import placeholders
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
+from tgdesk.services.placeholders import PlaceholdersLeft
 
 from .output import dump_json, jsonable
 from .parser_kit import date_arg
+
+NOT_ISSUED = ("Chưa ban hành. Điền các chỗ này (trang “Báo cáo” của cửa sổ; số và ngày hướng "
+              "dẫn của cấp trên ở trang “Cài đặt đơn vị”) rồi ban hành lại, hoặc thêm "
+              "--allow-placeholders để vẫn ban hành.")
 
 
 def add_commands(sub) -> None:
@@ -23,8 +30,15 @@ def add_commands(sub) -> None:
     rep.add_argument("--format", default="docx,pdf", metavar="docx,pdf")
     rep.add_argument("--issue", action="store_true",
                      help="ban hành: lấy số tiếp theo, đóng ngày, lưu nguyên bản vào sổ")
+    rep.add_argument("--allow-placeholders", action="store_true",
+                     help="vẫn ban hành khi báo cáo còn chỗ chưa điền (“[Nêu …]”, “số …”); "
+                          "không có tùy chọn này, --issue từ chối và liệt kê các chỗ đó")
     rep.add_argument("--issued", type=int, metavar="ID",
                      help="xuất lại đúng bản đã ban hành có mã ID (xem: tgdesk issued)")
+    rep.add_argument("--exclude-notes", metavar="MÃ,MÃ",
+                     help="báo cáo dư luận: không nêu các ý kiến bức xúc, điểm nóng có mã này "
+                          "(thay cho lựa chọn đã lưu ở bản nháp; \"\" để nêu tất cả; xem mã bằng "
+                          "list opinions --json)")
 
     iss = sub.add_parser("issued", help="sổ báo cáo đã ban hành")
     iss.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -52,16 +66,54 @@ def _report(ctx: Context, args) -> int:
         if not args.kind or not args.period:
             raise UserError("Cần --kind và --period (hoặc --issued ID để xuất lại bản đã ban hành).")
         period = Period.parse(args.period)
+        texts = _texts(ctx, args, period)
         if args.issue:
-            done = issuing.issue(ctx, args.kind, period, args.cutoff, None, out, formats)
+            try:
+                done = issuing.issue(ctx, args.kind, period, args.cutoff, texts, out, formats,
+                                     allow_placeholders=args.allow_placeholders)
+            except PlaceholdersLeft as exc:
+                print(f"tgdesk: {placeholders.summary(exc.items)}\n{NOT_ISSUED}", file=sys.stderr)
+                return 2
             print(f"Đã ban hành báo cáo số {done.entry.number_text} ngày "
                   f"{vf.short_date(done.entry.issued_on)} (mã {done.entry.id} trong sổ).")
             paths = done.files
         else:
-            paths = issuing.export_draft(ctx, args.kind, period, out, formats, args.cutoff)
+            paths = issuing.export_draft(ctx, args.kind, period, out, formats, args.cutoff,
+                                         texts=texts)
+        if args.kind == "opinion":
+            _listed_notes(ctx, args, period, texts)
     for path in paths:
         print(path)
     return 0
+
+
+def _texts(ctx: Context, args, period: Period) -> dict | None:
+    """The saved words, with --exclude-notes in place of the saved choice of notes."""
+    from tgdesk.services import reports
+
+    if args.exclude_notes is None:
+        return None
+    texts, unknown = reports.texts_leaving_out(ctx, args.kind, period, args.exclude_notes,
+                                               args.cutoff)
+    if unknown:
+        print(f"tgdesk: mã {', '.join(map(str, unknown))} không phải ý kiến bức xúc, điểm nóng "
+              f"của {period.label()}; bỏ qua.", file=sys.stderr)
+    return texts
+
+
+def _listed_notes(ctx: Context, args, period: Period, texts: dict | None) -> None:
+    """Which notes the opinion report lists, by id (for --exclude-notes), on stderr."""
+    from tgdesk.services import register, reports
+
+    if texts is None:
+        texts = register.starting_texts(ctx, args.kind, period.code())
+    left_out = reports.excluded_notes(texts)
+    notes = reports.opinion_candidates(ctx, period, args.cutoff)
+    listed = [n.id for n in notes if n.id not in left_out]
+    if notes:
+        print(f"Báo cáo nêu {len(listed)}/{len(notes)} ý kiến bức xúc, điểm nóng"
+              + (f" (mã {', '.join(map(str, listed))})" if listed else "")
+              + "; muốn bỏ ý kiến nào, thêm --exclude-notes MÃ,MÃ.", file=sys.stderr)
 
 
 def _issued(ctx: Context, args) -> int:

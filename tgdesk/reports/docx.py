@@ -252,6 +252,8 @@ class _Writer:
         if p.star:
             self.para(left, p.star, "star", single=True)
         self.para(left, h.number_text, "number", single=True)
+        if h.secrecy_mark:
+            self.para(left, h.secrecy_mark, "secrecy_mark", single=True)
         reuse = right.paragraphs[0]
         for line in p.right_lines:
             para = self.para(right, line.text, line.style, single=True, reuse=reuse)

@@ -18,6 +18,7 @@ class Header:
     number_text: str               # "Số 15-BC/ĐU", or the draft form "Số     -BC/ĐU"
     place_date: str                # Bình Tiên, ngày 25 tháng 5 năm 2026
     draft_mark: str | None = None  # "Dự thảo" above the header, or None
+    secrecy_mark: str | None = None  # "MẬT" under the number (quotes Mật notes), or None
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class ReportData:
     def all_text(self) -> list[str]:
         """Every printed string in reading order (tests, search)."""
         out = [self.header.superior, self.header.issuer, self.header.number_text,
+               *([self.header.secrecy_mark] if self.header.secrecy_mark else []),
                self.header.place_date, self.title.kind_name, *self.title.summary_lines]
         for block in (*self.body, *self.appendix):
             if isinstance(block, Table):

@@ -117,6 +117,8 @@ class _Builder:
         if p.star:
             left.append(self.para(p.star, "star", True))
         left.append(self.para(h.number_text, "number", True))
+        if h.secrecy_mark:
+            left.append(self.para(h.secrecy_mark, "secrecy_mark", True))
         right: list = []
         for line in p.right_lines:
             right.append(self.para(line.text, line.style, True))

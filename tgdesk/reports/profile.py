@@ -179,6 +179,13 @@ REQUIRED_STYLES = ("superior", "issuer", "number", "date", "kind", "summary", "s
                    "draft_mark")
 
 
+#: Styles a profile file may leave out, with the value used then.
+OPTIONAL_STYLES = {
+    # Độ mật under "Số" (report-format.md (a), component 10): 13-14 pt, CAPS, bold.
+    "secrecy_mark": Style(size=14, bold=True, caps=True, align="center"),
+}
+
+
 def profile_from_dict(data: dict, source: str = "profile") -> Profile:
     if not isinstance(data, dict):
         raise ProfileError(f"Tệp định dạng “{source}” phải chứa một bảng giá trị JSON.")
@@ -194,6 +201,8 @@ def profile_from_dict(data: dict, source: str = "profile") -> Profile:
         lines.append(HeaderLine(raw["text"], raw["style"], raw.get("rule")))
     if not lines:
         raise ProfileError(f"Tệp định dạng “{source}”: cần ít nhất một dòng tiêu đề.")
+    for name, default in OPTIONAL_STYLES.items():
+        styles.setdefault(name, default)
     missing = [s for s in REQUIRED_STYLES if s not in styles]
     if missing:
         raise ProfileError(f"Tệp định dạng “{source}”: thiếu kiểu chữ “{', '.join(missing)}”.")

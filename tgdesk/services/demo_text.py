@@ -35,7 +35,9 @@ DOCUMENTS = (
     ("nghi_quyet", "35-NQ/TW", date(2018, 10, 22), "Bộ Chính trị",
      "Về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, "
      "thù địch trong tình hình mới", True),
-    ("nghi_quyet", "Nghị quyết Đại hội XIII", date(2021, 2, 1),
+    # A congress resolution has no number: its "số, ký hiệu" is its name without the
+    # kind ("Nghị quyết" is the kind), and its title names it in full.
+    ("nghi_quyet", "Đại hội XIII", date(2021, 2, 1),
      "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
      "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", False),
     ("ket_luan", "01-KL/TW", date(2021, 5, 18), "Bộ Chính trị",
@@ -295,6 +297,21 @@ OPINIONS = {
         "angry": (),
     },
 }
+
+# Hot spots (điểm nóng) the demo places in its last full months, so that a recent
+# opinion report has one to list: (category, summary, proposal, passed to).
+HOT_SPOTS = (
+    ("Đất đai – môi trường",
+     "Khoảng 20 hộ dân {kp} bị ảnh hưởng dự án mở rộng đường {st} nhiều lần kéo đến trụ sở "
+     "Ủy ban nhân dân phường phản đối đơn giá bồi thường, có nguy cơ khiếu kiện đông người.",
+     "Đề nghị tổ chức đối thoại với các hộ dân, giải thích rõ chính sách, tránh phát sinh khiếu "
+     "kiện đông người.", "Ủy ban nhân dân phường"),
+    ("An ninh trật tự",
+     "Nhiều hộ dân {kp} phản ứng gay gắt về tình trạng thanh thiếu niên tụ tập đua xe trên "
+     "đường {st} vào ban đêm, một số người dân định tự chặn đường.",
+     "Đề nghị Công an phường tăng cường tuần tra, kiểm soát, nắm chắc tình hình địa bàn.",
+     "Công an phường"),
+)
 
 PROPOSALS = (
     "Đề nghị Ủy ban nhân dân phường kiểm tra, xử lý dứt điểm và thông tin kết quả cho Nhân dân.",

@@ -22,29 +22,25 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tgdesk.domain.period import Period
 from tgdesk.reports.model import Bullet, Heading, Paragraph, ReportData, to_json
-from tgdesk.reports.profile import OVERRIDABLE, ProfileError, available_profiles, load_profile
+from tgdesk.reports.profile import ProfileError, load_profile
 from tgdesk.reports.text import apply_uy_style, nfc
 
-from . import register, reports
+from . import placeholders, register, reports
 from .context import Context
 from .errors import UserError
 from .files import make_folder, write_bytes
 # recover_pending and register_check are part of this module's interface.
-from .pending_issue import OwnerLock, Plan, recover_pending, register_check, write_and_issue
-from .register import FIGURES, ReportEntry
-from .settings_store import PROFILE_OVERRIDES, get_setting, set_setting
-from .unit import get_unit, save_unit
+from .pending_issue import OwnerLock, Plan, write_and_issue
+from .pending_issue import recover_pending, register_check  # noqa: F401 (re-exported)
+from .register import EXCLUDED_NOTES, FIGURES, ReportEntry
+from .report_format import overrides
+from .unit import get_unit
 
 
 @dataclass
 class Issued:
     entry: ReportEntry
     files: list[Path]
-
-
-def overrides(ctx: Context) -> dict:
-    """The user's corrections to the format profile (line spacing, ủy/uỷ, …)."""
-    return get_setting(ctx, PROFILE_OVERRIDES, {}) or {}
 
 
 def draft(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
@@ -79,10 +75,13 @@ ATTEMPTS = 3   # another issuer took the number meanwhile: render again with the
 
 def issue(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
           texts: dict | None = None, out_dir: Path | None = None,
-          formats: Iterable[str] = reports.FORMATS) -> Issued:
+          formats: Iterable[str] = reports.FORMATS,
+          allow_placeholders: bool = False) -> Issued:
     """Number, date, render and register the report; with ``out_dir``, write it
     out too, as one act: the register never says issued while the files failed
-    (services/pending_issue.py). Raises UserError when nothing was issued."""
+    (services/pending_issue.py). Raises UserError when nothing was issued, and
+    PlaceholdersLeft while the report holds placeholders ("[Nêu …]", "số …")
+    unless ``allow_placeholders`` (the officer has seen them and said so)."""
     unit = get_unit(ctx)
     if unit is None or not unit.is_complete():
         raise UserError("Chưa khai báo đủ thông tin đơn vị. Vào mục “Cài đặt đơn vị” trước khi "
@@ -96,7 +95,8 @@ def issue(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
     lock = OwnerLock.start(ctx.db_path) if out_dir is not None else None
     try:
         for _attempt in range(ATTEMPTS):
-            stored = _store(ctx, kind, period, cutoff, texts, unit, out_dir, formats, lock)
+            stored = _store(ctx, kind, period, cutoff, texts, unit, out_dir, formats, lock,
+                            allow_placeholders)
             if stored is not None:
                 break
         else:
@@ -114,16 +114,22 @@ def issue(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
 
 def _store(ctx: Context, kind: str, period: Period, cutoff: date | None, texts: dict, unit,
            out_dir: Path | None, formats: list[str], lock: OwnerLock | None,
+           allow_placeholders: bool = False,
            ) -> tuple[ReportEntry, Plan | None, dict[str, bytes]] | None:
     """Render the report with the next number and store it (issued, or pending
     when files are to be written) in one transaction; None when that number was
-    taken meanwhile (try again)."""
+    taken meanwhile (try again). The cut-off kept is the day the figures were
+    counted to (today while the period runs), so a correction counts the same days."""
     today = ctx.today()
+    if cutoff is None and period.start <= today < period.end:
+        cutoff = today
     with ctx.reading() as session:
         number = register.next_number(session, unit.term_start)
     data = reports.build_report(ctx, kind, period, cutoff, texts, number=number,
                                 issued_on=today, profile_overrides=overrides(ctx))
     data = _with_edited_figures(ctx, data, kind, period, cutoff, texts)
+    if not allow_placeholders:
+        placeholders.refuse(placeholders.find(data))
     blobs = reports.render_bytes(data, reports.FORMATS, profile_overrides=overrides(ctx))
     number_text = data.header.number_text.split(" ", 1)[-1].lstrip(": ").strip()
     stem = f"{reports.report_file_stem(unit, kind, period)}_So{number:02d}"
@@ -199,10 +205,13 @@ def _sections(data: ReportData) -> list[tuple[str, Heading, list]]:
 
 
 def _generated(ctx: Context, kind: str, period: Period, cutoff: date | None,
-               ) -> list[tuple[str, Heading, list]]:
+               texts: dict | None = None) -> list[tuple[str, Heading, list]]:
     """The sections of the report built without the officer's words: what is
-    left besides "[…]" placeholders is generated from the figures."""
-    bare = reports.build_report(ctx, kind, period, cutoff, {}, profile_overrides=overrides(ctx))
+    left besides "[…]" placeholders is generated from the figures (with the same
+    notes left out as in the draft)."""
+    picks = {EXCLUDED_NOTES: (texts or {}).get(EXCLUDED_NOTES)} if texts else {}
+    bare = reports.build_report(ctx, kind, period, cutoff, picks,
+                                profile_overrides=overrides(ctx))
     out = []
     for key, heading, blocks in _sections(bare):
         gen = [b for b in blocks if isinstance(b, (Paragraph, Bullet))
@@ -243,7 +252,7 @@ def _with_edited_figures(ctx: Context, data: ReportData, kind: str, period: Peri
     if not edits:
         return data
     generated = {key: {b.text for b in blocks}
-                 for key, _h, blocks in _generated(ctx, kind, period, cutoff)}
+                 for key, _h, blocks in _generated(ctx, kind, period, cutoff, texts)}
     try:
         uy_style = load_profile(data.profile, overrides(ctx)).uy_style
     except ProfileError as exc:
@@ -275,7 +284,7 @@ def figure_sections(ctx: Context, kind: str, period: Period, cutoff: date | None
     """Each section's generated paragraphs, with the officer's version if any."""
     edits = _edits(texts)
     out = []
-    for key, heading, blocks in _generated(ctx, kind, period, cutoff):
+    for key, heading, blocks in _generated(ctx, kind, period, cutoff, texts):
         text = "\n".join(b.text for b in blocks)
         edited, base = edits.get(key, (None, None))
         stale = edited is not None and base is not None and base != text
@@ -288,6 +297,12 @@ def preview_pdf(ctx: Context, kind: str, period: Period, cutoff: date | None = N
     """The draft as PDF bytes, for showing its pages in the window."""
     data = draft(ctx, kind, period, cutoff, texts)
     return reports.render_bytes(data, ("pdf",), profile_overrides=overrides(ctx))["pdf"]
+
+
+def placeholders_left(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
+                      texts: dict | None = None) -> list[placeholders.Placeholder]:
+    """What the draft still leaves to fill (the window asks before issuing it)."""
+    return placeholders.find(draft(ctx, kind, period, cutoff, texts))
 
 
 def next_number_text(ctx: Context) -> str:
@@ -315,85 +330,3 @@ def draft_from_issued(ctx: Context, report_id: int) -> ReportEntry:
     entry = register.issued_files(ctx, report_id)[0]
     return register.save_draft(ctx, entry.kind, entry.period_code, dict(entry.texts),
                                entry.profile, entry.cutoff)
-
-
-# --- format settings (the profile's uncertain values) --------------------------
-
-@dataclass(frozen=True)
-class FormatSettings:
-    profile: str                     # the unit's profile: "party" | "state"
-    values: dict                     # the value in force for each OVERRIDABLE key
-    defaults: dict                   # the profile file's own values
-    spacing_min: float
-    spacing_max: float
-
-
-def _values(p) -> dict:
-    return {"line_spacing_pt": p.style("body").line_spacing_pt,
-            "recipient_line_end": p.recipient_line_end, "uy_style": p.uy_style,
-            "regulation_abbrev": p.regulation_abbrev, "count_padding": p.count_padding,
-            "section_numbering": p.section_numbering.replace("{roman}", "I"),
-            "archive_line": p.archive_line}
-
-
-def profile_choices() -> list[tuple[str, str]]:
-    """(name, label) of every format profile shipped."""
-    out = []
-    for name in available_profiles():
-        try:
-            out.append((name, load_profile(name).label))
-        except ProfileError:
-            continue
-    return out
-
-
-def _unit_profile(ctx: Context) -> str:
-    unit = get_unit(ctx)
-    return (unit.profile if unit is not None and unit.profile else "party")
-
-
-def format_settings(ctx: Context, profile: str | None = None) -> FormatSettings:
-    name = profile or _unit_profile(ctx)
-    try:
-        base = load_profile(name)
-        current = load_profile(name, _known(overrides(ctx)))
-    except ProfileError as exc:
-        raise UserError(str(exc)) from exc
-    return FormatSettings(name, _values(current), _values(base), base.line_spacing_min,
-                          base.line_spacing_max)
-
-
-def _known(values: dict) -> dict:
-    return {k: v for k, v in values.items() if k in OVERRIDABLE}
-
-
-def save_format(ctx: Context, profile: str, values: dict) -> FormatSettings:
-    """Check and keep the user's corrections (only those that differ from the
-    profile file) and the unit's profile; nothing is written when a value is bad."""
-    unit = get_unit(ctx)
-    if unit is None:
-        raise UserError("Chưa khai báo thông tin đơn vị. Vào mục “Cài đặt đơn vị” trước.")
-    try:
-        base = load_profile(profile)
-    except ProfileError as exc:
-        raise UserError(str(exc)) from exc
-    spacing = values.get("line_spacing_pt")
-    if spacing is not None:
-        if isinstance(spacing, bool) or not isinstance(spacing, (int, float)):
-            raise UserError("Giãn dòng phải là một số (pt).")
-        if not base.line_spacing_min <= spacing <= base.line_spacing_max:
-            raise UserError(f"Giãn dòng {spacing:g} pt không hợp lệ: phải từ "
-                            f"{base.line_spacing_min:g} đến {base.line_spacing_max:g} pt.")
-    if "archive_line" in values and not str(values["archive_line"] or "").strip():
-        raise UserError("Dòng lưu cuối Nơi nhận không được để trống (ví dụ “- Lưu Văn phòng "
-                        "Đảng ủy.”).")
-    defaults = _values(base)
-    diffs = {k: v for k, v in _known(values).items() if v is not None and v != defaults.get(k)}
-    try:
-        load_profile(profile, diffs)
-    except ProfileError as exc:
-        raise UserError(str(exc)) from exc
-    if unit.profile != profile:
-        save_unit(ctx, dataclasses.replace(unit, profile=profile))
-    set_setting(ctx, PROFILE_OVERRIDES, diffs)
-    return format_settings(ctx, profile)

@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tgdesk.domain.period import Period
 from tgdesk.store.tables import ReportRow
 
 from .context import Context
@@ -26,6 +27,10 @@ PENDING = "pending"   # numbered and stored, files being written (not yet issued
 #: Key of ``texts`` holding the officer's versions of generated figures
 #: paragraphs, by section (see services/issuing.py).
 FIGURES = "figures"
+
+#: Key of ``texts`` holding the ids of the bức xúc notes and hot spots the
+#: officer left out of the opinion report (services/reports.py).
+EXCLUDED_NOTES = "excluded_notes"
 
 KIND_LABELS = {"work": "Báo cáo công tác tuyên giáo",
                "opinion": "Báo cáo tình hình tư tưởng, dư luận xã hội"}
@@ -81,8 +86,8 @@ class StartingPoint:
 
 def starting_point(ctx: Context, kind: str, period_code: str) -> StartingPoint:
     """This period's draft if there is one, else the words of the latest report
-    of the same kind (issued or draft). Edited figures paragraphs belong to
-    their own period and are not carried over to another one."""
+    of the same kind (issued or draft). Edited figures paragraphs and the notes
+    left out belong to their own period and are not carried over to another one."""
     with ctx.reading() as session:
         row = _draft_row(session, kind, period_code)
         if row is not None:
@@ -98,6 +103,7 @@ def starting_point(ctx: Context, kind: str, period_code: str) -> StartingPoint:
         texts = dict(entry.texts)
         if entry.period_code != period_code:
             texts.pop(FIGURES, None)
+            texts.pop(EXCLUDED_NOTES, None)
         return StartingPoint(texts, source=entry)
 
 
@@ -217,3 +223,27 @@ def get_report(ctx: Context, report_id: int) -> ReportEntry:
         if row is None or row.deleted:
             raise NotFound(f"Không tìm thấy báo cáo (mã {report_id}).")
         return _entry(row)
+
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """A report to write now: its kind, period, due date and days left (negative: overdue)."""
+    kind: str
+    period: Period
+    due: date
+    days_left: int
+
+
+def due_report(ctx: Context) -> DueReport | None:
+    """The report the officer should write now: the earliest overdue one, else the
+    next one due (the overview's "Hạn nộp báo cáo", services/overview.py); the
+    first kind of that period not issued yet. None when every report listed is issued."""
+    from .overview import REPORT_KINDS, deadlines     # the overview lists the register's states
+
+    for row in deadlines(ctx):
+        if row.done:
+            continue
+        kind = next(k for k in REPORT_KINDS if row.state(k).status != "issued")
+        return DueReport(kind, row.period, row.due, row.days_left)
+    return None

@@ -12,18 +12,19 @@ from pathlib import Path
 
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.domain.records import UnitSettings
-from tgdesk.reports.compose import KINDS, Inputs, IssuedDoc, compose
+from tgdesk.reports.compose import KINDS, Inputs, IssuedDoc, ListedNote, compose
 from tgdesk.reports.model import ReportData
 from tgdesk.reports.profile import Profile, ProfileError, load_profile
 from tgdesk.reports.text import ascii_fold
 from tgdesk.store.stats import (first_record_day, network_by_role, opinions_by_source,
-                                 period_figures)
+                                 period_figures, pressing_opinions)
 
 from . import stats
 from .context import Context
 from .errors import UserError
 from .files import make_folder, write_bytes
-from .unit import get_unit
+from .register import EXCLUDED_NOTES
+from .unit import get_guidance, get_unit
 
 FORMATS = ("docx", "pdf")
 UNITS_BELOW = "các đơn vị cấp dưới"   # who did the work a consolidated report counts
@@ -54,7 +55,9 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
     "advice", "propaganda", "ideology", "ho_chi_minh", "other", "strengths",
     "weaknesses", "lessons", "tasks" (list), "proposals", "mood",
     "opinion_details", "hot_spots", "hostile", "outlook", "closing",
-    "recipients" (list)). ``number``: the document number, None for a draft.
+    "recipients" (list), and ``EXCLUDED_NOTES``: ids of the bức xúc notes and
+    hot spots the opinion report leaves out). ``number``: the document number,
+    None for a draft.
     ``origin``: count the rows received from these units below instead of this
     unit's own (consolidated reports, services/exchange/consolidated.py).
     """
@@ -70,6 +73,7 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
         raise UserError("Chưa khai báo thông tin đơn vị (tên đảng ủy, cấp trên, địa danh, người "
                         "ký). Vào mục “Cài đặt đơn vị” để khai báo trước khi lập báo cáo.")
     profile = profile_for(unit, profile_overrides)
+    guidance = get_guidance(ctx)
     if cutoff is None and period.end > today:
         cutoff = today
     if cutoff is not None:
@@ -88,6 +92,12 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
         with ctx.reading() as session:   # rows received from units below (consolidated)
             return period_figures(session, p.start, p.end, origin=list(origin))
 
+    notes: tuple[ListedNote, ...] = ()
+    if kind == "opinion" and origin is None:
+        # A consolidated report counts the units' notes but does not list them (an
+        # area name alone would not say which unit's "Khu phố 1" it is).
+        left_out = excluded_notes(texts)
+        notes = tuple(n for n in pressing_notes(ctx, current) if n.id not in left_out)
     inputs = Inputs(kind=kind, period=period, unit=unit,
                     current=figs(current), previous=figs(previous),
                     last_year=figs(last), issued_on=issued_on or today,
@@ -96,8 +106,64 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
                     issued=issued_in(ctx, current) if origin is None else (),
                     sources=opinion_sources(ctx, current, origin),
                     network=network(ctx) if origin is None else {},
-                    actor=None if origin is None else UNITS_BELOW)
+                    actor=None if origin is None else UNITS_BELOW, notes=notes,
+                    guidance_number=guidance.number or None,
+                    guidance_date=guidance.issued_on)
     return compose(inputs, profile)
+
+
+def excluded_notes(texts: dict | None) -> frozenset[int]:
+    """The note ids the officer left out of the opinion report (kept in its texts)."""
+    raw = (texts or {}).get(EXCLUDED_NOTES) or ()
+    if not isinstance(raw, (list, tuple)):
+        return frozenset()
+    return frozenset(int(x) for x in raw
+                     if isinstance(x, int) or (isinstance(x, str) and x.isdigit()))
+
+
+def pressing_notes(ctx: Context, period: Period,
+                   origin: Sequence[int] | None = None) -> list[ListedNote]:
+    """The bức xúc notes and hot spots of ``period`` (all of them), oldest first."""
+    with ctx.reading() as session:
+        rows = pressing_opinions(session, period.start, period.end, origin)
+    return [ListedNote(**row) for row in rows]
+
+
+def texts_leaving_out(ctx: Context, kind: str, period: Period, ids_text: str,
+                      cutoff: date | None = None) -> tuple[dict, list[int]]:
+    """The saved words of the report with the notes ``ids_text`` ("12,15"; "" for
+    none) left out instead of the saved choice (``report --exclude-notes``); and
+    those ids that are not a bức xúc note or hot spot of the period."""
+    from .register import starting_texts
+
+    if kind != "opinion":
+        raise UserError("--exclude-notes chỉ dùng cho báo cáo dư luận xã hội (--kind opinion).")
+    ids = []
+    for part in ids_text.replace(";", ",").replace(" ", ",").split(","):
+        if not part.strip():
+            continue
+        if not part.strip().isdigit():
+            raise UserError(f"--exclude-notes: “{part.strip()}” không phải mã ý kiến (một số, "
+                            "ví dụ 12,15; xem mã bằng “list opinions --json”).")
+        ids.append(int(part))
+    texts = dict(starting_texts(ctx, kind, period.code()))
+    texts[EXCLUDED_NOTES] = sorted(set(ids))
+    known = {n.id for n in opinion_candidates(ctx, period, cutoff)}
+    return texts, [i for i in texts[EXCLUDED_NOTES] if i not in known]
+
+
+def opinion_candidates(ctx: Context, period: Period,
+                       cutoff: date | None = None) -> list[ListedNote]:
+    """What the opinion report of ``period`` may list, counted as the report counts
+    (up to ``cutoff``, or today while the period runs): the officer ticks them."""
+    today = ctx.today()
+    if period.start > today:
+        return []
+    if cutoff is None and period.end > today:
+        cutoff = today
+    if cutoff is not None and period.start <= cutoff < period.end:
+        period = _truncate(period, (cutoff - period.start).days)
+    return pressing_notes(ctx, period)
 
 
 def data_since(ctx: Context, origin: Sequence[int] | None = None) -> date | None:

@@ -1,11 +1,14 @@
 """Unit-wide settings kept in the database as JSON (not the unit's identity,
-which is services/unit.py): report deadlines, format-profile corrections."""
+which is services/unit.py): report deadlines, format-profile corrections, the
+upper level's guidance the reports cite."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from tgdesk.domain.deadlines import DueRule, rules_from_json
 from tgdesk.store.tables import SettingRow
@@ -14,6 +17,7 @@ from .context import Context
 
 DEADLINES = "report_deadlines"
 PROFILE_OVERRIDES = "profile_overrides"
+GUIDANCE = "report_guidance"
 
 
 def get_setting(ctx: Context, key: str, default: Any = None) -> Any:
@@ -29,12 +33,17 @@ def get_setting(ctx: Context, key: str, default: Any = None) -> Any:
 
 def set_setting(ctx: Context, key: str, value: Any) -> None:
     with ctx.transaction() as session:
-        row = session.get(SettingRow, key)
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-        if row is None:
-            session.add(SettingRow(key=key, value=text))
-        else:
-            row.value = text
+        put_setting(session, key, value)
+
+
+def put_setting(session: Session, key: str, value: Any) -> None:
+    """Write a setting inside the caller's transaction."""
+    row = session.get(SettingRow, key)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        session.add(SettingRow(key=key, value=text))
+    else:
+        row.value = text
 
 
 def deadline_rules(ctx: Context) -> dict[str, DueRule]:

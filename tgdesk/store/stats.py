@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Concern, FollowUp
+from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern, FollowUp
 from tgdesk.domain.figures import DocumentStudied, Figures
 
 from . import tables as t
@@ -114,6 +114,22 @@ def opinions_by_source(session: Session, start: date, end: date,
             o.deleted.is_(False), o.noted_on >= start, o.noted_on <= end,
             origin_filter(o, origin)).group_by(o.source).order_by(func.count().desc()))
     return {code: n for code, n in rows}
+
+
+def pressing_opinions(session: Session, start: date, end: date,
+                      origin: Sequence[int] | None = None) -> list[dict]:
+    """The bức xúc notes and the hot spots (điểm nóng) of ``start``–``end``, oldest
+    first, each with its category and area names: what the opinion report lists."""
+    o, k, a = t.OpinionRow, t.CategoryRow, t.AreaRow
+    stmt = (select(o.id, o.noted_on, k.name.label("category"), a.name.label("area"), o.summary,
+                   o.attitude, o.concern, o.proposal, o.follow_up, o.passed_to,
+                   o.classification)
+            .join(k, k.id == o.category_id).outerjoin(a, a.id == o.area_id)
+            .where(o.deleted.is_(False), o.noted_on >= start, o.noted_on <= end,
+                   origin_filter(o, origin),
+                   (o.attitude == Attitude.BUC_XUC.value) | (o.concern == Concern.DIEM_NONG.value))
+            .order_by(o.noted_on, o.id))
+    return [dict(row._mapping) for row in session.execute(stmt)]
 
 
 def network_by_role(session: Session) -> dict[str, int]:

@@ -20,11 +20,14 @@ def test_month_compares_with_the_previous_month_and_last_year(filled):
     assert abs(sum(table.widths) - 1) < 1e-9 and len(table.widths) == len(table.header)
 
 
-def test_a_year_has_no_previous_column_and_a_draft_no_number(filled):
+def test_a_year_has_no_previous_column_and_a_draft_a_blank_number(filled):
     year = Period.year(2026)
-    table = reports.build_report(filled, "work", year).appendix[0]
+    data = reports.build_report(filled, "work", year)
+    table = data.appendix[0]
     assert table.header[3:] == ("Năm 2026", "Năm 2025 (cùng kỳ)")
-    assert table.note == "(Kèm theo Báo cáo ngày 24/11/2026)"
+    # a draft cites the number as its header shows it: blank, to be filled when issued
+    assert data.header.number_text == "Số     -BC/ĐU"
+    assert table.note == "(Kèm theo Báo cáo số     -BC/ĐU ngày 24/11/2026)"
     f = stats.figures(filled, year)
     rate = next(r for r in table.rows if r[1] == "Tỷ lệ đảng viên tham dự")
     assert rate[2] == "%" and rate[3] == vf.percent(f.party_rate)
@@ -43,3 +46,11 @@ def test_opinion_table_lists_each_field_under_the_total(filled):
     assert labels[1 + len(fields):] == [label for label, _, _ in OPINION_ROWS[1:]]
     for row in table.rows[1:1 + len(fields)]:
         assert row[3] == vf.number(f.opinions_by_category.get(row[1][2:], 0))
+
+
+def test_the_note_cites_the_number_in_the_profile_s_form():
+    from tgdesk.reports.compose.appendix import cited_number
+
+    assert cited_number("Số 03-BC/ĐU") == "số 03-BC/ĐU"
+    assert cited_number("Số: 15/BC-UBND") == "số 15/BC-UBND"          # state profile
+    assert cited_number("Số:     /BC-UBND") == "số     /BC-UBND"      # its draft

@@ -57,6 +57,24 @@ def test_cite_a_document_as_officers_write_it():
     assert cite(other) == "Văn bản về HĐND phường"
 
 
+def test_a_document_without_a_number_is_cited_by_its_name_once():
+    # the demo's congress resolution: "Nghị quyết Nghị quyết Đại hội XIII …" never
+    congress = DocumentStudied(4, "nghi_quyet", "Đại hội XIII", date(2021, 2, 1),
+                               "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+                               "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")
+    assert cite(congress) == "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+    # typed with the kind in the symbol, as an officer may, it reads the same
+    typed = DocumentStudied(5, "nghi_quyet", "Nghị quyết Đại hội XIII", date(2021, 2, 1),
+                            "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+                            "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng")
+    assert cite(typed) == cite(congress)
+    # a name without digits and a plain title: kind, name, date, issuer, subject
+    theme = DocumentStudied(6, "chuyen_de", "Học tập và làm theo Bác", date(2026, 1, 5),
+                            "Ban Tuyên giáo và Dân vận Thành ủy", "Về xây dựng văn hóa công sở")
+    assert cite(theme) == ("Chuyên đề Học tập và làm theo Bác ngày 05/01/2026 của Ban Tuyên "
+                           "giáo và Dân vận Thành ủy về xây dựng văn hóa công sở")
+
+
 def test_long_summary_splits_at_its_first_separator():
     assert split_summary("kết quả công tác tuyên giáo tháng 10") == \
         ("kết quả công tác tuyên giáo tháng 10",)

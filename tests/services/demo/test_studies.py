@@ -31,3 +31,24 @@ def test_documents_are_never_studied_before_they_were_issued(template_db, tmp_pa
         assert early == []
     finally:
         ctx.close()
+
+
+def test_no_document_is_named_with_its_kind_twice(demo):
+    # "Nghị quyết Nghị quyết Đại hội XIII": a kind label followed by a symbol that repeats it
+    from tgdesk.domain.enums import DocumentKind
+    from tgdesk.reports.compose import cite
+    from tgdesk.domain.figures import DocumentStudied
+
+    with demo.reading() as session:
+        docs = session.scalars(select(t.DocumentRow)).all()
+        titles = session.scalars(select(t.StudyRow.title)).all()
+    assert docs
+    for d in docs:
+        label = DocumentKind.from_code(d.kind).label
+        assert not d.number_symbol.lower().startswith(label.lower()), d.number_symbol
+        text = cite(DocumentStudied(d.id, d.kind, d.number_symbol, d.issued_on, d.issuer,
+                                    d.title))
+        assert f"{label} {label}".lower() not in text.lower(), text
+    assert titles and not any("Nghị quyết Nghị quyết" in title for title in titles)
+    congress = next(d for d in docs if "XIII" in d.number_symbol)
+    assert congress.number_symbol == "Đại hội XIII"

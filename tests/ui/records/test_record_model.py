@@ -83,7 +83,7 @@ def test_model_formats_the_vietnamese_way(ctx, some_records):
     assert texts[0] == "02/11/2026"
     assert "35-NQ/TW" in texts[2] and "05-CT/TW" in texts[2]
     assert "36/40" in texts
-    assert "90%" in texts
+    assert "90,0%" in texts      # one decimal, as every rate (vnformat.percent)
     other = titles.index("Chuyên đề năm 2026")
     assert model.index(other, 3).data() == "Toàn Đảng bộ"
 

@@ -48,7 +48,7 @@ def test_requires_a_document(qtbot, dialog, ctx):
 def test_rate_updates_live(dialog):
     dialog.counts["party_members_expected"].setValue(40)
     dialog.counts["party_members_present"].setValue(36)
-    assert dialog.rate.text().startswith("90%")
+    assert dialog.rate.text().startswith("90,0%")
     dialog.counts["party_members_present"].setValue(37)
     assert dialog.rate.text().startswith("92,5%")
     dialog.counts["key_cadres"].setValue(1000)

@@ -54,13 +54,14 @@ def test_export_to_an_unwritable_folder_shows_the_message(qtbot, page, tmp_path,
 def test_issue_numbers_the_report_freezes_it_and_reopens_it(qtbot, page, demo, tmp_path,
                                                            monkeypatch):
     questions = []
-    monkeypatch.setattr(report_actions, "confirm",
-                        lambda parent, title, text: questions.append(text) or True)
+    monkeypatch.setattr(report_actions, "confirm_placeholders",
+                        lambda parent, text: questions.append(text) or True)
     choose(qtbot, page, "work", Period.parse("2026-10"))
     page.editor.boxes["weaknesses"].setPlainText("Hạn chế do cán bộ viết.")
     page.issue_button.click()
     wait_task(qtbot, page)
     assert "(Số 01-BC/ĐU)" in questions[0] and "không sửa được" in questions[0]
+    assert questions[0].startswith("Báo cáo còn 9 chỗ chưa điền:")   # weaknesses was filled
     assert page.frozen is not None and page.frozen.number == 1
     assert page.state.text().startswith("Đã ban hành: Số 01-BC/ĐU ngày 24/11/2026")
     model = page.issued.model
@@ -139,8 +140,8 @@ def test_ctrl_p_refreshes_the_pages_then_prints_through_the_dialog(qtbot, page, 
 
 
 def test_issued_model(qtmodeltester, demo):
-    issuing.issue(demo, "work", Period.parse("2026-09"))
-    issuing.issue(demo, "opinion", Period.parse("2026-Q3"))
+    issuing.issue(demo, "work", Period.parse("2026-09"), allow_placeholders=True)
+    issuing.issue(demo, "opinion", Period.parse("2026-Q3"), allow_placeholders=True)
     model = IssuedModel()
     model.set_entries(register.issued_reports(demo))
     qtmodeltester.check(model)

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_issued_report_shows_its_stored_pages_not_todays_figures(qtbot, page, demo):
-    issuing.issue(demo, "work", Period.parse("2026-09"))
+    issuing.issue(demo, "work", Period.parse("2026-09"), allow_placeholders=True)
     choose(qtbot, page, "work", Period.parse("2026-09"))
     assert page.frozen is not None and page.editor.figures == {}
     assert page.preview.data() == register.issued_files(demo, page.frozen.id)[2]

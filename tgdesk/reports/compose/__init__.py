@@ -8,18 +8,20 @@ Pure functions over domain data; the service layer fetches the figures.
 
 from __future__ import annotations
 
+import dataclasses
+
 from ..model import ReportData, TitleBlock
 from ..profile import Profile
 from .appendix import APPENDIX_ROWS, OPINION_ROWS, appendix
 from .frame import closing, finalize, header, opening, recipients, signature
-from .inputs import KINDS, Inputs, IssuedDoc
-from .opinion import opinion_outline
+from .inputs import KINDS, Inputs, IssuedDoc, ListedNote
+from .opinion import opinion_outline, secrecy_mark
 from .words import cite, short_period, split_summary, unit_sentence_name
 from .work import work_outline
 from .writer import Writer
 
-__all__ = ["APPENDIX_ROWS", "KINDS", "OPINION_ROWS", "Inputs", "IssuedDoc", "cite", "compose",
-           "finalize", "short_period", "unit_sentence_name"]
+__all__ = ["APPENDIX_ROWS", "KINDS", "OPINION_ROWS", "Inputs", "IssuedDoc", "ListedNote", "cite",
+           "compose", "finalize", "short_period", "unit_sentence_name"]
 
 
 def compose(inp: Inputs, profile: Profile) -> ReportData:
@@ -37,7 +39,8 @@ def compose(inp: Inputs, profile: Profile) -> ReportData:
     number_text = profile.format_number(inp.number, "BC", inp.unit.doc_abbrev)
     data = ReportData(
         profile=profile.name,
-        header=header(inp, profile, number_text),
+        header=dataclasses.replace(header(inp, profile, number_text),
+                                   secrecy_mark=secrecy_mark(inp)),
         title=TitleBlock("BÁO CÁO", split_summary(summary), profile.title_separator),
         body=tuple(body),
         closing=closing(w, subject),

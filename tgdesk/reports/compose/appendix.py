@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern
 from tgdesk.domain.period import PeriodKind
@@ -35,6 +37,13 @@ OPINION_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def cited_number(number_text: str) -> str:
+    """The header's number as the appendix note cites it: "số 03-BC/ĐU"; a draft
+    keeps the header's blank for the number ("số     -BC/ĐU"), filled when issued."""
+    rest = re.sub(r"^\s*Số:?", "", number_text or "").rstrip()
+    return "số" + (rest if rest[:1].isspace() or not rest else " " + rest)
+
+
 def appendix(w: Writer, number_text: str) -> tuple[Block, ...]:
     """The table (PHỤ LỤC), then a note on columns the records do not fully cover."""
     i = w.i
@@ -62,10 +71,7 @@ def appendix(w: Writer, number_text: str) -> tuple[Block, ...]:
     n = len(cols)
     data_w = 0.14 if n == 3 else 0.17
     widths = (0.07, 1 - 0.07 - 0.12 - data_w * n, 0.12) + (data_w,) * n
-    number_part = number_text.split(" ", 1)[-1].strip() if number_text else ""
-    note = f"(Kèm theo Báo cáo số {number_part} ngày {vf.short_date(i.issued_on)})"
-    if number_part.startswith("-") or number_part.startswith("/"):
-        note = f"(Kèm theo Báo cáo ngày {vf.short_date(i.issued_on)})"
+    note = f"(Kèm theo Báo cáo {cited_number(number_text)} ngày {vf.short_date(i.issued_on)})"
     title = "PHỤ LỤC\nSỐ LIỆU " + ("CÔNG TÁC TUYÊN GIÁO" if i.kind == "work"
                                   else "DƯ LUẬN XÃ HỘI") + " " + i.period.label().upper()
     table = Table(("TT", "Chỉ tiêu", "Đơn vị", *cols), tuple(rows), widths,

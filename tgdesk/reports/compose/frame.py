@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from tgdesk import vnformat as vf
 
@@ -18,8 +19,7 @@ from .writer import Writer
 def opening(w: Writer, subject: str) -> None:
     """The basis and purpose ("Thực hiện …; … báo cáo … như sau:"), then what the
     figures cover when the period is running or the records start late."""
-    basis = w.p.opening_basis.format(parent_committee=parent_committee(w.i.unit))
-    default = f"{basis}; {w.full_name} báo cáo {subject} như sau:"
+    default = f"{basis(w.p, w.i)}; {w.full_name} báo cáo {subject} như sau:"
     w.text_or("opening", default)
     if w.i.cutoff is not None:
         w.para(f"(Số liệu tính đến {vf.long_date(w.i.cutoff)}.)")
@@ -30,6 +30,23 @@ def opening(w: Writer, subject: str) -> None:
                + ".)")
     elif not w.covered(cur):
         w.para(f"(Số liệu tính từ ngày {vf.short_date(since)}, ngày bắt đầu có dữ liệu.)")
+
+
+_NUMBER_GAP = re.compile(r"(\bsố\s+)…\S*")     # "số …-HD/BTGDVTU"
+_DATE_GAP = re.compile(r"(\bngày\s+)…")        # "ngày …"
+
+
+def basis(profile: Profile, inp: Inputs) -> str:
+    """The profile's "Thực hiện Hướng dẫn số …-HD/BTGDVTU ngày … của …" with the
+    unit's guidance (number, date) in place of its "…" when the settings hold it."""
+    text = profile.opening_basis.format(parent_committee=parent_committee(inp.unit))
+    if inp.guidance_number:
+        number = nfc(inp.guidance_number.strip())
+        text = _NUMBER_GAP.sub(lambda m: m.group(1) + number, text, count=1)
+    if inp.guidance_date:
+        day = vf.short_date(inp.guidance_date)
+        text = _DATE_GAP.sub(lambda m: m.group(1) + day, text, count=1)
+    return text
 
 
 def header(inp: Inputs, profile: Profile, number_text: str) -> Header:

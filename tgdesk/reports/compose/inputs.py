@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from tgdesk.domain.enums import Classification
 from tgdesk.domain.figures import Figures
 from tgdesk.domain.period import Period
 from tgdesk.domain.records import UnitSettings
@@ -31,6 +32,9 @@ class Inputs:
     sources: dict = dataclasses.field(default_factory=dict)   # opinion notes by source code
     network: dict = dataclasses.field(default_factory=dict)   # active people by role code
     actor: str | None = None       # who did what the figures count; None: this unit
+    guidance_number: str | None = None   # the upper level's guidance the opening cites:
+    guidance_date: date | None = None    # "12-HD/BTGDVTU", 05/01/2026 (unit setting)
+    notes: tuple[ListedNote, ...] = ()   # bức xúc notes and hot spots the report lists
 
 
 @dataclass(frozen=True)
@@ -40,3 +44,24 @@ class IssuedDoc:
     issued_on: date
     kind: str                      # "work" | "opinion"
     period: Period
+
+
+@dataclass(frozen=True)
+class ListedNote:
+    """A bức xúc note or a hot spot (điểm nóng) of the period, as the opinion
+    report lists it under "Những vấn đề băn khoăn, bức xúc"."""
+    id: int
+    noted_on: date
+    category: str                  # lĩnh vực
+    area: str | None               # khu dân cư, None when not recorded
+    summary: str
+    attitude: str                  # code (Attitude)
+    concern: str                   # code (Concern)
+    proposal: str | None           # đề xuất hướng xử lý
+    follow_up: str                 # code (FollowUp)
+    passed_to: str | None
+    classification: str = Classification.MAT.value
+
+    @property
+    def classified(self) -> bool:
+        return self.classification == Classification.MAT.value

@@ -88,19 +88,25 @@ def parent_committee(unit: UnitSettings) -> str:
 # --- words for a document and the title ---------------------------------------
 
 def cite(d: DocumentStudied) -> str:
-    """"Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về …"."""
+    """"Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về …"; a document
+    without a number ("Đại hội XIII") by its name: its title when the title names
+    it ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"), else
+    "Nghị quyết Đại hội XIII ngày … của … về …"."""
     kind = DocumentKind.from_code(d.kind)
     text = kind.label if kind and kind is not DocumentKind.KHAC else "Văn bản"
     symbol = (d.number_symbol or "").strip()
-    if symbol and symbol.lower().startswith(text.lower()):
-        text = symbol                      # "Nghị quyết Đại hội XIII": a name, not a number
+    title = (d.title or "").strip()
+    named = symbol.lower().startswith(text.lower()) or not any(c.isdigit() for c in symbol)
+    if symbol and named:
+        if title.lower().startswith(text.lower()):
+            return title
+        text = symbol if symbol.lower().startswith(text.lower()) else f"{text} {symbol}"
     elif symbol:
         text += f" số {symbol}"
     if d.issued_on:
         text += f" ngày {vf.short_date(d.issued_on)}"
     if d.issuer:
         text += f" của {d.issuer}"
-    title = (d.title or "").strip()
     if title:
         if title.lower().startswith("về "):
             title = "về " + title[3:]

@@ -74,7 +74,38 @@ def make_opinions(g: Gen, cat: Cat) -> list[tuple[OpinionNote, str]]:
                                     summary=summary, attitude=attitude, concern=concern,
                                     proposal=proposal, follow_up=follow, passed_to=passed_to,
                                     classification="thuong" if r.random() < 0.08 else "mat"), u))
+    out += recent_hot_spots(g, cat, [n for n, _ in out])
     out.sort(key=lambda pair: pair[0].noted_on)
+    return out
+
+
+def recent_hot_spots(g: Gen, cat: Cat, notes: list[OpinionNote]
+                     ) -> list[tuple[OpinionNote, str]]:
+    """A hot spot in each of the last two full months that drew none, so that a
+    recent opinion report has one to list (hot spots are rare: a few a year)."""
+    r = g.rng
+    y, m = g.today.year, g.today.month
+    out = []
+    for k in range(2):
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
+        if any(n.noted_on.year == y and n.noted_on.month == m and n.concern == "diem_nong"
+               for n in notes):
+            continue
+        name, summary, proposal, passed_to = tx.HOT_SPOTS[k % len(tx.HOT_SPOTS)]
+        d = g.day(y, m, 5, 25)
+        u = g.uuid()
+        if d is None or name not in cat.categories:
+            continue
+        aid, area = r.choice(cat.areas)
+        age = (g.today - d).days
+        follow = "da_giai_quyet" if age > 60 else "dang_xu_ly" if age > 10 else "da_bao_cao"
+        reporter = r.choice(cat.ctv_by_area[aid]) if cat.ctv_by_area.get(aid) else None
+        out.append((OpinionNote(
+            noted_on=d, area_id=aid, reporter_id=reporter, category_id=cat.categories[name],
+            source="ctv" if reporter else "to_dan_pho",
+            summary=summary.format(kp=area.name.lower(), st=r.choice(tx.STREETS)),
+            attitude="buc_xuc", concern="diem_nong", proposal=proposal, follow_up=follow,
+            passed_to=passed_to, due_on=d + timedelta(days=15), classification="mat"), u))
     return out
 
 

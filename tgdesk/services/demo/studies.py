@@ -14,8 +14,9 @@ from .generator import Gen, months
 
 
 def about(doc: PartyDocument) -> str:
-    """The document cited in a session title: "Chỉ thị số 05-CT/TW ngày … của … về …"."""
-    if doc.number_symbol.startswith("Nghị quyết"):
+    """The document cited in a session title: "Chỉ thị số 05-CT/TW ngày … của … về …";
+    a document without a number (a congress resolution) by its title."""
+    if not any(ch.isdigit() for ch in doc.number_symbol):
         return doc.title
     label = DocumentKind.from_code(doc.kind).label
     title = doc.title

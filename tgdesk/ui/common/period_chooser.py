@@ -26,6 +26,7 @@ def kind_box(allow_custom: bool = False) -> QComboBox:
     if allow_custom:
         box.addItem("Tùy chọn", PeriodKind.CUSTOM.value)
     box.setToolTip("Loại kỳ báo cáo")
+    box.setAccessibleName("Loại kỳ báo cáo")
     return box
 
 
@@ -45,11 +46,20 @@ def make_period(kind: PeriodKind, year: int, part: int | None) -> Period:
     return Period.year(year)
 
 
+def nearest_day(period: Period, today: date) -> date:
+    """The day of ``period`` closest to ``today``: today while it runs, else its
+    last day (past) or its first (future)."""
+    return min(max(today, period.start), period.end)
+
+
 class PeriodChooser(QWidget):
     """[kind] [part] năm [year]; with a shared ``kind_combo``, only [part] năm [year]
-    (the caller places the combo). Changing the kind selects the period of that kind
-    containing ``today``. With ``allow_custom``, the kind "Tùy chọn" shows
-    [kind] từ [date] đến [date] instead (from the 1st of this month to today)."""
+    (the caller places the combo). Changing the kind keeps to the period chosen:
+    the period of the new kind shown last if it lies within it (Tháng 11 → Quý IV
+    → Tháng 11 again), else the one containing its day nearest ``today`` (October
+    2026 → Quý IV 2026; Quý III 2026 → Tháng 9 once September is over). With
+    ``allow_custom``, the kind "Tùy chọn" shows [kind] từ [date] đến [date]
+    instead (the period chosen before, at most up to today)."""
 
     changed = Signal()
 
@@ -66,12 +76,18 @@ class PeriodChooser(QWidget):
         self.year.setRange(1990, 2100)
         self.year.setValue(today.year)
         self.year.setToolTip("Năm")
+        self.name_parts("Kỳ báo cáo")
         self.year_label = QLabel("năm")
         self.start = date_edit(today.replace(day=1))
         self.start.setToolTip("Từ ngày")
+        self.start.setAccessibleName("Từ ngày")
         self.end = date_edit(today)
         self.end.setToolTip("Đến ngày")
+        self.end.setAccessibleName("Đến ngày")
         self.range_labels = (QLabel("từ"), QLabel("đến"))
+        self.year_label.setBuddy(self.year)
+        self.range_labels[0].setBuddy(self.start)
+        self.range_labels[1].setBuddy(self.end)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         if own_kind:
@@ -81,11 +97,19 @@ class PeriodChooser(QWidget):
             lay.addWidget(w)
         self._fill_parts()
         self._select_part(part_of(self.current_kind(), today))
+        self._shown_kind = self.current_kind()
+        self._left: dict[PeriodKind, Period] = {}     # the period shown when a kind was left
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.part.currentIndexChanged.connect(self.changed)
         self.year.valueChanged.connect(self.changed)
         self.start.dateChanged.connect(self._range_changed)
         self.end.dateChanged.connect(self._range_changed)
+
+    def name_parts(self, what: str) -> None:
+        """What a screen reader says for the part and the year (two choosers side by
+        side, "từ kỳ" and "đến kỳ", need names of their own)."""
+        self.part.setAccessibleName(what)
+        self.year.setAccessibleName(f"{what} – năm")
 
     def current_kind(self) -> PeriodKind:
         return PeriodKind(self.kind.currentData())
@@ -118,8 +142,25 @@ class PeriodChooser(QWidget):
             self.part.blockSignals(False)
 
     def _kind_changed(self) -> None:
+        before = self._period_of(self._shown_kind)
+        self._left[self._shown_kind] = before
+        day = nearest_day(before, self.today)
+        kind = self._shown_kind = self.current_kind()
+        again = self._left.get(kind)
+        if again is not None and before.start <= again.start and again.end <= before.end:
+            day = again.start                         # back to the part it was chosen from
         self._fill_parts()
-        self._select_part(part_of(self.current_kind(), self.today))
+        if kind is PeriodKind.CUSTOM:
+            start, end = before.start, max(before.start, min(before.end, self.today))
+            for edit, value in ((self.start, start), (self.end, end)):
+                edit.blockSignals(True)
+                edit.setDate(to_qdate(value))
+                edit.blockSignals(False)
+        else:
+            self.year.blockSignals(True)
+            self.year.setValue(day.year)
+            self.year.blockSignals(False)
+            self._select_part(part_of(kind, day))
         self.changed.emit()
 
     def _range_changed(self) -> None:
@@ -160,7 +201,11 @@ class PeriodChooser(QWidget):
         return True
 
     def period(self) -> Period:
-        if self.current_kind() is PeriodKind.CUSTOM:
+        return self._period_of(self.current_kind())
+
+    def _period_of(self, kind: PeriodKind) -> Period:
+        """The period the boxes show, read as of ``kind`` (the kind they were filled for)."""
+        if kind is PeriodKind.CUSTOM:
             start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
             return Period.custom(start, max(end, start))
-        return make_period(self.current_kind(), self.year.value(), self.part.currentData())
+        return make_period(kind, self.year.value(), self.part.currentData())

@@ -8,10 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from tgdesk.domain.period import Period
-from tgdesk.services import issuing, register
+from tgdesk.services import issuing, placeholders, register
 from tgdesk.services.errors import UserError
 from tgdesk.services.register import KIND_LABELS
 
@@ -21,6 +21,24 @@ from tgdesk.ui.common.tasks import run_task
 from tgdesk.ui.common.widgets import confirm, show_error
 
 LAST_FOLDER = "report/last_folder"
+
+
+def placeholder_box(parent: QWidget | None, text: str) -> QMessageBox:
+    """"Báo cáo còn N chỗ chưa điền: … Vẫn ban hành?" with Có / Không, Không the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Báo cáo còn chỗ chưa điền", text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText("&Có, vẫn ban hành")
+    box.button(QMessageBox.StandardButton.No).setText("&Không")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    # wide enough that each placeholder takes a line or two, not five
+    box.setStyleSheet("QLabel#qt_msgbox_label { min-width: 560px; }")
+    return box
+
+
+def confirm_placeholders(parent: QWidget | None, text: str) -> bool:
+    """Ask before issuing a report with placeholders left; tests monkeypatch this."""
+    return placeholder_box(parent, text).exec() == QMessageBox.StandardButton.Yes
 
 
 class ReportActions:
@@ -125,16 +143,26 @@ class ReportActions:
         except UserError as exc:
             show_error(self, str(exc))
             return
+        texts, cutoff, ctx = self.editor.texts(), self.cutoff_value, self.ctx
+        try:
+            left = issuing.placeholders_left(ctx, kind, period, cutoff, texts)
+        except UserError as exc:
+            show_error(self, str(exc))
+            return
         what = f"{KIND_LABELS[kind]} {period.label()}"
-        if not confirm(self, "Ban hành báo cáo",
-                       f"Ban hành {what}?\n\nBáo cáo sẽ nhận số tiếp theo của nhiệm kỳ "
-                       f"({number}) và ngày hôm nay. Sau khi ban hành, báo cáo được lưu giữ "
-                       "nguyên văn và không sửa được; muốn đính chính phải lập báo cáo mới."):
+        after = (f"Báo cáo sẽ nhận số tiếp theo của nhiệm kỳ ({number}) và ngày hôm nay. Sau "
+                 "khi ban hành, báo cáo được lưu giữ nguyên văn và không sửa được; muốn đính "
+                 "chính phải lập báo cáo mới.")
+        if left:
+            if not confirm_placeholders(self, f"{placeholders.summary(left)}\n\nVẫn ban hành "
+                                              f"{what}?\n\n{after}"):
+                return
+        elif not confirm(self, "Ban hành báo cáo", f"Ban hành {what}?\n\n{after}"):
             return
         if not self.save_if_dirty():
             return
-        texts, cutoff, ctx = self.editor.texts(), self.cutoff_value, self.ctx
-        self.task = run_task(lambda: issuing.issue(ctx, kind, period, cutoff, texts),
+        self.task = run_task(lambda: issuing.issue(ctx, kind, period, cutoff, texts,
+                                                   allow_placeholders=bool(left)),
                              "Đang ban hành báo cáo…", self, self._issued,
                              lambda message: show_error(self, message))
 

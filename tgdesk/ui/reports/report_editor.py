@@ -13,12 +13,14 @@ from tgdesk.services.issuing import FigureSection
 from tgdesk.services.register import FIGURES
 
 from tgdesk.ui.common.widgets import WARNING_STYLE, text_edit
+from tgdesk.ui.reports.opinion_picks import OpinionPicks
 
 LIST_KEYS = ("tasks", "recipients")     # one item a line, always kept as a list
 
 # (key, label, hint) per outline; the hint is the placeholder of the box.
 _OPENING = ("opening", "Đoạn mở đầu",
-            "Để trống: “Thực hiện Hướng dẫn số …-HD/BTGDVTU …” (tự động).")
+            "Để trống: “Thực hiện Hướng dẫn số … ngày … của …” (tự động; số và ngày hướng dẫn "
+            "của cấp trên khai báo một lần ở trang “Cài đặt đơn vị”).")
 _END = (("closing", "Đoạn kết", "Để trống: “Trên đây là báo cáo …” (tự động)."),
         ("recipients", "Nơi nhận (mỗi dòng một nơi)",
          "Để trống: các nơi nhận mặc định; dòng “Lưu …” luôn được thêm ở cuối."))
@@ -48,7 +50,8 @@ _OPINION = (
     ("opinion_details", "II.1. Dư luận theo lĩnh vực",
      "Dư luận về tình hình quốc tế, trong nước, thành phố và trên địa bàn phường."),
     ("hot_spots", "II.2. Những vấn đề băn khoăn, bức xúc",
-     "Các vấn đề bức xúc, điểm nóng và việc xử lý."),
+     "Để trống: chỉ nêu các ý kiến được đánh dấu dưới đây (tự động). Viết thêm nhận xét, "
+     "việc xử lý chung (nếu có)."),
     ("hostile", "II.3. Thông tin sai trái, thù địch trên mạng xã hội",
      "Thông tin sai trái, thù địch đã phát hiện, báo cáo (nếu có)."),
     ("outlook", "III. Nhận định, dự báo", "Nhận định, dự báo tình hình thời gian tới."),
@@ -104,6 +107,7 @@ class FigureBox(QWidget):
         self.note.setStyleSheet(WARNING_STYLE)
         title = QLabel(f"<b>{section.title}</b>")
         title.setWordWrap(True)
+        title.setBuddy(self.edit)
         row = QHBoxLayout()
         row.addWidget(self.note, 1)
         row.addWidget(self.restore)
@@ -155,6 +159,7 @@ class ReportEditor(QTabWidget):
         super().__init__(parent)
         self.boxes: dict[str, QPlainTextEdit] = {}
         self.figures: dict[str, FigureBox] = {}
+        self.picks: OpinionPicks | None = None
         self._texts: dict = {}
         self._read_only = False
         self.words_scroll = QScrollArea()
@@ -167,12 +172,16 @@ class ReportEditor(QTabWidget):
 
     # --- loading -----------------------------------------------------------
     def load(self, kind: str, period_kind: PeriodKind, texts: dict,
-             sections: list[FigureSection], read_only: bool = False) -> None:
+             sections: list[FigureSection], read_only: bool = False,
+             notes: list | None = None) -> None:
+        """``notes``: the opinion report's bức xúc notes and hot spots to tick
+        (opinion_picks.py), shown under II.2; None shows no list."""
         self._texts = dict(texts)
         self._read_only = read_only
         words = QWidget()
         form = QVBoxLayout(words)
         self.boxes = {}
+        self.picks = None
         for key, label, hint in outline_fields(kind, period_kind):
             edit = text_edit(84 if key not in ("tasks", "opening") else 100)
             edit.setPlaceholderText(hint)
@@ -187,6 +196,11 @@ class ReportEditor(QTabWidget):
             form.addWidget(edit)
             form.addSpacing(4)
             self.boxes[key] = edit
+            if key == "hot_spots" and notes is not None:
+                self.picks = OpinionPicks(notes, texts, read_only)
+                self.picks.changed.connect(self.edited)
+                form.addWidget(self.picks)
+                form.addSpacing(4)
         form.addStretch(1)
         self.words_scroll.setWidget(words)
 
@@ -242,4 +256,6 @@ class ReportEditor(QTabWidget):
             out[FIGURES] = figures
         else:
             out.pop(FIGURES, None)
+        if self.picks is not None:
+            self.picks.put(out)
         return out

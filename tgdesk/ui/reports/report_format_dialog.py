@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from tgdesk.domain.text import nfc_keep
-from tgdesk.services import issuing
+from tgdesk.services import report_format
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
@@ -30,7 +30,7 @@ class FormatDialog(QDialog):
         self.profile.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.profile.setMinimumContentsLength(36)
-        for name, label in issuing.profile_choices():
+        for name, label in report_format.profile_choices():
             self.profile.addItem(label, name)
             self.profile.setItemData(self.profile.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         self.spacing = QDoubleSpinBox()
@@ -82,12 +82,12 @@ class FormatDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(620, 440)
 
-        settings = issuing.format_settings(ctx)
+        settings = report_format.format_settings(ctx)
         set_combo_data(self.profile, settings.profile)
         self._show(settings.values, settings)
         self.profile.currentIndexChanged.connect(self._profile_changed)
 
-    def _show(self, values: dict, settings: issuing.FormatSettings) -> None:
+    def _show(self, values: dict, settings: report_format.FormatSettings) -> None:
         self.spacing.setValue(float(values["line_spacing_pt"] or 0))
         self.spacing.setToolTip(f"Từ {settings.spacing_min:g} đến {settings.spacing_max:g} pt")
         set_combo_data(self.line_end, values["recipient_line_end"])
@@ -100,8 +100,8 @@ class FormatDialog(QDialog):
     def _profile_changed(self) -> None:
         self._guard(lambda: self._show(*self._settings_pair(current=True)))
 
-    def _settings_pair(self, current: bool) -> tuple[dict, issuing.FormatSettings]:
-        settings = issuing.format_settings(self.ctx, self.profile.currentData())
+    def _settings_pair(self, current: bool) -> tuple[dict, report_format.FormatSettings]:
+        settings = report_format.format_settings(self.ctx, self.profile.currentData())
         return (settings.values if current else settings.defaults), settings
 
     def reset_defaults(self) -> None:
@@ -120,7 +120,7 @@ class FormatDialog(QDialog):
     def try_save(self) -> bool:
         self.error.hide()
         try:
-            issuing.save_format(self.ctx, self.profile.currentData(), self.values())
+            report_format.save_format(self.ctx, self.profile.currentData(), self.values())
         except UserError as exc:
             self.error.setText(str(exc))
             self.error.show()

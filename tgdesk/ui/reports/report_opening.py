@@ -1,4 +1,5 @@
-"""What the report screen opens for a kind and period, and the line saying what it is."""
+"""What the report screen opens for a kind and period, and the line saying what it
+is; the line saying which report is due when the screen opens on it."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from tgdesk import vnformat as vf
 from tgdesk.domain.period import Period
 from tgdesk.services import register
 from tgdesk.services.context import Context
-from tgdesk.services.register import ReportEntry
+from tgdesk.services.register import KIND_LABELS, DueReport, ReportEntry
 
 from tgdesk.ui.reports.report_register import period_text
 
@@ -48,3 +49,15 @@ def opening(ctx: Context, kind: str, period: Period) -> Opening:
         state += (f" Lời văn lấy từ {what} {period_text(src.period_code).lower()}; "
                   "đồng chí sửa lại cho kỳ này.")
     return Opening(start.texts, None, None, state)
+
+
+def due_text(due: DueReport) -> str:
+    """The line above the report the screen opens on: which report is due, and when
+    ("Báo cáo quá hạn: … – quá hạn 12 ngày (hạn nộp 20/11/2026).")."""
+    what = f"{KIND_LABELS.get(due.kind, due.kind)} {due.period.label()}"
+    if due.days_left < 0:
+        return (f"Báo cáo quá hạn: {what} – quá hạn {-due.days_left} ngày (hạn nộp "
+                f"{vf.short_date(due.due)}).")
+    when = ("hạn nộp hôm nay" if due.days_left == 0
+            else f"hạn nộp {vf.short_date(due.due)}, còn {due.days_left} ngày")
+    return f"Báo cáo đến hạn: {what} – {when}."

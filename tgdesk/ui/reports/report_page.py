@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgdesk.domain.period import Period, PeriodKind
-from tgdesk.services import issuing, register
+from tgdesk.services import issuing, register, reports
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 from tgdesk.services.register import ReportEntry
@@ -32,7 +32,7 @@ from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.reports.report_actions import ReportActions
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.reports.report_kind_bar import ReportKindBar
-from tgdesk.ui.reports.report_opening import opening
+from tgdesk.ui.reports.report_opening import due_text, opening
 from tgdesk.ui.reports.report_rendering import ReportRendering
 from tgdesk.ui.reports.report_tabs import ReportTabs
 from tgdesk.ui.common.tasks import Task
@@ -63,6 +63,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
 
         self.kind_bar = ReportKindBar(ctx.today())
         self.kind, self.chooser = self.kind_bar.kind, self.kind_bar.chooser
+        self._due_note = self._open_on_due()
         self.cutoff_on, self.cutoff = self.kind_bar.cutoff_on, self.kind_bar.cutoff
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -153,6 +154,16 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         if not self.chooser.set_value(period):
             self._switch()
 
+    def _open_on_due(self) -> str:
+        """Choose the report due (the earliest overdue, else the next due) before
+        the first load; the line saying so, shown with it."""
+        due = register.due_report(self.ctx)
+        if due is None:
+            return ""
+        self.kind_bar.set_kind(due.kind)
+        self.chooser.set_value(due.period)
+        return due_text(due)
+
     def load(self) -> None:
         """Show the report of the chosen kind and period: its draft, else the
         issued report (frozen), else a new draft started from the last report."""
@@ -165,16 +176,20 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         self.kind_bar.show_cutoff(cutoff, period, self.ctx.today())
         self.cutoff_value = cutoff
         self._problem = None
-        sections = []
+        sections, notes = [], None
         if self.frozen is None:     # what was issued is shown by its stored pages
             try:
                 sections = issuing.figure_sections(self.ctx, kind, period, cutoff, texts)
             except UserError as exc:
                 self._problem = str(exc)
-        self.editor.load(kind, period.kind, texts, sections, read_only=self.frozen is not None)
+            if kind == "opinion":   # the bức xúc notes and hot spots to tick
+                notes = reports.opinion_candidates(self.ctx, period, cutoff)
+        self.editor.load(kind, period.kind, texts, sections, read_only=self.frozen is not None,
+                         notes=notes)
         self.dirty = False
         self._set_state(shown.state)
-        self._set_note("")
+        self._set_note(self._due_note)
+        self._due_note = ""
         self._update_buttons()
         self.issued.set_entries(register.issued_reports(self.ctx))
         self.preview_stale = True

@@ -9,9 +9,13 @@ from tgdesk.domain.records import UnitSettings
 from tgdesk.domain.validation import Verdict, validate_unit
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError, ValidationFailed
-from tgdesk.services.unit import save_unit
+from tgdesk.services.unit import Guidance, check_guidance, clean_guidance, get_guidance, save_unit
 
 from tgdesk.ui.common.widgets import IssueForm, date_edit, date_value, set_combo_data, to_qdate, NO_DATE
+
+GUIDANCE_TIP = ("Đoạn mở đầu của mọi báo cáo ghi: “Thực hiện Hướng dẫn số 12-HD/BTGDVTU ngày "
+                "05/01/2026 của Ban Tuyên giáo và Dân vận …”. Để trống thì báo cáo còn “…” "
+                "và phải điền trước khi ban hành.")
 
 PROFILES = (("Văn bản Đảng (HD 36)", "party"), ("Văn bản hành chính (NĐ 30)", "state"))
 
@@ -43,6 +47,14 @@ class UnitForm(IssueForm):
         self.term_start = self.add("Ngày bắt đầu nhiệm kỳ:",
                                    date_edit(None, optional=True, none_text="Chưa ghi"),
                                    "term_start")
+        self.guidance_number = self.add("Hướng dẫn báo cáo số:", QLineEdit(), "guidance_number")
+        self.guidance_number.setPlaceholderText("Hướng dẫn chế độ báo cáo của cấp trên, ví dụ: "
+                                                "12-HD/BTGDVTU")
+        self.guidance_date = self.add("Ngày hướng dẫn:",
+                                      date_edit(None, optional=True, none_text="Chưa ghi"),
+                                      "guidance_date")
+        for w in (self.guidance_number, self.guidance_date):
+            w.setToolTip(GUIDANCE_TIP)
         self.form.addRow(self.general)
 
     def set_unit(self, unit: UnitSettings | None) -> None:
@@ -51,6 +63,9 @@ class UnitForm(IssueForm):
             self.inputs[fld].setText(getattr(unit, fld) or "")
         set_combo_data(self.profile, unit.profile)
         self.term_start.setDate(NO_DATE if unit.term_start is None else to_qdate(unit.term_start))
+        guidance = get_guidance(self.ctx)
+        self.guidance_number.setText(guidance.number)
+        self.guidance_date.setDate(to_qdate(guidance.issued_on))
         self.clear_issues()
 
     def unit(self) -> UnitSettings:
@@ -58,15 +73,19 @@ class UnitForm(IssueForm):
         return UnitSettings(profile=self.profile.currentData(),
                             term_start=date_value(self.term_start), **values)
 
+    def guidance(self) -> Guidance:
+        return Guidance(self.guidance_number.text(), date_value(self.guidance_date))
+
     def save(self) -> bool:
         """Validate and save; messages go under the fields. True when saved."""
-        unit = self.unit()
+        unit, guidance = self.unit(), self.guidance()
         verdict: Verdict = validate_unit(unit)
+        verdict.errors += check_guidance(clean_guidance(guidance), self.ctx.today()).errors
         if not verdict.ok:
             self.show_issues(verdict.errors, verdict.warnings)
             return False
         try:
-            save_unit(self.ctx, unit)
+            save_unit(self.ctx, unit, guidance)
         except ValidationFailed as exc:
             self.show_issues(exc.issues)
             return False
