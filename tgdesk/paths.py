@@ -1,5 +1,8 @@
 """Where tgdesk keeps its files: per-user data, backups, logs, and resources
-(which also works inside a PyInstaller bundle)."""
+(which also works inside a PyInstaller bundle).
+
+The functions that name a per-user folder create it, so they raise OSError
+(no right to write there, a full disk) when it cannot be made."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_data_path
 
 APP = "tgdesk"
 
@@ -26,7 +29,11 @@ def backup_dir_for(db_path: Path) -> Path:
 
 
 def log_dir() -> Path:
-    return user_log_path(APP, appauthor=False, ensure_exists=True)
+    """The log files' folder, ``logs/`` in the data folder: the one place an
+    officer (or whoever helps) looks for tgdesk's files."""
+    folder = data_dir() / "logs"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def resources_dir() -> Path:

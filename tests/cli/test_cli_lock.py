@@ -170,8 +170,9 @@ def test_a_writing_command_lets_go_of_the_lock(demo_db, capsys):
 @pytest.mark.slow
 def test_two_reports_issued_together_get_two_numbers(demo_db, tmp_path):
     runs = [subprocess.Popen([sys.executable, "-m", "tgdesk", "--db", str(demo_db), "report",
-                              "--kind", "work", "--period", "2026-11", "--issue", "--format",
-                              "docx", "--out", str(tmp_path / f"out{i}")],
+                              "--kind", "work", "--period", "2026-11", "--issue",
+                              "--allow-placeholders", "--format", "docx", "--out",
+                              str(tmp_path / f"out{i}")],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for i in range(2)]
     outputs = [r.communicate(timeout=300) for r in runs]

@@ -48,7 +48,7 @@ def issued_db(unit_db, tmp_path_factory) -> Path:
     shutil.copy(unit_db, path)
     ctx = open_context(path)
     try:
-        issuing.issue(ctx, "work", Period.parse("2026-09"))
+        issuing.issue(ctx, "work", Period.parse("2026-09"), allow_placeholders=True)
     finally:
         ctx.close()
     return _settle(path)

@@ -4,7 +4,7 @@ figures every scenario records for the summary (conftest.py prints them).
 
 The moment of a kill: the child's start-up (Python importing tgdesk) is not
 the interesting part, so the clock starts at a marker, the log file the child
-creates just before it opens the database (app._setup_logging). One un-killed
+creates just before it opens the database (logsetup.setup_logging). One un-killed
 calibration run per scenario measures the marker time and the total; the kill
 delay after the marker is then drawn uniformly in [0, 1.1 × (total − marker)].
 """
@@ -103,8 +103,8 @@ def child_env(home: Path) -> dict[str, str]:
 
 
 def marker_of(home: Path) -> Path:
-    """The log file tgdesk creates (platformdirs' user_log_path under XDG_STATE_HOME)."""
-    return home / "state" / "tgdesk" / "log" / "tgdesk.log"
+    """The log file tgdesk creates (``logs/`` in the data folder under XDG_DATA_HOME)."""
+    return home / "data" / "tgdesk" / "logs" / "tgdesk.log"
 
 
 def _full_disk(limit: int):

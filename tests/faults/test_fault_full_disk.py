@@ -71,6 +71,7 @@ def test_full_disk_during_issue(issued_db, tmp_path):
     before_ids = issued_ids(issued_db)
     _starve("full disk: issue --out", issued_db, tmp_path,
             lambda d: ["report", "--kind", "work", "--period", "2026-10", "--issue",
+                       "--allow-placeholders",
                        "--out", str(d / "out")],
             lambda db, run, d: oracle.issued(db, run, d / "out", before_ids, d / "stored"),
             may_finish_later=True)

@@ -97,7 +97,8 @@ def test_kill_during_import(unit_db, records_json, tmp_path):
 
 
 def issue_args(d: Path) -> list[str]:
-    return ["report", "--kind", "work", "--period", "2026-10", "--issue", "--out", str(d / "out")]
+    return ["report", "--kind", "work", "--period", "2026-10", "--issue",
+            "--allow-placeholders", "--out", str(d / "out")]
 
 
 def test_kill_during_issue(issued_db, tmp_path):

@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"tgdesk {__version__}")
     p.add_argument("--db", metavar="FILE", help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu "
                    "của người dùng)")
+    p.add_argument("--open", metavar="FILE", dest="open_file",
+                   help="mở cửa sổ ở trang Trao đổi dữ liệu và chạy thử việc nhập gói (.tgx) này "
+                        "(tệp .tgx mở bằng nhấp đúp dùng tùy chọn này)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseArgumentParser)
     records.add_commands(sub)
     reports.add_commands(sub)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tgdesk.paths import backup_dir_for
 from tgdesk.store.backup import BackupError, backup_copy
-from tgdesk.store.db import create_db_engine, session_factory
+from tgdesk.store.db import create_db_engine, session_factory, sqlite_uri
 from tgdesk.store.migrate import (DatabaseTooNew, NotADatabase, UpgradeFailed, check_file,
                                   head_revision, upgrade)
 
@@ -167,7 +167,7 @@ def stored_revision(db_path: Path) -> str | None:
         if not db_path.is_file() or db_path.stat().st_size == 0:
             return None
         check_file(db_path)
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(db_path.resolve(), mode="ro"), uri=True)
     except (OSError, NotADatabase, DatabaseTooNew, sqlite3.Error):
         return None
     try:

@@ -2,16 +2,27 @@
 
 System errors (an ``OSError`` from the operating system, an SQLite error) carry
 English text; :func:`os_reason` and :func:`db_reason` turn them into plain
-Vietnamese words for a message and write the original to the log.
+Vietnamese words for a message and write the original to the log;
+:func:`open_failure` says why a database could not be opened and what to do
+(the window's start-up message box).
 """
 
 from __future__ import annotations
 
 import errno
 import logging
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from tgdesk.domain.text import printable
 from tgdesk.domain.validation import Issue, Verdict
+from tgdesk.paths import backup_dir_for
+from tgdesk.store.migrate import DatabaseTooNew
 
 log = logging.getLogger(__name__)
 
@@ -118,3 +129,83 @@ def db_reason(exc: BaseException) -> str:
         if needle in text:
             return reason
     return "lỗi cơ sở dữ liệu"
+
+
+# --- a database that cannot be opened, in plain words ------------------------------------
+
+@dataclass(frozen=True)
+class OpenFailure:
+    """Why the database (or the data folder) could not be opened, and what to do."""
+
+    reason: str
+    advice: str
+
+
+ADVICE_NEWER = ("Tệp dữ liệu không bị thay đổi: sau khi cài phiên bản mới, mọi số liệu trong tệp "
+                "vẫn còn nguyên. Nếu chưa có bản cài đặt mới, hãy hỏi người quản lý chương trình.")
+ADVICE_DAMAGED = ("Nếu đã chọn nhầm tệp, hãy mở chương trình với đúng tệp dữ liệu. Nếu đây là tệp "
+                  "dữ liệu của tgdesk, hãy khôi phục từ bản sao lưu trong thư mục “{backups}”: "
+                  "mở cửa sổ dòng lệnh và chạy {cli} --db \"{db}\" backups (danh sách bản sao), "
+                  "rồi {cli} --db \"{db}\" restore TỆP. Tệp hỏng được giữ lại, không bị xóa.")
+ADVICE_ACCESS = ("Hãy kiểm tra quyền đọc và ghi của tài khoản này trên thư mục “{folder}” (nhấp "
+                 "chuột phải vào thư mục › Properties › Security), hoặc nhờ người quản trị máy "
+                 "cấp quyền; cũng có thể chép tệp dữ liệu sang thư mục có quyền ghi rồi mở bằng "
+                 "--db.")
+ADVICE_FULL = ("Hãy giải phóng chỗ trống trên ổ đĩa chứa thư mục “{folder}” (xóa tệp không cần, "
+               "dọn Thùng rác) rồi mở lại chương trình.")
+ADVICE_BUSY = "Hãy đóng chương trình đang dùng tệp này, hoặc chờ ít phút, rồi mở lại tgdesk."
+ADVICE_OTHER = "Hãy kiểm tra đường dẫn tệp dữ liệu rồi mở lại chương trình."
+
+_ACCESS_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def _chain(exc: BaseException | None) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
+
+
+def _advice(exc: BaseException, db_path: Path | None, folder: str) -> str:
+    from .restore import is_damage  # late, as plain_error below: both import this module
+    errors = list(_chain(exc))
+    sqlite_text = " ".join(str(e).lower() for e in errors if isinstance(e, sqlite3.Error))
+    os_errnos = {e.errno for e in errors if isinstance(e, OSError)}
+    if any(isinstance(e, DatabaseTooNew) for e in errors):
+        return ADVICE_NEWER
+    if db_path is not None and is_damage(exc):
+        cli = "tgdesk-cli" if getattr(sys, "frozen", False) else "tgdesk"
+        return ADVICE_DAMAGED.format(backups=backup_dir_for(db_path), cli=cli, db=db_path)
+    if os_errnos & _FULL_ERRNOS or "full" in sqlite_text or "disk i/o" in sqlite_text:
+        return ADVICE_FULL.format(folder=folder)
+    if db_path is None or os_errnos & _ACCESS_ERRNOS or any(word in sqlite_text for word in (
+            "readonly", "read-only", "unable to open")):   # the data folder: no right to write
+        return ADVICE_ACCESS.format(folder=folder)
+    if "locked" in sqlite_text or "busy" in sqlite_text:
+        return ADVICE_BUSY
+    return ADVICE_OTHER
+
+
+def open_failure(exc: BaseException, db_path: Path | None) -> OpenFailure | None:
+    """``exc``, raised while opening the database at ``db_path`` (None: while
+    making the data folder), as a Vietnamese reason and what to do; None when
+    it is not one of the ways a file or folder fails (a defect of the program)."""
+    from .context import plain_error
+    folder = str(db_path.parent) if db_path is not None else \
+        str(getattr(exc, "filename", None) or "thư mục dữ liệu")
+    if isinstance(exc, UserError):
+        reason = str(exc)
+    elif db_path is not None and (plain := plain_error(exc, db_path)) is not None:
+        reason = str(plain)
+    elif isinstance(exc, (sqlite3.Error, SADatabaseError)):
+        reason = f"Không mở được cơ sở dữ liệu “{db_path}”: {db_reason(exc)}."
+    elif isinstance(exc, OSError):
+        if db_path is None:
+            reason = f"Không tạo được thư mục dữ liệu “{folder}”: {os_reason(exc)}."
+        else:
+            reason = f"Không mở được cơ sở dữ liệu “{db_path}”: {os_reason(exc)}."
+    else:
+        return None
+    return OpenFailure(reason, _advice(exc, db_path, folder))

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .db import sqlite_uri
+
 log = logging.getLogger(__name__)
 
 SUFFIX = ".sqlite"
@@ -95,7 +97,7 @@ def inspect_file(path: Path, check: bool = True) -> FileFacts:
     if len(header) < 100 or header[:16] != b"SQLite format 3\x00":
         raise BackupError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu tgdesk.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True, timeout=10)
         try:
             integrity, revision, unit = _facts(conn, check)
             page_size = conn.execute("PRAGMA page_size").fetchone()[0]
@@ -213,7 +215,7 @@ def copy_into(source: Path, db_path: Path) -> None:
     Every other connection to ``db_path`` should be closed first."""
     facts = inspect_file(source, check=False)
     try:
-        src = sqlite3.connect(f"{Path(source).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+        src = sqlite3.connect(sqlite_uri(Path(source).resolve(), mode="ro"), uri=True, timeout=30)
         dst = sqlite3.connect(str(db_path), timeout=30)
         try:
             if dst.execute("PRAGMA page_size").fetchone()[0] != facts.page_size:

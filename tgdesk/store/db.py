@@ -13,9 +13,11 @@ writer, which waits (busy_timeout) instead.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
+from urllib.parse import quote, urlencode
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from tgdesk.domain.text import fold
@@ -54,10 +56,26 @@ def _on_begin(conn: Connection) -> None:
 def create_db_engine(path: Path) -> Engine:
     """An engine on ``path``: WAL, foreign keys and an explicit BEGIN on every
     connection; transactions are deferred (readers) unless begun on ``writing()``."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not an f-string: a "?", "#" or "%" in the path would be read as
+    # the URL's query, fragment or an escape, and the file would land elsewhere.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+def sqlite_uri(path: PurePath, **query: str) -> str:
+    """An SQLite ``file:`` URI for the absolute ``path`` (``mode="ro"`` and the
+    like as ``query``). Every character that means something in a URI (``?``,
+    ``#``, ``%``, spaces) and every non-ASCII letter is percent-quoted, which
+    SQLite decodes back to the name. A Windows drive path becomes
+    ``file:///C:/...``; a network share ``\\\\server\\share`` becomes
+    ``file:////server/share/...`` (an empty authority: SQLite refuses any other)."""
+    text = path.as_posix() if isinstance(path, PureWindowsPath) else str(path)
+    if not text.startswith("/"):
+        text = "/" + text          # "C:/x" -> "/C:/x"
+    uri = "file://" + quote(text, safe="/:", errors="surrogateescape")
+    return f"{uri}?{urlencode(query)}" if query else uri
 
 
 def writing(engine: Engine) -> Engine:

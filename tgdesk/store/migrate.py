@@ -21,7 +21,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from .backup import BackupError, backup_copy, backup_name, inspect_file
-from .db import WRITE
+from .db import WRITE, sqlite_uri
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +75,7 @@ def check_file(path: Path) -> None:
     # The header is read through SQLite, never with open()/close(): closing any
     # descriptor of the file drops every POSIX lock this process holds on it,
     # which would let another process write under an open Context.
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True)
     version = None
     try:
         if conn.execute("PRAGMA schema_version").fetchone() is None:
@@ -132,7 +132,7 @@ def _copy_matches(copy: Path, revision: str, source: sqlite3.Connection) -> bool
     try:
         if not (facts := inspect_file(copy)).whole or facts.revision != revision:
             return False
-        conn = sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(sqlite_uri(copy.resolve(), mode="ro"), uri=True)
         try:
             return _fingerprint(conn) == _fingerprint(source)
         finally:

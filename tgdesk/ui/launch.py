@@ -1,6 +1,8 @@
 """Starting the window: the QApplication, its font and style, the database
 (the writer lock, or - when another process writes - the choice to look only),
-the first-run unit set-up, the event loop; and screenshots of every page."""
+a message box when it cannot be opened, the first-run unit set-up, the event
+loop with unexpected errors caught (ui/common/error_dialog.py), a package
+given with ``--open``; and screenshots of every page."""
 
 from __future__ import annotations
 
@@ -10,16 +12,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QThreadPool, QTranslator
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from tgdesk import logsetup
 from tgdesk.paths import resources_dir
 from tgdesk.services.context import Context, open_for_writing, open_read_only
 from tgdesk.services.db_lock import Holder, LockHeld, window_text
+from tgdesk.services.errors import OpenFailure
 from tgdesk.services.unit import get_unit
 
 from tgdesk.ui.backups.backup_page import backup_on_exit
+from tgdesk.ui.common.error_dialog import ErrorDialog, catching_unexpected, log_place
 from tgdesk.ui.common.events import DataBus
 from .main_window import PAGES, MainWindow
 from tgdesk.ui.settings.unit_dialog import UnitDialog
@@ -52,6 +57,7 @@ def ensure_app() -> QApplication:
         app.setApplicationName("tgdesk")
         app.setApplicationDisplayName("tgdesk")
         app.setStyle("Fusion")
+        app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tgdesk.png")))
         font = QFont(app.font())
         if font.pointSizeF() < 10:
             font.setPointSizeF(10)
@@ -113,24 +119,81 @@ def open_database(db_path: Path,
     return open_read_only(db_path)
 
 
-def show_start_error(message: str) -> None:
+START_TITLE = "Không mở được tgdesk"
+CLOSING = "Chương trình sẽ đóng lại."
+
+
+class StartErrorBox(QMessageBox):
+    """The window cannot start: why, what to do, where the log is; "Đóng" ends
+    the program. An object (not QMessageBox.critical) so it can be looked at."""
+
+    def __init__(self, failure: OpenFailure, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Critical)
+        self.setWindowTitle(START_TITLE)
+        self.setText(failure.reason)
+        self.setInformativeText(f"{failure.advice}\n\n{CLOSING} "
+                                f"{log_place(logsetup.log_file())}")
+        self.setStandardButtons(QMessageBox.StandardButton.Close)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # wide enough for a path and a sentence of advice on one or two lines
+        self.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel "
+                           "{ min-width: 480px; }")
+
+
+def present(dialog: QDialog) -> None:
+    """Show a start-up dialog and wait for it (replaced in tests that must not wait)."""
+    dialog.exec()
+
+
+def show_start_error(failure: OpenFailure) -> None:
     """The window could not start: say why in a window, not only on the terminal."""
     ensure_app()
-    QMessageBox.critical(None, "Không mở được tgdesk", message)
+    present(StartErrorBox(failure))
 
 
-def run_window(ctx: Context) -> int:
+def show_start_defect(details: str) -> None:
+    """The window could not start because of a defect: the error dialog, waited for."""
+    ensure_app()
+    present(ErrorDialog(details, logsetup.log_file()))
+
+
+NO_PACKAGE_TITLE = "Không mở được gói"
+
+
+def open_given_file(window: MainWindow, path: Path) -> QMessageBox | None:
+    """The package named with ``--open``: to the exchange page and its dry run;
+    a file that is not there gets a message over the window (which stays open)."""
+    if path.is_file():
+        window.open_package(path)
+        return None
+    if path.exists():
+        text = f"“{path}” không phải là một tệp gói trao đổi (.tgx)."
+    else:
+        text = (f"Không tìm thấy tệp “{path}”. Có thể tệp đã bị chuyển đi, đổi tên hoặc xóa; "
+                "hãy nhập gói ở trang Trao đổi dữ liệu.")
+    box = QMessageBox(QMessageBox.Icon.Warning, NO_PACKAGE_TITLE, text,
+                      QMessageBox.StandardButton.Close, window)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def run_window(ctx: Context, open_file: Path | None = None) -> int:
     app = ensure_app()
-    if not ctx.read_only:   # the unit's settings cannot be saved read-only
-        first_run(ctx)   # with "Để sau" the window still opens; the settings page asks again
-    window = MainWindow(ctx, DataBus())
-    if get_unit(ctx) is None:
-        window.show_page("unit")
-    window.show()
-    window.pages["backups"].automatic_backup("start")   # the first start of the day
-    code = app.exec()
-    QThreadPool.globalInstance().waitForDone(30000)   # no pool thread outlives the window
-    backup_on_exit(ctx)
+    with catching_unexpected():
+        if not ctx.read_only:   # the unit's settings cannot be saved read-only
+            first_run(ctx)   # with "Để sau" the window still opens; the settings page asks again
+        window = MainWindow(ctx, DataBus())
+        if get_unit(ctx) is None:
+            window.show_page("unit")
+        window.show()
+        window.pages["backups"].automatic_backup("start")   # the first start of the day
+        if open_file is not None:   # in the event loop: a failure there leaves the window up
+            QTimer.singleShot(0, window, lambda: open_given_file(window, Path(open_file)))
+        code = app.exec()
+        QThreadPool.globalInstance().waitForDone(30000)   # no pool thread outlives the window
+        backup_on_exit(ctx)
     return code
 
 

@@ -1,9 +1,16 @@
 """Long work off the GUI thread: a QRunnable on the global QThreadPool, with a
-busy progress dialog while it runs and signals back to the GUI thread."""
+busy progress dialog while it runs and signals back to the GUI thread.
+
+A UserError comes back as ``failed`` with its message. Any other exception is
+a defect: logged whole, shown in the error dialog (ui/common/error_dialog.py)
+with its details, and ``failed`` carries UNEXPECTED so the page can put
+itself back in order."""
 
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -11,12 +18,18 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tgdesk.services.errors import UserError
 
+from .error_dialog import describe, report_unexpected
+
 log = logging.getLogger(__name__)
+
+UNEXPECTED = ("Việc này chưa làm xong vì một lỗi không mong muốn của chương trình; xem hộp thoại "
+              "“Lỗi không mong muốn”.")
 
 
 class TaskSignals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    crashed = Signal(str)      # the details of an unexpected exception
 
 
 class _Runnable(QRunnable):
@@ -31,9 +44,11 @@ class _Runnable(QRunnable):
             result = self._fn()
         except UserError as exc:
             self._signals.failed.emit(str(exc))
-        except Exception as exc:  # a defect: log it whole, show one line
+        except Exception:  # a defect: log it whole, show the details
             log.exception("background task failed")
-            self._signals.failed.emit(f"Lỗi không mong muốn: {exc}")
+            exc_type, exc, tb = sys.exc_info()
+            self._signals.crashed.emit(describe(exc_type, exc, tb,
+                                                threading.current_thread().name))
         else:
             self._signals.done.emit(result)
 
@@ -52,6 +67,7 @@ class Task(QObject):
         self._signals = TaskSignals()
         self._signals.done.connect(self._on_done)
         self._signals.failed.connect(self._on_failed)
+        self._signals.crashed.connect(self._on_crashed)
         self._progress = QProgressDialog(label, "", 0, 0, parent)
         self._progress.setWindowTitle("Đang xử lý")
         self._progress.setCancelButton(None)
@@ -94,6 +110,11 @@ class Task(QObject):
     def _on_failed(self, message: str) -> None:
         self._finish()
         self.failed.emit(message)
+
+    def _on_crashed(self, details: str) -> None:
+        self._finish()
+        report_unexpected(details)
+        self.failed.emit(UNEXPECTED)
 
 
 def run_task(fn: Callable[[], object], label: str, parent: QWidget | None,

@@ -107,6 +107,13 @@ def text_edit(height: int = 64) -> QPlainTextEdit:
     return edit
 
 
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A label read with ``buddy`` by screen readers; its &-letter (Alt+letter) jumps there."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
 def save_cancel(on_save, on_cancel, cancel_text: str = "Hủy"
                 ) -> tuple[QDialogButtonBox, QPushButton]:
     """A dialog's "Lưu" / "Hủy" buttons (Enter saves, Esc cancels) and its save button."""
@@ -193,7 +200,11 @@ class IssueForm(QWidget):
         msg.setWordWrap(True)
         msg.hide()
         lay.addWidget(msg)
-        self.form.addRow(label, box)
+        title = QLabel(label)
+        # The field itself (or, for a row of inputs, the one it hands focus to), not its
+        # box: screen readers read the label with the field, Alt+letter jumps to it.
+        title.setBuddy(widget.focusProxy() or widget)
+        self.form.addRow(title, box)
         self.messages[field] = msg
         self.widgets[field] = widget
         return widget
