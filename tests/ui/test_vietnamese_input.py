@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit,
                                QPlainTextEdit, QStackedWidget, QTabWidget, QTextEdit, QWidget)
@@ -38,7 +38,7 @@ from tgdesk.services.issuing import FigureSection
 from tgdesk.services.kinds import MEETINGS, OPINIONS, STUDIES
 from tgdesk.services.register import FIGURES
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
-from tgdesk.services.unit import get_unit, save_unit
+from tgdesk.services.unit import get_guidance, get_unit, save_unit
 from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
@@ -329,7 +329,8 @@ def _typed_texts(qtbot, root, special: dict | None = None) -> dict[str, str]:
 DIALOGS = [
     ("meeting", MEETINGS, lambda ctx, cat: MeetingDialog(ctx), lambda d, cat: None),
     ("opinion", OPINIONS, lambda ctx, cat: OpinionDialog(ctx),
-     lambda d, cat: d.category.setCurrentIndex(d.category.findData(cat["category"]))),
+     lambda d, cat: (d.category.setCurrentIndex(d.category.findData(cat["category"])),
+                     d.attitude.setCurrentIndex(d.attitude.findData("ban_khoan")))),
     *[(f"catalogue-{spec.kind}", spec.service,
        (lambda s: lambda ctx, cat: CatalogueDialog(ctx, s))(spec), lambda d, cat: None)
       for spec in CATALOGUES],
@@ -388,10 +389,13 @@ def test_decomposed_unit_settings_are_saved_composed(qtbot, ctx):
     qtbot.addWidget(page)
     page.show()
     typed = _typed_texts(qtbot, page, {"doc_abbrev": "ĐỦ", "name": "ĐẢNG ỦY PHƯỜNG BÌNH TIÊN",
-                                       "signer_name": "Nguyễn Văn Ấn"})
+                                       "signer_name": "Nguyễn Văn Ấn",
+                                       "guidance_number": "Hướng dẫn số 12-HD/BTGDVTU"})
+    page.form.guidance_date.setDate(QDate(2026, 1, 5))      # a number needs its date
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     unit = get_unit(ctx)
     assert unit is not None, page.form.general.text()
+    assert typed.pop("guidance_number") and get_guidance(ctx).number == "12-HD/BTGDVTU"
     for field, text in typed.items():
         assert getattr(unit, field) == text and is_nfc(getattr(unit, field)), field
 
@@ -443,7 +447,8 @@ SEARCHES = [
     (STUDY_PAGE, "title", lambda d, cat: d.check_document(cat["doc"])
      or d.counts["party_members_expected"].setValue(10)),
     (OPINION_PAGE, "summary",
-     lambda d, cat: d.category.setCurrentIndex(d.category.findData(cat["category"]))),
+     lambda d, cat: (d.category.setCurrentIndex(d.category.findData(cat["category"])),
+                     d.attitude.setCurrentIndex(d.attitude.findData("ban_khoan")))),
 ]
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from tgdesk.paths import resources_dir
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
+from tgdesk.ui.common.about_dialog import AboutDialog
 from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.backups.backup_page import BackupPage
 from tgdesk.ui.catalogues.catalogue_page import CataloguePage
@@ -54,6 +58,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.bus = bus or DataBus(self)
         self.task: Task | None = None
+        self.about: AboutDialog | None = None
+        self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tgdesk.png")))
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(210)
@@ -150,6 +156,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, r=row: self.show_page_row(r))
             go_menu.addAction(action)
 
+        help_menu = self.menuBar().addMenu("Trợ &giúp")
+        self.about_action = QAction("&Giới thiệu tgdesk…", self)
+        self.about_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
     # --- navigation ----------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
         return self.show_page_row([k for k, _ in PAGES].index(key))
@@ -174,6 +186,19 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+
+    def show_about(self) -> AboutDialog:
+        """Trợ giúp › Giới thiệu tgdesk (F1)."""
+        if self.about is None:
+            self.about = AboutDialog(self.ctx, self)
+        self.about.open()
+        return self.about
+
+    def open_package(self, path: Path):
+        """A ``.tgx`` package opened from outside (double-click, ``--open``): the
+        "Trao đổi dữ liệu" page runs its dry run; nothing is imported until the
+        officer presses "Nhập". Returns the "Nhận về" tab."""
+        return self.show_page("exchange").open_package(Path(path))
 
     # --- unit and title ------------------------------------------------------
     def update_title(self) -> None:

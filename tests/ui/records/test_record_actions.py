@@ -205,13 +205,13 @@ def test_print_cuts_a_very_long_list(opinions, monkeypatch):
     assert "Đồng tình chủ trương" in text and "Tranh chấp" not in text
 
 
-def test_ctrl_p_prints_through_the_dialog(qtbot, opinions, monkeypatch):
-    printed = []
-    monkeypatch.setattr("tgdesk.ui.records.record_actions.print_dialog",
-                        lambda parent, doc: printed.append(doc.toPlainText()) or True)
+def test_ctrl_p_opens_the_print_preview(qtbot, opinions):
     opinions.activateWindow()
     qtbot.waitActive(opinions)
     opinions.view.setFocus()
     qtbot.waitUntil(opinions.view.hasFocus)
     qtbot.keyClick(opinions.view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert len(printed) == 1 and "Tranh chấp đất đai" in printed[0]
+    preview = opinions.print_preview
+    assert preview.isVisible() and preview.windowTitle() == "Xem trước khi in – Dư luận xã hội"
+    assert "Tranh chấp đất đai" in preview.doc.toPlainText()
+    preview.reject()

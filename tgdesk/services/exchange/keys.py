@@ -27,8 +27,20 @@ from ..files import write_bytes
 from .package import b64, unb64
 from tgdesk.domain.exchange import PackageError
 
-NO_UNIT = ("Đơn vị chưa được thiết lập. Chạy: tgdesk init --unit TÊN --parent TÊN "
-           "--place ĐỊA-DANH, hoặc mở cửa sổ Thiết lập đơn vị.")
+NO_UNIT_WINDOW = ("Đơn vị chưa được thiết lập: hãy ghi tên đơn vị, cấp trên và địa danh ở "
+                  "trang “Cài đặt đơn vị”.")
+NO_UNIT = (NO_UNIT_WINDOW[:-1] + " (trên dòng lệnh: tgdesk init --unit TÊN --parent TÊN "
+           "--place ĐỊA-DANH).")
+
+
+class UnitNotSet(UserError):
+    """This database has no unit yet. ``str()`` names the settings page and the
+    command; ``window_text`` only the page, for a window that offers it."""
+
+    window_text = NO_UNIT_WINDOW
+
+    def __init__(self) -> None:
+        super().__init__(NO_UNIT)
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,7 @@ class Identity:
 def identity_in(session: Session, create: bool = True) -> Identity:
     unit = session.scalars(select(t.UnitRow).order_by(t.UnitRow.id)).first()
     if unit is None:
-        raise UserError(NO_UNIT)
+        raise UnitNotSet()
     row = session.scalars(select(t.ExchangeIdentityRow).order_by(t.ExchangeIdentityRow.id)).first()
     if row is None or row.unit_uuid != unit.uuid:
         if not create:

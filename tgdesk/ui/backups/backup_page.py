@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
                                QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from tgdesk.services import backups
@@ -24,7 +24,7 @@ from tgdesk.ui.common.events import ALL, DataBus
 from tgdesk.ui.common.kit import Column, RowsModel, note_label, rows_view
 from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.common.tasks import Task, run_task
-from tgdesk.ui.common.widgets import confirm, show_error
+from tgdesk.ui.common.widgets import buddy_label, confirm, show_error
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +124,14 @@ class BackupPage(QWidget):
         self.weekly = spin(s.keep_weekly, *backups.LIMITS["keep_weekly"])
         self.monthly = spin(s.keep_monthly, *backups.LIMITS["keep_monthly"])
         counts = QHBoxLayout()
-        for box_, text in ((self.daily, "ngày gần nhất,"), (self.weekly, "tuần,"),
-                           (self.monthly, "tháng (bản mới nhất của mỗi ngày, tuần, tháng)")):
+        for box_, text, name in (
+                (self.daily, "ngày gần nhất,", "Số ngày gần nhất giữ bản sao"),
+                (self.weekly, "tuần,", "Số tuần giữ bản sao"),
+                (self.monthly, "tháng (bản mới nhất của mỗi ngày, tuần, tháng)",
+                 "Số tháng giữ bản sao")):
+            box_.setAccessibleName(name)
             counts.addWidget(box_)
-            counts.addWidget(QLabel(text))
+            counts.addWidget(buddy_label(text, box_))
             counts.addSpacing(6)
         counts.addStretch(1)
         self.save_button = QPushButton("Lưu cài đặt")
@@ -138,8 +142,8 @@ class BackupPage(QWidget):
         self.main_folder = note_label(str(backups.main_folder(self.ctx)))
         form = QFormLayout(box)
         form.addRow("Thư mục chính:", self.main_folder)
-        form.addRow("Thư mục thứ hai:", folder_row)
-        form.addRow("Giữ lại bản sao của:", counts)
+        form.addRow(buddy_label("Thư mục thứ &hai:", self.folder_edit), folder_row)
+        form.addRow(buddy_label("Giữ &lại bản sao của:", self.daily), counts)
         form.addRow("", save_row)
         for w in (self.choose_button, self.clear_button, self.daily, self.weekly, self.monthly,
                   self.save_button):

@@ -108,7 +108,7 @@ def note_label(text: str = "", style: str = "") -> QLabel:
     return label
 
 
-INFO_STYLE = "background: #eef4fb; padding: 8px; border-radius: 4px;"
+INFO_STYLE = "background: #eef4fb; color: #1b1b1b; padding: 8px; border-radius: 4px;"
 ERROR_BOX_STYLE = "background: #fbe3e1; color: #8c1d18; padding: 8px; border-radius: 4px;"
 
 

@@ -19,7 +19,7 @@ from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.kit import Column, RowsModel, periods_between, rows_view, selected_rows
 from tgdesk.ui.common.period_chooser import PeriodChooser, kind_box
 from tgdesk.ui.common.tasks import Task, run_task
-from tgdesk.ui.common.widgets import show_error
+from tgdesk.ui.common.widgets import buddy_label, show_error
 
 COLOURS = {"received": common.GREEN, "late": common.AMBER, "missing": common.RED,
            "not_due": common.GREY}
@@ -54,13 +54,15 @@ class BoardTab(QWidget):
         self.first.set_value(start)
         self.show_button = QPushButton("Xem")
         self.show_button.clicked.connect(self.refresh)
+        self.first.name_parts("Từ kỳ")
+        self.last.name_parts("Đến kỳ")
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Loại kỳ:"))
+        bar.addWidget(buddy_label("&Loại kỳ:", self.kind))
         bar.addWidget(self.kind)
         bar.addSpacing(8)
-        bar.addWidget(QLabel("từ"))
+        bar.addWidget(buddy_label("từ", self.first.part))
         bar.addWidget(self.first)
-        bar.addWidget(QLabel("đến"))
+        bar.addWidget(buddy_label("đến", self.last.part))
         bar.addWidget(self.last)
         bar.addWidget(self.show_button)
         bar.addStretch(1)
@@ -86,10 +88,11 @@ class BoardTab(QWidget):
         rep = QGroupBox("Báo cáo tổng hợp (DOCX và PDF, có bảng số liệu theo đơn vị)")
         rl = QVBoxLayout(rep)
         r1 = QHBoxLayout()
-        r1.addWidget(QLabel("Loại:"))
+        self.report_period.name_parts("Kỳ của báo cáo tổng hợp")
+        r1.addWidget(buddy_label("Loạ&i:", self.report_kind))
         r1.addWidget(self.report_kind)
         r1.addSpacing(8)
-        r1.addWidget(QLabel("Kỳ:"))
+        r1.addWidget(buddy_label("&Kỳ:", self.report_period.kind))
         r1.addWidget(self.report_period)
         r1.addStretch(1)
         r2 = QHBoxLayout()

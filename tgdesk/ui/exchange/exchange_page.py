@@ -3,6 +3,8 @@ one page of the main window with a tab per task (docs/package-format.md)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -78,4 +80,13 @@ class ExchangePage(QWidget):
 
     def show_tab(self, tab: QWidget) -> QWidget:
         self.tabs.setCurrentWidget(tab)
+        return tab
+
+    def open_package(self, path: Path) -> ReceiveTab:
+        """"Nhận về" with the dry run of ``path`` (a package opened from the file
+        manager, ``--open``): what would change is shown, nothing is written until
+        the officer presses "Nhập". A file that is missing or cannot be read gets
+        the tab's usual message."""
+        tab = self.show_tab(self.receive)
+        tab.preview(Path(path))
         return tab

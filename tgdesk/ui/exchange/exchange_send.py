@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QLabel,
-                               QPushButton, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.services import exchange as ex
@@ -18,7 +17,7 @@ from tgdesk.services.errors import UserError
 from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.kit import Column, RowsModel, rows_view, selected_rows
 from tgdesk.ui.common.period_chooser import PeriodChooser
-from tgdesk.ui.common.widgets import show_error
+from tgdesk.ui.common.widgets import buddy_label, show_error
 
 PACKAGE_FILTER = "Gói dữ liệu tgdesk (*.tgx)"
 RECEIPT_FILTER = "Biên nhận (*.json);;Mọi tệp (*)"
@@ -69,7 +68,9 @@ class SendTab(QWidget):
         r1.addWidget(self.since_last)
         r1.addStretch(1)
         r2 = QHBoxLayout()
-        r2.addWidget(QLabel("Gửi:"))
+        self.period.name_parts("Kỳ báo cáo của gói")
+        self.period.kind.setAccessibleName("Loại kỳ báo cáo của gói")
+        r2.addWidget(buddy_label("Gửi &cho:", self.recipient))
         r2.addWidget(self.recipient)
         r2.addWidget(self.export_button)
         r2.addStretch(1)
@@ -200,7 +201,7 @@ class CatalogueTab(QWidget):
             "lĩnh vực dư luận; hạn gửi báo cáo; chỉnh sửa thể thức văn bản. Đơn vị cấp dưới "
             "nhập gói ở thẻ “Nhận về”, cũng có chạy thử trước.")
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Gửi:"))
+        bar.addWidget(buddy_label("Gửi &cho:", self.recipient))
         bar.addWidget(self.recipient)
         bar.addWidget(self.export_button)
         bar.addStretch(1)

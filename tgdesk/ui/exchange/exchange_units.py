@@ -22,6 +22,7 @@ from tgdesk.ui.common.widgets import save_cancel, show_error
 
 RELATION_TEXT = {"parent": "Cấp trên", "child": "Cấp dưới"}
 KEY_FILTER = "Tệp khóa tgdesk (*.key);;Mọi tệp (*)"
+FINGERPRINT_BACKGROUND, FINGERPRINT_TEXT = "#f5f5f0", "#1b1b1b"
 
 
 def spoken(fingerprint: str) -> str:
@@ -37,8 +38,10 @@ def fingerprint_label(text: str = "") -> QLabel:
     font.setWeight(QFont.Weight.Bold)
     label.setFont(font)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setStyleSheet("background: #f5f5f0; padding: 10px; border: 1px solid #d0d0c8; "
-                        "border-radius: 4px;")
+    # Both colours: the text read aloud over the phone must stay dark on its light box
+    # even when the system's palette is dark (white text on near-white otherwise).
+    label.setStyleSheet(f"background: {FINGERPRINT_BACKGROUND}; color: {FINGERPRINT_TEXT}; "
+                        "padding: 10px; border: 1px solid #d0d0c8; border-radius: 4px;")
     # Room for both lines from the start (the text arrives after the first layout).
     label.setText(spoken("-".join(["WWWW"] * 8)))
     label.setMinimumSize(label.sizeHint())

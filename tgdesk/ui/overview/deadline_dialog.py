@@ -42,7 +42,9 @@ class DeadlineDialog(QDialog):
             for text, after in WHEN:
                 when.addItem(text, after)
             when.setCurrentIndex(1 if rule.after_end else 0)
+            when.setAccessibleName(f"{label}: hạn tính theo tháng")
             row = QWidget()
+            row.setFocusProxy(day)               # the row's label is the day's label
             lay = QHBoxLayout(row)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.addWidget(day)

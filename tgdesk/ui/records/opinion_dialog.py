@@ -1,4 +1,9 @@
-"""Dư luận xã hội: the dialog to add or edit one opinion note."""
+"""Dư luận xã hội: the dialog to add or edit one opinion note.
+
+A new note's attitude (thái độ) starts unselected and must be chosen: the four
+values have no neutral one, and a value kept by default would quietly change the
+counts a report quotes ("04 ý kiến băn khoăn") and which notes it lists as bức xúc.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +21,17 @@ from tgdesk.ui.common.widgets import (IssueForm, code_combo, date_edit, date_val
                       text_edit, to_qdate)
 
 
+ATTITUDE_UNSET = "— Chọn thái độ —"
+ATTITUDE_MISSING = "Thái độ: chưa chọn."
+
+
 class OpinionDialog(RecordDialog):
     kind = OPINIONS
     new_title = "Thêm ý kiến dư luận"
     edit_title = "Sửa ý kiến dư luận"
 
     def blank(self) -> OpinionNote:
-        return OpinionNote(noted_on=self.ctx.today())
+        return OpinionNote(noted_on=self.ctx.today(), attitude="")     # the officer chooses
 
     def _choices(self, kind: str, label_key: str, current: int | None,
                  role: str | None = None) -> list[tuple[str, int]]:
@@ -50,7 +59,9 @@ class OpinionDialog(RecordDialog):
                                    PersonRole.CTV_DLXH.value), "— Không ghi —"),
             "reporter_id")
         self.source = form.add("Nguồn nắm bắt:", code_combo(OpinionSource), "source")
-        self.attitude = form.add("Thái độ:", code_combo(Attitude), "attitude")
+        self.attitude = form.add(
+            "Thái độ:", id_combo([(m.label, m.value) for m in Attitude], ATTITUDE_UNSET),
+            "attitude")
         self.concern = form.add("Mức độ quan tâm:", code_combo(Concern), "concern")
         self.proposal = form.add("Đề xuất, kiến nghị:", text_edit(), "proposal")
         self.follow_up = form.add("Tình trạng xử lý:", code_combo(FollowUp), "follow_up")
@@ -62,6 +73,12 @@ class OpinionDialog(RecordDialog):
         self.due_on.setToolTip("Ngày phải giải quyết xong; quá hạn mà chưa giải quyết thì "
                                "ý kiến được đánh dấu “quá hạn” trong danh sách và ở Tổng quan")
         self.classification = form.add("Độ mật:", code_combo(Classification), "classification")
+
+    def try_save(self) -> bool:
+        saved = super().try_save()
+        if not saved and self.attitude.currentData() is None and self.form.message("attitude"):
+            self.form.messages["attitude"].setText(ATTITUDE_MISSING)   # not "giá trị “”"
+        return saved
 
     def load(self, o: OpinionNote) -> None:
         if o.noted_on is not None:
@@ -87,7 +104,7 @@ class OpinionDialog(RecordDialog):
             category_id=self.category.currentData(),
             source=self.source.currentData(),
             summary=self.summary.toPlainText(),
-            attitude=self.attitude.currentData(),
+            attitude=self.attitude.currentData() or "",
             concern=self.concern.currentData(),
             proposal=nfc(self.proposal.toPlainText()),
             follow_up=self.follow_up.currentData(),

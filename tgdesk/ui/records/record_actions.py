@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 from tgdesk.services.errors import UserError
 
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
-from tgdesk.ui.records.record_print import print_dialog, print_document
+from tgdesk.ui.records.record_print import ListPreview, print_document
 from tgdesk.ui.common.widgets import confirm, open_dialog, shortcut, show_error
 
 
@@ -38,7 +38,7 @@ class RecordActions:
                                       "xử lý của ý kiến đang chọn (Ctrl+Enter)")
         self.follow_button.setVisible(spec.follow_up)
         self.print_button = QPushButton("In…")
-        self.print_button.setToolTip("In danh sách đang hiện (Ctrl+P)")
+        self.print_button.setToolTip("Xem trước rồi in danh sách đang hiện (Ctrl+P)")
         self.add_button.clicked.connect(self.add_record)
         self.edit_button.clicked.connect(self.edit_record)
         self.delete_button.clicked.connect(self.delete_record)
@@ -75,7 +75,7 @@ class RecordActions:
     def _build_undo_bar(self) -> None:
         self.undo_bar = QFrame()
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_bar.setStyleSheet("QFrame { background: #fff4ce; }")
+        self.undo_bar.setStyleSheet("QFrame { background: #fff4ce; } QLabel { color: #1b1b1b; }")
         self.undo_text = QLabel()
         self.undo_button = QPushButton("Hoàn tác")
         self.undo_button.clicked.connect(self.undo_delete)
@@ -212,9 +212,14 @@ class RecordActions:
         """The current list (every matching record, up to a limit) as a document."""
         return print_document(self.ctx, self.spec.heading, self.model, self.describe_filter())
 
-    def print_list(self) -> None:
+    def print_list(self) -> ListPreview | None:
+        """"Xem trước khi in", from which the officer prints (all pages or a range)."""
         if self.model.total() == 0:
             self.status.emit("Danh sách trống, không có gì để in.")
-            return
-        if print_dialog(self, self.print_document()):
-            self.status.emit("Đã gửi danh sách đi in.")
+            return None
+        preview = ListPreview(self.print_document(), self.spec.heading, self)
+        preview.accepted.connect(lambda: self.status.emit("Đã gửi danh sách đi in."))
+        preview.finished.connect(preview.deleteLater)
+        self.print_preview = preview
+        preview.open()
+        return preview

@@ -1,14 +1,16 @@
 """Printing a record list: the matching records as a table in a QTextDocument,
-sent to a printer chosen in the print dialog (Ctrl+P on a list page)."""
+shown in a print preview first (Ctrl+P on a list page), then sent to the printer
+chosen in the print dialog - all pages, or the range the officer chose."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtGui import QAction, QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import (QAbstractPrintDialog, QPrintDialog, QPrinter,
+                                    QPrintPreviewDialog, QPrintPreviewWidget)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from tgdesk import vnformat as vf
 from tgdesk.services import lists
@@ -57,23 +59,86 @@ def print_document(ctx: Context, heading: str, model: RecordModel, description: 
     return doc
 
 
-def prepare(printer: QPrinter) -> None:
+def prepare(printer: QPrinter) -> QPrinter:
+    """A4 landscape with 12 mm margins: what a list is printed on unless the officer
+    changes it in the preview or the print dialog."""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+    return printer
+
+
+def new_printer() -> QPrinter:
+    return prepare(QPrinter(QPrinter.PrinterMode.HighResolution))
 
 
 def print_to(printer: QPrinter, doc: QTextDocument) -> None:
+    """Print ``doc`` on a printer set up for a list (A4 landscape)."""
     prepare(printer)
     doc.print_(printer)
 
 
-def print_dialog(parent: QWidget, doc: QTextDocument) -> bool:
-    """Ask for a printer, then print. Returns whether it was printed."""
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    prepare(printer)
+def print_dialog_for(printer: QPrinter, pages: int, parent: QWidget | None) -> QPrintDialog:
+    """The print dialog, with "Từ trang … đến …" offered for the ``pages`` pages of
+    the list. QTextDocument.print_ prints only the pages of the printer's page
+    ranges, which the dialog sets when the officer chooses a range; the bounds
+    matter to Windows' own dialog, which refuses page numbers without them."""
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("In danh sách")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    doc.print_(printer)
-    return True
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setMinMax(1, max(1, pages))
+    return dialog
+
+
+def run_dialog(dialog: QDialog) -> bool:
+    """Show a dialog modally; whether it was accepted. Tests replace this."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class ListPreview(QPrintPreviewDialog):
+    """"Xem trước khi in": the list as it will come out of the printer (zoom, one
+    or two pages, portrait or landscape), and "In…" there opens the print dialog
+    with the list's page count, so "Từ trang 2 đến 3" prints exactly those pages."""
+
+    def __init__(self, doc: QTextDocument, heading: str, parent: QWidget | None = None):
+        printer = new_printer()
+        printer.setDocName(f"Danh sách {heading.lower()}")   # the job in the printer queue
+        super().__init__(printer, parent)
+        self.doc = doc
+        self._printer = printer         # the dialog does not own it: keep it alive
+        self.setWindowTitle(f"Xem trước khi in – {heading}")
+        self.printed = False
+        self.paintRequested.connect(self.doc.print_)
+        self.view = self.findChild(QPrintPreviewWidget)
+        # Qt's own "Print" button would open a print dialog that knows nothing of the
+        # list's pages; ours does (and prints from the same printer settings).
+        qt_print = QCoreApplication.translate("QPrintPreviewDialog", "Print")
+        for action in self.findChildren(QAction):
+            if action.text() == qt_print:
+                action.triggered.disconnect()
+                action.triggered.connect(self.ask_and_print)
+        buttons = QDialogButtonBox()
+        self.print_button = buttons.addButton("&In…", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.setDefault(True)
+        close = buttons.addButton("Đó&ng", QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.ask_and_print)
+        close.clicked.connect(self.reject)
+        self.layout().addWidget(buttons)
+        self.resize(1000, 720)
+
+    def page_count(self) -> int:
+        """The pages the list fills with the current printer settings."""
+        if self.view.pageCount() == 0:
+            self.view.updatePreview()
+        return self.view.pageCount()
+
+    def print_dialog(self) -> QPrintDialog:
+        return print_dialog_for(self.printer(), self.page_count(), self)
+
+    def ask_and_print(self) -> bool:
+        if not run_dialog(self.print_dialog()):
+            return False
+        self.view.print_()          # paintRequested on the printer the dialog set up
+        self.printed = True
+        self.accept()
+        return True
