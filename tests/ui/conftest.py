@@ -35,6 +35,15 @@ def pytest_runtest_teardown(item):
 
 
 @pytest.fixture(autouse=True)
+def discard_changed_forms(monkeypatch):
+    """A record dialog left changed by a test is closed at teardown: without this
+    its "Bỏ các thay đổi?" box would wait for a click. Tests of that question
+    patch record_dialog.ask_discard themselves."""
+    from tgdesk.ui.common import record_dialog
+    monkeypatch.setattr(record_dialog, "ask_discard", lambda parent: True)
+
+
+@pytest.fixture(autouse=True)
 def private_qsettings(tmp_path_factory):
     """Window state (QSettings) of each test goes to its own temporary folder,
     never to the user's settings, and never leaks from one test to the next."""

@@ -236,7 +236,7 @@ def take_screenshots(ctx: Context, out_dir: Path) -> int:
         page.add_record()
         dialog = page.dialog
         _grab(dialog, out_dir / f"dialog-{key}.png")
-        dialog.reject()
+        dialog.done(QDialog.DialogCode.Rejected)     # closed as it is, nothing asked
     unit_dialog = UnitDialog(ctx, window)
     unit_dialog.show()
     _grab(unit_dialog, out_dir / "dialog-unit.png")

@@ -1,17 +1,36 @@
 """The shared behaviour of every record dialog: check before saving, messages
-under the fields, errors block OK, warnings need a second OK."""
+under the fields, errors block OK, warnings need a second OK, and closing a
+changed form (Hủy, Esc, the window's ×) asks "Bỏ các thay đổi?" first."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QDialog, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind, Saved
 
 from tgdesk.ui.common.checked_save import CheckedSave
 from tgdesk.ui.common.widgets import IssueForm, save_cancel
+
+DISCARD_TITLE = "Bỏ các thay đổi?"
+DISCARD_TEXT = "Những gì vừa nhập, sửa trong mẫu này chưa được lưu."
+DISCARD, KEEP_EDITING = "&Bỏ thay đổi", "&Tiếp tục sửa"
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """Whether to throw the form's changes away; "Tiếp tục sửa" is the default
+    (Enter and Esc keep the form). Tests monkeypatch this."""
+    box = QMessageBox(QMessageBox.Icon.Question, DISCARD_TITLE, DISCARD_TITLE,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(DISCARD_TEXT)
+    discard = box.addButton(DISCARD, QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(KEEP_EDITING, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 class RecordDialog(QDialog):
@@ -36,6 +55,7 @@ class RecordDialog(QDialog):
         self.original = original
         self.build(self.form)
         self.load(original)
+        self.loaded_state = self._state()
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -61,6 +81,23 @@ class RecordDialog(QDialog):
 
     def record(self):
         raise NotImplementedError
+
+    # --- closing ---------------------------------------------------------
+    def _state(self) -> tuple | None:
+        """What the form holds now, comparable with what it was loaded with."""
+        try:
+            return dataclasses.astuple(self._filled())
+        except (ValueError, TypeError):     # a half-typed field: compare as "changed"
+            return None
+
+    def changed(self) -> bool:
+        return self._state() != self.loaded_state
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's × all come here: a changed form asks first."""
+        if self.saved is None and self.changed() and not ask_discard(self):
+            return
+        super().reject()
 
     # --- saving ----------------------------------------------------------
     def _filled(self):
