@@ -11,8 +11,6 @@ year box)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QCalendarWidget, QComboBox,
@@ -20,28 +18,24 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QCalendarWid
                                QWidget)
 
 from tgdesk.domain.period import PeriodKind
-from tgdesk.domain.records import OpinionNote, UnitSettings
-from tgdesk.services import exchange as ex
+from tgdesk.domain.records import UnitSettings
 from tgdesk.services import excel, lists
-from tgdesk.services.context import open_context
-from tgdesk.services.issuing import FigureSection
-from tgdesk.services.kinds import OPINIONS
 from tgdesk.services.unit import save_unit
 from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog
 from tgdesk.ui.catalogues.excel_import_dialog import ImportPreviewDialog, build_preview_data
 from tgdesk.ui.catalogues.merge_dialog import MergeDialog
 from tgdesk.ui.common.about_dialog import AboutDialog
 from tgdesk.ui.common.events import DataBus
-from tgdesk.ui.exchange.exchange_units import RegisterDialog
 from tgdesk.ui.main_window import MainWindow
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
 from tgdesk.ui.records.study_dialog import StudyDialog
-from tgdesk.ui.reports.report_editor import ReportEditor
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.settings.unit_dialog import UnitDialog
+
+from dialog_makers import noise_note, register_dialog, report_editor
 
 pytestmark = pytest.mark.gui
 
@@ -116,30 +110,6 @@ def unit(ctx):
     return ctx
 
 
-def _note(ctx, catalogue) -> int:
-    return OPINIONS.create(ctx, OpinionNote(
-        noted_on=date(2026, 11, 2), category_id=catalogue["category"],
-        summary="Nhân dân phản ánh tiếng ồn", proposal="Đề nghị kiểm tra")).id
-
-
-def _editor(kind: str, period_kind: PeriodKind) -> ReportEditor:
-    editor = ReportEditor()
-    editor.load(kind, period_kind, {"strengths": "Ưu điểm có sẵn"},
-                [FigureSection("Công tác tuyên truyền", "2. Công tác tuyên truyền",
-                               "Tổ chức 3 hội nghị, 120 lượt người dự.")])
-    return editor
-
-
-def _register_dialog(ctx, tmp_path) -> RegisterDialog:
-    other = open_context(tmp_path / "other.sqlite")
-    try:
-        ex.init_unit(other, "BAN TUYÊN GIÁO QUẬN", "ĐẢNG BỘ THÀNH PHỐ", "Hà Nội")
-        ex.write_key_file(other, tmp_path / "other.key")
-    finally:
-        other.close()
-    return RegisterDialog(ex.read_key_file(tmp_path / "other.key"))
-
-
 def _import_preview(ctx, tmp_path) -> ImportPreviewDialog:
     path = tmp_path / "chi_bo.xlsx"
     excel.write_template("cells", path)
@@ -161,8 +131,8 @@ DIALOGS = [
     ("meeting", lambda ctx, cat, tmp: MeetingDialog(ctx)),
     ("study", lambda ctx, cat, tmp: StudyDialog(ctx)),
     ("opinion", lambda ctx, cat, tmp: OpinionDialog(ctx)),
-    ("opinion-edit", lambda ctx, cat, tmp: OpinionDialog(ctx, _note(ctx, cat))),
-    ("follow_up", lambda ctx, cat, tmp: FollowUpDialog(ctx, _note(ctx, cat))),
+    ("opinion-edit", lambda ctx, cat, tmp: OpinionDialog(ctx, noise_note(ctx, cat))),
+    ("follow_up", lambda ctx, cat, tmp: FollowUpDialog(ctx, noise_note(ctx, cat))),
     *[(f"catalogue-{spec.kind}", (lambda s: lambda ctx, cat, tmp: CatalogueDialog(ctx, s))(spec))
       for spec in CATALOGUES],
     ("catalogue-merge", lambda ctx, cat, tmp: _merge(ctx)),
@@ -170,9 +140,9 @@ DIALOGS = [
     ("unit", lambda ctx, cat, tmp: UnitDialog(ctx)),
     ("deadlines", lambda ctx, cat, tmp: DeadlineDialog(ctx)),
     ("report_format", lambda ctx, cat, tmp: FormatDialog(ctx)),
-    ("report_editor-work", lambda ctx, cat, tmp: _editor("work", PeriodKind.YEAR)),
-    ("report_editor-opinion", lambda ctx, cat, tmp: _editor("opinion", PeriodKind.MONTH)),
-    ("exchange-register", lambda ctx, cat, tmp: _register_dialog(ctx, tmp)),
+    ("report_editor-work", lambda ctx, cat, tmp: report_editor("work", PeriodKind.YEAR)),
+    ("report_editor-opinion", lambda ctx, cat, tmp: report_editor("opinion", PeriodKind.MONTH)),
+    ("exchange-register", lambda ctx, cat, tmp: register_dialog(tmp)),
     ("about", lambda ctx, cat, tmp: AboutDialog(ctx)),
 ]
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -32,9 +31,8 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDialo
 
 import tgdesk.ui
 from tgdesk.domain.period import Period, PeriodKind
-from tgdesk.domain.records import OpinionNote, UnitSettings
+from tgdesk.domain.records import UnitSettings
 from tgdesk.services import followups, register
-from tgdesk.services.issuing import FigureSection
 from tgdesk.services.kinds import MEETINGS, OPINIONS, STUDIES
 from tgdesk.services.register import FIGURES
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
@@ -46,12 +44,13 @@ from tgdesk.ui.records.meeting_dialog import MeetingDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
 from tgdesk.ui.records.record_page import RecordPage
 from tgdesk.ui.records.record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
-from tgdesk.ui.reports.report_editor import ReportEditor
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.reports.report_page import ReportPage
 from tgdesk.ui.records.study_dialog import StudyDialog
 from tgdesk.ui.settings.unit_dialog import UnitDialog
 from tgdesk.ui.settings.unit_page import UnitPage
+
+from dialog_makers import noise_note, report_editor
 
 pytestmark = pytest.mark.gui
 
@@ -186,20 +185,6 @@ def type_nfd(qtbot, w: QWidget, text: str) -> None:
 
 
 # --- the screens -----------------------------------------------------------------------
-def _note(ctx, catalogue) -> int:
-    return OPINIONS.create(ctx, OpinionNote(
-        noted_on=date(2026, 11, 2), category_id=catalogue["category"],
-        summary="Nhân dân phản ánh tiếng ồn", proposal="Đề nghị kiểm tra")).id
-
-
-def _editor(kind: str, period_kind: PeriodKind) -> ReportEditor:
-    editor = ReportEditor()
-    editor.load(kind, period_kind, {"strengths": "Ưu điểm có sẵn"},
-                [FigureSection("Công tác tuyên truyền", "2. Công tác tuyên truyền",
-                               "Tổ chức 3 hội nghị, 120 lượt người dự.")])
-    return editor
-
-
 # (id, make(ctx, catalogue) -> widget, fields that must be found, by attribute)
 SCREENS = [
     ("meeting", lambda ctx, cat: MeetingDialog(ctx),
@@ -208,7 +193,7 @@ SCREENS = [
      lambda d: [d.title, d.speaker, d.place, d.note]),
     ("opinion", lambda ctx, cat: OpinionDialog(ctx),
      lambda d: [d.summary, d.proposal, d.passed_to]),
-    ("follow_up", lambda ctx, cat: FollowUpDialog(ctx, _note(ctx, cat)),
+    ("follow_up", lambda ctx, cat: FollowUpDialog(ctx, noise_note(ctx, cat)),
      lambda d: [d.passed_to, d.step_note]),
     *[(f"catalogue-{spec.kind}", (lambda s: lambda ctx, cat: CatalogueDialog(ctx, s))(spec),
        lambda d: [d.inputs[f.name] for f in d.spec.fields if f.type in ("text", "opt_text")])
@@ -216,9 +201,9 @@ SCREENS = [
     ("unit_dialog", lambda ctx, cat: UnitDialog(ctx), lambda d: list(d.form.inputs.values())),
     ("unit_page", lambda ctx, cat: UnitPage(ctx, DataBus()),
      lambda p: list(p.form.inputs.values())),
-    ("report_editor-work", lambda ctx, cat: _editor("work", PeriodKind.YEAR),
+    ("report_editor-work", lambda ctx, cat: report_editor("work", PeriodKind.YEAR),
      lambda e: [*e.boxes.values(), *(b.edit for b in e.figures.values())]),
-    ("report_editor-opinion", lambda ctx, cat: _editor("opinion", PeriodKind.MONTH),
+    ("report_editor-opinion", lambda ctx, cat: report_editor("opinion", PeriodKind.MONTH),
      lambda e: [*e.boxes.values(), *(b.edit for b in e.figures.values())]),
     ("report_format", lambda ctx, cat: FormatDialog(ctx), lambda d: [d.archive]),
     *[(f"list-{spec.kind}", (lambda s: lambda ctx, cat: RecordPage(ctx, DataBus(), s))(spec),
@@ -375,7 +360,7 @@ def test_decomposed_study_is_saved_composed_and_finds_the_speaker(qtbot, ctx, ca
 
 
 def test_decomposed_follow_up_step_is_saved_composed(qtbot, ctx, catalogue):
-    note_id = _note(ctx, catalogue)
+    note_id = noise_note(ctx, catalogue)
     dialog = _open(qtbot, FollowUpDialog(ctx, note_id))
     typed = _typed_texts(qtbot, dialog)
     _save(qtbot, dialog)

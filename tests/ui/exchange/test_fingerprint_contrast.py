@@ -13,9 +13,10 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel
 
 from tgdesk.services import exchange as ex
-from tgdesk.services.context import open_context
 from tgdesk.ui.common import kit
-from tgdesk.ui.exchange.exchange_units import RegisterDialog, UnitsTab, fingerprint_label, spoken
+from tgdesk.ui.exchange.exchange_units import UnitsTab, fingerprint_label, spoken
+
+from dialog_makers import register_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -87,13 +88,7 @@ def test_the_units_tab_and_the_register_dialog_in_a_dark_palette(qtbot, ctx, tmp
     tab = UnitsTab(ctx)
     tab.refresh()
     assert text_contrast(qtbot, tab.me_fingerprint) >= 7
-    other = open_context(tmp_path / "other.sqlite")
-    try:
-        ex.init_unit(other, "BAN TUYÊN GIÁO QUẬN", "ĐẢNG BỘ THÀNH PHỐ", "Hà Nội")
-        ex.write_key_file(other, tmp_path / "other.key")
-    finally:
-        other.close()
-    dialog = RegisterDialog(ex.read_key_file(tmp_path / "other.key"))
+    dialog = register_dialog(tmp_path)
     assert text_contrast(qtbot, dialog.fingerprint) >= 7
     note = kit.note_label("Gọi điện cho đơn vị này và đọc từng nhóm 4 ký tự.", kit.INFO_STYLE)
     assert text_contrast(qtbot, note) >= 7
