@@ -288,7 +288,7 @@ def test_very_large_count_is_a_warning():
     v = validate_study(study(core_masses=20012), KNOWN, TODAY)
     assert v.ok
     issue = only(v.warnings, "core_masses")
-    assert issue.message.startswith("Quần chúng nòng cốt: 20012")
+    assert issue.message.startswith("Quần chúng nòng cốt: 20.012")
     assert validate_study(study(core_masses=2000), KNOWN, TODAY).warnings == []
 
 
@@ -296,6 +296,20 @@ def test_very_large_meeting_attendance_is_a_warning():
     v = validate_meeting(meeting(attendance=5000, contributions=3), TODAY)
     assert v.ok
     assert fields_of(v.warnings) == ["attendance"]
+
+
+def test_attendance_beyond_what_the_meeting_type_has_is_a_warning():
+    """1.250 people at a giao ban is queried (likely 125); at a hội thi it is not."""
+    v = validate_meeting(meeting(attendance=1250), TODAY)
+    assert v.ok
+    issue = only(v.warnings, "attendance")
+    assert issue.message == ("Số người dự: 1.250 người là nhiều so với một cuộc giao ban "
+                             "thường có (đến 200 người), xin kiểm tra lại.")
+    assert validate_meeting(meeting(attendance=200), TODAY).warnings == []
+    assert validate_meeting(meeting(meeting_type="hoi_thi", attendance=1250),
+                            TODAY).warnings == []
+    assert fields_of(validate_meeting(meeting(meeting_type="trien_khai", attendance=1001),
+                                      TODAY).warnings) == ["attendance"]
 
 
 def test_more_contributions_than_people_is_a_warning():

@@ -19,6 +19,13 @@ from .text import printable, text_problem
 
 # Plausibility bounds: beyond these a value is possible but worth a second look.
 MAX_PLAUSIBLE_ATTENDANCE = 2000
+# The most people a meeting of each type usually has in a ward: a giao ban of
+# the cells' secretaries has tens, a conference to launch a resolution a few
+# hundred. Beyond it the count is likely a typo (1.250 for 125) and is queried.
+TYPICAL_ATTENDANCE = {MeetingType.GIAO_BAN: 200, MeetingType.TOA_DAM: 300,
+                      MeetingType.DOI_THOAI: 500, MeetingType.TAP_HUAN: 500,
+                      MeetingType.SO_KET: 800, MeetingType.TONG_KET: 1000,
+                      MeetingType.TRIEN_KHAI: 1000}
 MAX_FUTURE_DAYS = 0
 
 # Hard bounds (errors): what one ward can hold. A ward has some tens of
@@ -115,7 +122,7 @@ def _count(v: Verdict, fld: str, value: int | None, label: str,
         v.error(fld, f"{label}: {_number(value)} vượt quá giới hạn {_number(maximum)} "
                      "(quá số người một phường có thể có), xin kiểm tra lại.")
     elif value is not None and value > MAX_PLAUSIBLE_ATTENDANCE:
-        v.warn(fld, f"{label}: {value} là con số rất lớn, xin kiểm tra lại.")
+        v.warn(fld, f"{label}: {_number(value)} là con số rất lớn, xin kiểm tra lại.")
 
 
 def _code(v: Verdict, fld: str, value: str, enum, label: str) -> None:
@@ -173,6 +180,7 @@ def validate_meeting(m: Meeting, today: date) -> Verdict:
     _code(v, "classification", m.classification, Classification, "Độ mật")
     _count(v, "attendance", m.attendance, "Số người dự")
     _count(v, "contributions", m.contributions, "Số ý kiến tham luận")
+    _typical_attendance(v, m)
     if m.held_on is not None and m.held_on.weekday() == 6:
         v.warn("held_on", "Ngày họp: rơi vào Chủ nhật, xin kiểm tra lại.")
     if (m.attendance is not None and m.contributions is not None and m.attendance >= 0
@@ -180,6 +188,17 @@ def validate_meeting(m: Meeting, today: date) -> Verdict:
         v.warn("contributions", "Số ý kiến tham luận nhiều hơn số người dự, xin kiểm tra lại.")
     _texts(v, m)
     return v
+
+
+def _typical_attendance(v: Verdict, m: Meeting) -> None:
+    kind = MeetingType.from_code(m.meeting_type)
+    typical = TYPICAL_ATTENDANCE.get(kind)
+    if (typical is None or m.attendance is None or not typical < m.attendance
+            <= MAX_PLAUSIBLE_ATTENDANCE):
+        return
+    v.warn("attendance", f"Số người dự: {_number(m.attendance)} người là nhiều so với một cuộc "
+                         f"{kind.label.lower()} thường có (đến {_number(typical)} người), xin "
+                         "kiểm tra lại.")
 
 
 def validate_study(s: StudySession, known: Known, today: date) -> Verdict:

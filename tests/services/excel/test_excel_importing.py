@@ -102,7 +102,7 @@ def test_bad_rows_are_named_and_nothing_is_saved_before_commit(ctx, tmp_path):
     preview = excel.preview_import(ctx, "cells", path)
     assert [g.row_number for g in preview.good] == [2, 9]
     assert preview.good[1].record.member_count == 2500
-    assert preview.good[1].warnings == ["Số đảng viên: 2500 là con số rất lớn, xin kiểm tra lại."]
+    assert preview.good[1].warnings == ["Số đảng viên: 2.500 là con số rất lớn, xin kiểm tra lại."]
     assert reasons_of(preview) == {
         3: ["Tên chi bộ: chưa nhập."],
         4: ["Số đảng viên: không được là số âm."],
