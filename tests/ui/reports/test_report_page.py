@@ -145,3 +145,21 @@ def test_format_dialog_rejects_30_pt_and_saves_20(qtbot, page, demo):
     assert again.try_save() is True
     assert get_setting(demo, PROFILE_OVERRIDES) == {}
 
+
+
+def test_words_tab_names_every_section_in_order(qtbot, page):
+    """The words tab reads 1, 2, 3, 4, 5 …: the sections written only from the
+    figures (3. học tập, 4. dư luận) appear in their place with a link to them."""
+    from PySide6.QtWidgets import QLabel
+
+    choose(qtbot, page, "work", Period.parse("2026-10"))
+    words = page.editor.words_scroll.widget()
+    layout = words.layout()
+    titles = [layout.itemAt(i).widget().text() for i in range(layout.count())
+              if isinstance(layout.itemAt(i).widget(), QLabel)]
+    numbers = [int(t[3]) for t in titles if t[:3] == "<b>" and t[3].isdigit()]
+    assert numbers == sorted(numbers) and numbers[:7] == [1, 2, 3, 4, 5, 6, 7]
+    note = next(w for w in words.findChildren(QLabel) if w.objectName() == "figures_note")
+    assert note.text().startswith("<b>3. Học tập")
+    note.linkActivated.emit("figures")
+    assert page.editor.currentWidget() is page.editor.figures_scroll

@@ -3,6 +3,8 @@ the generated figures paragraphs, which may be edited and restored."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
@@ -16,6 +18,8 @@ from tgdesk.ui.common.widgets import WARNING_STYLE, text_edit
 from tgdesk.ui.reports.opinion_picks import OpinionPicks
 
 LIST_KEYS = ("tasks", "recipients")     # one item a line, always kept as a list
+FIGURES_LINK = "figures"
+_NUMBER = re.compile(r"^(\d+)\.\s")
 
 # (key, label, hint) per outline; the hint is the placeholder of the box.
 _OPENING = ("opening", "Đoạn mở đầu",
@@ -80,6 +84,22 @@ def text_value(key: str, text: str) -> str | list[str] | None:
     if key in LIST_KEYS or len(lines) > 1:
         return lines
     return lines[0]
+
+
+def figure_only_titles(fields, sections: list[FigureSection]) -> dict[int, list[str]]:
+    """The numbered sections written only from the figures (no box of words,
+    e.g. "3. Học tập, quán triệt …"), by the number of the box they come before,
+    so that the words tab does not seem to skip from 2 to 5."""
+    numbers = [int(m.group(1)) for _k, label, _h in fields if (m := _NUMBER.match(label))]
+    out: dict[int, list[str]] = {}
+    for section in sections:
+        m = _NUMBER.match(section.title)
+        if m is None or int(m.group(1)) in numbers:
+            continue
+        later = [n for n in numbers if n > int(m.group(1))]
+        if later:
+            out.setdefault(min(later), []).append(section.title)
+    return out
 
 
 def box_text(value) -> str:
@@ -182,7 +202,13 @@ class ReportEditor(QTabWidget):
         form = QVBoxLayout(words)
         self.boxes = {}
         self.picks = None
-        for key, label, hint in outline_fields(kind, period_kind):
+        fields = outline_fields(kind, period_kind)
+        figure_only = figure_only_titles(fields, sections)
+        for key, label, hint in fields:
+            m = _NUMBER.match(label)
+            for title in figure_only.get(int(m.group(1)) if m else -1, []):
+                form.addWidget(self._figures_note(title))
+                form.addSpacing(4)
             edit = text_edit(84 if key not in ("tasks", "opening") else 100)
             edit.setPlaceholderText(hint)
             edit.setPlainText(box_text(texts.get(key)))
@@ -229,6 +255,15 @@ class ReportEditor(QTabWidget):
             column.addWidget(QLabel("Kỳ này không có đoạn số liệu tự động."))
         column.addStretch(1)
         self.figures_scroll.setWidget(figs)
+
+    def _figures_note(self, title: str) -> QLabel:
+        """A section with only figures paragraphs: its heading and a link to them."""
+        note = QLabel(f"<b>{title}</b><br>Phần này viết tự động từ số liệu; xem và sửa ở thẻ "
+                      f"<a href=\"{FIGURES_LINK}\">Đoạn số liệu tự động</a>.")
+        note.setWordWrap(True)
+        note.setObjectName("figures_note")
+        note.linkActivated.connect(lambda _link: self.setCurrentWidget(self.figures_scroll))
+        return note
 
     def is_read_only(self) -> bool:
         return self._read_only
