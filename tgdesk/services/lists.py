@@ -9,13 +9,22 @@ from tgdesk.store import queries
 
 from .context import Context
 
-__all__ = ["ListFilter", "record_ids", "rows", "count", "catalogue", "sort_keys"]
+__all__ = ["ListFilter", "record_ids", "ranked_ids", "rows", "count", "catalogue", "sort_keys"]
 
 
 def record_ids(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> list[int]:
     """Ids of the records matching ``flt`` (every filter, the search and the sort)."""
     with ctx.reading() as session:
         return queries.record_ids(session, kind, flt, today=ctx.today())
+
+
+def ranked_ids(ctx: Context, kind: str,
+               flt: ListFilter = ListFilter()) -> tuple[list[int], int | None]:
+    """The ids as ``record_ids`` gives them, and how many at the head hold the
+    searched words together (as a phrase); None when the order is not ranked
+    (one word, quotes, or a column sort). See store/search.py."""
+    with ctx.reading() as session:
+        return queries.ranked_ids(session, kind, flt, today=ctx.today())
 
 
 def rows(ctx: Context, kind: str, ids: Sequence[int]) -> list[dict]:

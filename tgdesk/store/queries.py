@@ -17,7 +17,7 @@ from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, Me
 from tgdesk.domain.filters import ListFilter
 
 from . import tables as t
-from .search import FTS_TABLES, match_expression
+from .search import FTS_TABLES, match_expression, rank_expression
 from .stats import origin_filter
 
 
@@ -63,10 +63,14 @@ def _filtered(kind: str, flt: ListFilter, stmt: Select, origin: Sequence[int] | 
             stmt = stmt.where(o.due_on.is_not(None), o.due_on < (today or date.today()),
                               o.follow_up != RESOLVED)
     if flt.search and (expr := match_expression(flt.search)):
-        fts = table(FTS_TABLES[kind], column("rowid"))
-        hits = select(fts.c.rowid).where(text(f"{FTS_TABLES[kind]} MATCH :q").bindparams(q=expr))
-        stmt = stmt.where(row.id.in_(hits))
+        stmt = stmt.where(row.id.in_(_hits(kind, expr, "q")))
     return stmt
+
+
+def _hits(kind: str, expr: str, name: str) -> Select:
+    fts = table(FTS_TABLES[kind], column("rowid"))
+    return select(fts.c.rowid).where(text(f"{FTS_TABLES[kind]} MATCH :{name}")
+                                     .bindparams(**{name: expr}))
 
 
 # --- sorting -----------------------------------------------------------------
@@ -157,13 +161,45 @@ def _order(kind: str, flt: ListFilter) -> list:
     return [first, day.desc(), row.id.desc()]
 
 
+def _phrase_rank(kind: str, flt: ListFilter) -> ColumnElement | None:
+    """0 for a record whose text holds the searched words together (as a phrase,
+    accent-folded), 1 for the others; None when nothing ranks: no search of two
+    words or more, quotes typed (only phrases match then), or a sort asked for
+    other than the default, newest first (a column the user sorts by wins)."""
+    default = (flt.sort is None or flt.sort in ("held_on", "noted_on")
+               or flt.sort not in _sort_keys(kind))
+    if not (flt.search and default and flt.descending):
+        return None
+    expr = rank_expression(flt.search)
+    if expr is None:
+        return None
+    row, _ = _DATE[kind]
+    return case((row.id.in_(_hits(kind, expr, "rank_q")), 0), else_=1)
+
+
+def ranked_ids(session: Session, kind: str, flt: ListFilter,
+               origin: Sequence[int] | None = None,
+               today: date | None = None) -> tuple[list[int], int | None]:
+    """Ids of the matching records in the order asked (newest first by default),
+    and how many of them, at the head, hold the searched words together (None
+    when the order is not ranked, see ``_phrase_rank``)."""
+    row, _ = _DATE[kind]
+    rank = _phrase_rank(kind, flt)
+    order = _order(kind, flt)
+    if rank is None:
+        stmt = _filtered(kind, flt, select(row.id), origin, today).order_by(*order)
+        # Core, not the ORM: 100,000 plain ints come back a third faster.
+        return list(session.connection().execute(stmt).scalars()), None
+    stmt = _filtered(kind, flt, select(row.id, rank), origin, today).order_by(rank, *order)
+    rows = session.connection().execute(stmt).all()
+    return [r[0] for r in rows], sum(1 for r in rows if r[1] == 0)
+
+
 def record_ids(session: Session, kind: str, flt: ListFilter,
                origin: Sequence[int] | None = None, today: date | None = None) -> list[int]:
-    """Ids of the matching records in the order asked (newest first by default)."""
-    row, _ = _DATE[kind]
-    stmt = _filtered(kind, flt, select(row.id), origin, today).order_by(*_order(kind, flt))
-    # Core, not the ORM: 100,000 plain ints come back a third faster.
-    return list(session.connection().execute(stmt).scalars())
+    """Ids of the matching records in the order asked (newest first by default;
+    a search's phrase matches first then, see ``ranked_ids``)."""
+    return ranked_ids(session, kind, flt, origin, today)[0]
 
 
 def count(session: Session, kind: str, flt: ListFilter, origin: Sequence[int] | None = None,
