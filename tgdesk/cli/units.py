@@ -1,10 +1,13 @@
-"""Commands on this unit and the units it exchanges with: init, units."""
+"""Commands on this unit and the units it exchanges with: init, units (their services
+are imported by the handlers, see cli/exchange.py)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from tgdesk.services import exchange as ex
+from tgdesk import vnformat as vf
+from tgdesk.services.errors import UserError
 
 from .output import dump_json
 
@@ -17,6 +20,12 @@ def add_commands(sub) -> None:
     p.add_argument("--place", required=True, metavar="TÊN", help="địa danh ghi ở dòng ngày tháng")
     p.add_argument("--abbrev", default="ĐU", metavar="KÝ-HIỆU", help="ký hiệu văn bản (mặc định ĐU)")
     p.add_argument("--signer", metavar="HỌ-TÊN", help="họ tên người ký")
+    p.add_argument("--guidance-number", metavar="SỐ", help="số, ký hiệu hướng dẫn về báo cáo "
+                   "của cấp trên mà báo cáo trích dẫn, ví dụ 12-HD/BTGDVTU (cùng --guidance-date)")
+    p.add_argument("--guidance-date", metavar="NGÀY", help="ngày của hướng dẫn đó, dd/mm/yyyy")
+    p.add_argument("--no-starter-catalogues", dest="starter", action="store_false",
+                   help="không thêm danh mục ban đầu (các lĩnh vực dư luận và văn bản học tập "
+                        "thường dùng, chỉ thêm vào danh mục còn trống)")
 
     u = sub.add_parser("units", help="khóa của đơn vị và các đơn vị trao đổi dữ liệu")
     us = u.add_subparsers(dest="units_command", metavar="LỆNH", required=True)
@@ -40,15 +49,32 @@ def add_commands(sub) -> None:
 
 
 def _init(ctx, args) -> int:
-    ident, todo = ex.init_unit(ctx, args.unit, args.parent, args.place, args.abbrev, args.signer)
+    from tgdesk.services import exchange as ex, starter
+    from tgdesk.services.unit import Guidance
+
+    guidance = None
+    if args.guidance_number is not None or args.guidance_date is not None:
+        day = vf.parse_short_date(args.guidance_date) if args.guidance_date else None
+        if args.guidance_date and day is None:
+            raise UserError(f"Ngày hướng dẫn “{args.guidance_date}” không đúng dạng "
+                            "ngày/tháng/năm, ví dụ 05/01/2026.")
+        guidance = Guidance(args.guidance_number or "", day)
+    rows = starter.offered(ctx) if args.starter else []
+    ident, todo = ex.init_unit(ctx, args.unit, args.parent, args.place, args.abbrev, args.signer,
+                               starter=rows, guidance=guidance)
     print(f"Đã thiết lập đơn vị: {ident.name}.")
+    added = starter.added_text(Counter(row.kind for row in rows))
+    if added:
+        print(f"Đã thêm danh mục ban đầu: {added} (sửa, bỏ bớt ở trang “Danh mục”).")
     print(f"Mã đơn vị: {ident.unit_uuid}")
     print(f"Dấu vân tay khóa: {ident.fingerprint}")
-    print("Cần bổ sung trong cửa sổ Thiết lập đơn vị: " + "; ".join(todo) + ".")
+    print("Cần bổ sung ở trang “Cài đặt đơn vị” của cửa sổ: " + "; ".join(todo) + ".")
     return 0
 
 
 def _units(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     sc = args.units_command
     if sc == "key":
         ident = ex.write_key_file(ctx, Path(args.out))

@@ -3,7 +3,7 @@ write them (see the conference reports in the shared domain articles)."""
 
 from __future__ import annotations
 
-from datetime import date
+from tgdesk.domain import starter
 
 # --- people ----------------------------------------------------------------
 
@@ -25,54 +25,15 @@ TTV_WORKPLACES = ("Ban điều hành khu phố", "Chi hội Cựu chiến binh",
 
 # --- catalogues ------------------------------------------------------------
 
+# The standard catalogues (domain/starter.py), as far as the demo uses them.
+# Studied again every year in the demo:
+RECURRING = frozenset({"05-CT/TW", "35-NQ/TW", "01-KL/TW", "144-QĐ/TW"})
+# Standard documents the demo studies no session on: they joined the list after the
+# demo's data was drawn, and studying them would change every later random draw.
+NOT_STUDIED = frozenset({"04-NQ/TW", "21-NQ/TW", "44-NQ/TW"})
 # (kind, number_symbol, issued_on, issuer, title, recurring: studied again every year)
-DOCUMENTS = (
-    ("chi_thi", "05-CT/TW", date(2016, 5, 15), "Bộ Chính trị",
-     "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", True),
-    ("nghi_quyet", "18-NQ/TW", date(2017, 10, 25), "Ban Chấp hành Trung ương",
-     "Một số vấn đề về tiếp tục đổi mới, sắp xếp tổ chức bộ máy của hệ thống chính trị tinh gọn, "
-     "hoạt động hiệu lực, hiệu quả", False),
-    ("nghi_quyet", "35-NQ/TW", date(2018, 10, 22), "Bộ Chính trị",
-     "Về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, "
-     "thù địch trong tình hình mới", True),
-    # A congress resolution has no number: its "số, ký hiệu" is its name without the
-    # kind ("Nghị quyết" is the kind), and its title names it in full.
-    ("nghi_quyet", "Đại hội XIII", date(2021, 2, 1),
-     "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
-     "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", False),
-    ("ket_luan", "01-KL/TW", date(2021, 5, 18), "Bộ Chính trị",
-     "Về tiếp tục thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị khóa XII về đẩy mạnh học tập và "
-     "làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", True),
-    ("ket_luan", "21-KL/TW", date(2021, 10, 25), "Ban Chấp hành Trung ương",
-     "Về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị; kiên quyết ngăn chặn, đẩy lùi, "
-     "xử lý nghiêm cán bộ, đảng viên suy thoái về tư tưởng chính trị, đạo đức, lối sống, biểu hiện "
-     "“tự diễn biến”, “tự chuyển hóa”", False),
-    ("quy_dinh", "144-QĐ/TW", date(2024, 5, 9), "Bộ Chính trị",
-     "Về chuẩn mực đạo đức cách mạng của cán bộ, đảng viên trong giai đoạn mới", True),
-    ("nghi_quyet", "57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị",
-     "Về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia", False),
-    ("nghi_quyet", "59-NQ/TW", date(2025, 1, 24), "Bộ Chính trị",
-     "Về hội nhập quốc tế trong tình hình mới", False),
-    ("nghi_quyet", "66-NQ/TW", date(2025, 4, 30), "Bộ Chính trị",
-     "Về đổi mới công tác xây dựng và thi hành pháp luật đáp ứng yêu cầu phát triển đất nước "
-     "trong kỷ nguyên mới", False),
-    ("nghi_quyet", "68-NQ/TW", date(2025, 5, 4), "Bộ Chính trị",
-     "Về phát triển kinh tế tư nhân", False),
-)
-
-CATEGORIES = (
-    ("Đất đai – môi trường", "Bồi thường, giải phóng mặt bằng, cấp giấy chứng nhận, rác thải, "
-     "ngập nước"),
-    ("Trật tự đô thị", "Lấn chiếm vỉa hè, lòng đường, xây dựng không phép"),
-    ("Giá cả, đời sống", "Giá điện, nước, xăng dầu, thực phẩm; việc làm, thu nhập"),
-    ("Thủ tục hành chính", "Giải quyết hồ sơ, dịch vụ công trực tuyến, thái độ phục vụ"),
-    ("Sắp xếp tổ chức bộ máy", "Sắp xếp đơn vị hành chính, tinh gọn bộ máy, chế độ cán bộ"),
-    ("An sinh xã hội", "Chính sách người có công, hộ nghèo, bảo hiểm xã hội, bảo hiểm y tế"),
-    ("Giáo dục, y tế", "Trường lớp, học phí, khám chữa bệnh, dịch bệnh"),
-    ("An ninh trật tự", "Trộm cắp, tệ nạn xã hội, tín dụng đen, lừa đảo qua mạng"),
-    ("Thông tin trên mạng xã hội", "Tin giả, thông tin xấu độc, quan điểm sai trái, thù địch"),
-    ("Chủ trương, chính sách mới", "Nghị quyết, luật, chính sách mới ban hành"),
-)
+DOCUMENTS = tuple((*d, d[1] in RECURRING) for d in starter.DOCUMENTS if d[1] not in NOT_STUDIED)
+# CATEGORIES, the standard fields the demo has phrases for, follows OPINIONS below.
 
 STREETS = ("Hậu Giang", "Lò Gốm", "Bình Tiên", "Phạm Văn Chí", "Bãi Sậy", "Văn Thân", "Minh Phụng")
 
@@ -322,3 +283,6 @@ PROPOSALS = (
 )
 PASSED_TO = ("Ủy ban nhân dân phường", "Công an phường", "Thường trực Đảng ủy phường",
              "Ủy ban Mặt trận Tổ quốc phường", "Ban điều hành khu phố")
+
+# The standard opinion fields (domain/starter.py) the demo has phrases for, in their order.
+CATEGORIES = tuple(c for c in starter.CATEGORIES if c[0] in OPINIONS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,7 @@ from tgdesk.store.tables import UnitRow
 from .context import Context
 from .errors import ValidationFailed
 from .settings_store import GUIDANCE, get_setting, put_setting
+from .starter import StarterRow, add_rows
 
 FIELDS = [f.name for f in dataclasses.fields(UnitSettings)]
 GUIDANCE_NUMBER_MAX = 40
@@ -43,9 +45,12 @@ def get_unit(ctx: Context) -> UnitSettings | None:
         return UnitSettings(**{n: getattr(row, n) for n in FIELDS})
 
 
-def save_unit(ctx: Context, unit: UnitSettings, guidance: Guidance | None = None) -> None:
+def save_unit(ctx: Context, unit: UnitSettings, guidance: Guidance | None = None,
+              starter: Sequence[StarterRow] = ()) -> dict[str, int]:
     """Save the unit's settings and, when given, the guidance, in one transaction;
-    nothing is saved when one of them is wrong."""
+    nothing is saved when one of them is wrong. The ``starter`` rows (standard
+    catalogue rows, ``starter.offered``) are added in the same transaction to the
+    catalogues still empty; returns how many were added per kind."""
     unit = dataclasses.replace(unit)
     normalize_fields(unit)
     verdict = validate_unit(unit)
@@ -63,6 +68,7 @@ def save_unit(ctx: Context, unit: UnitSettings, guidance: Guidance | None = None
             setattr(row, n, getattr(unit, n))
         if guidance is not None:
             put_setting(session, GUIDANCE, _guidance_json(guidance))
+        return add_rows(session, starter, ctx.today()) if starter else {}
 
 
 # --- the guidance the reports cite ---------------------------------------------
