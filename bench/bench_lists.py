@@ -174,7 +174,8 @@ def main(argv: list[str] | None = None) -> None:
     from tgdesk.services.context import open_context
     from tgdesk.store.search import match_expression
     from tgdesk.ui.common.events import DataBus
-    from tgdesk.ui.launch import SCREEN_SIZE, ensure_app
+    from tgdesk.ui.launch import ensure_app
+    from tgdesk.ui.screenshots import SCREEN_SIZE
     from tgdesk.ui.main_window import MainWindow
 
     app = ensure_app()

@@ -34,6 +34,19 @@ def test_navigation_shows_each_page(window):
         assert window.pages[key].isVisible()
 
 
+def test_exchange_page_without_unit_offers_the_settings_page(window, ctx):
+    page = window.show_page("exchange")
+    text = page.units.me_name.text()
+    assert "Cài đặt đơn vị" in text and "tgdesk init" not in text     # no command for a window
+    assert page.units.settings_button.isVisible()
+    page.units.settings_button.click()
+    assert window.current_page() is window.pages["unit"]
+    save_unit(ctx, UnitSettings(name="ĐẢNG ỦY PHƯỜNG BÌNH TIÊN", parent_name="ĐẢNG BỘ TP",
+                                place_name="Bình Tiên", signer_name="Nguyễn Văn An"))
+    window.show_page("exchange").refresh()
+    assert not page.units.settings_button.isVisible()
+
+
 def test_title_and_status_bar(window, ctx):
     assert window.windowTitle() == "tgdesk – chưa thiết lập đơn vị"
     assert str(ctx.db_path) in window.db_label.text()

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDialog, QLineEdit,
                                QPlainTextEdit, QStackedWidget, QTabWidget, QTextEdit, QWidget)
@@ -38,6 +39,7 @@ from tgdesk.services.register import FIGURES
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
 from tgdesk.services.unit import get_guidance, get_unit, save_unit
 from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog
+from tgdesk.ui.common.date_field import DateField
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
@@ -80,7 +82,7 @@ def text_fields(root: QWidget) -> list[QWidget]:
     for w in root.findChildren(QWidget):
         if isinstance(w, QLineEdit):
             parent = w.parentWidget()
-            if isinstance(parent, QAbstractSpinBox):
+            if isinstance(parent, (QAbstractSpinBox, DateField)):
                 continue
             if isinstance(parent, QComboBox) and parent.lineEdit() is w:
                 w = parent
@@ -268,6 +270,7 @@ def test_every_module_with_a_text_field_is_covered():
         "exchange_receive": "a read-only box of details",
         "kit": "Qt's own QInputDialog (renaming an exchange unit)",
         "backup_page": "a read-only box showing the folder picked with the folder chooser",
+        "date_field": "the date box: digits and separators (test_date_typing.py)",
     }
     pattern = re.compile(r"QLineEdit\(|QPlainTextEdit\(|QTextEdit\(|text_edit\(|"
                          r"setEditable\(True\)|QInputDialog")
@@ -300,6 +303,9 @@ def _typed_texts(qtbot, root, special: dict | None = None) -> dict[str, str]:
     field name, to read it back once saved)."""
     fields = text_fields(root)
     names = {id(w): name for name, w in root.form.widgets.items()}
+    # a field in a row with its buttons (a catalogue choice and its “Thêm…”)
+    names.update({id(w.focusProxy()): name for name, w in root.form.widgets.items()
+                  if w.focusProxy() is not None})
     unnamed = [describe(w) for w in fields if id(w) not in names]
     assert not unnamed, f"text fields not tied to a record field: {unnamed}"
     typed = {}
@@ -376,7 +382,7 @@ def test_decomposed_unit_settings_are_saved_composed(qtbot, ctx):
     typed = _typed_texts(qtbot, page, {"doc_abbrev": "ĐỦ", "name": "ĐẢNG ỦY PHƯỜNG BÌNH TIÊN",
                                        "signer_name": "Nguyễn Văn Ấn",
                                        "guidance_number": "Hướng dẫn số 12-HD/BTGDVTU"})
-    page.form.guidance_date.setDate(QDate(2026, 1, 5))      # a number needs its date
+    page.form.guidance_date.set_value(date(2026, 1, 5))      # a number needs its date
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     unit = get_unit(ctx)
     assert unit is not None, page.form.general.text()

@@ -18,6 +18,7 @@ from tgdesk.services.context import open_context
 from tgdesk.services.demo import load_demo
 from tgdesk.services.kinds import MEETINGS
 from tgdesk.services.unit import get_unit
+from tgdesk.ui.common.widgets import error_text
 from tgdesk.ui.exchange import exchange_units
 from tgdesk.ui.common import kit as exchange_common
 from tgdesk.ui.common.events import DataBus
@@ -76,7 +77,7 @@ def answers(monkeypatch):
     for module in ("exchange_units", "exchange_send", "exchange_receive", "exchange_conflicts",
                    "exchange_board"):
         monkeypatch.setattr(f"tgdesk.ui.exchange.{module}.show_error",
-                            lambda _p, text: state["errors"].append(text))
+                            lambda _p, error: state["errors"].append(error_text(error)))
     return state
 
 

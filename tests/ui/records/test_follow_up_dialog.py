@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from tgdesk.domain.records import OpinionNote
 from tgdesk.services import followups, lists
@@ -41,16 +41,16 @@ def history_texts(dlg):
 
 
 def test_a_hot_spot_through_every_status(qtbot, ctx, note_id):
-    steps = [("Đã báo cáo cấp ủy", QDate(2026, 11, 3), "Thường trực Đảng ủy", "Báo cáo giao ban"),
-             ("Đang xử lý", QDate(2026, 11, 10), "UBND phường", "Đội trật tự ra quân"),
-             ("Đã giải quyết", QDate(2026, 11, 21), "UBND phường", "Vỉa hè thông thoáng")]
+    steps = [("Đã báo cáo cấp ủy", date(2026, 11, 3), "Thường trực Đảng ủy", "Báo cáo giao ban"),
+             ("Đang xử lý", date(2026, 11, 10), "UBND phường", "Đội trật tự ra quân"),
+             ("Đã giải quyết", date(2026, 11, 21), "UBND phường", "Vỉa hè thông thoáng")]
     for n, (status, day, to, note) in enumerate(steps, start=1):
         dlg = open_dialog(qtbot, ctx, note_id)
         assert dlg.history.rowCount() == n
         assert dlg.status.currentText() == status          # the next status is proposed
         assert "lấn chiếm vỉa hè" in dlg.summary.text()
         assert "Điểm nóng" in dlg.summary.text()
-        dlg.changed_on.setDate(day)
+        dlg.changed_on.set_value(day)
         dlg.passed_to.setText(to)
         dlg.step_note.setPlainText(note)
         qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
@@ -68,13 +68,13 @@ def test_a_hot_spot_through_every_status(qtbot, ctx, note_id):
 
 def test_date_before_the_note_is_shown_beside_the_field(qtbot, ctx, note_id):
     dlg = open_dialog(qtbot, ctx, note_id)
-    dlg.changed_on.setDate(QDate(2026, 10, 30))
+    dlg.changed_on.set_value(date(2026, 10, 30))
     dlg.passed_to.setText("UBND phường")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert dlg.isVisible()
     assert "không được trước ngày nắm bắt" in dlg.form.message("changed_on")
     assert OPINIONS.get(ctx, note_id).follow_up == "moi"
-    dlg.changed_on.setDate(QDate(2026, 11, 30))
+    dlg.changed_on.set_value(date(2026, 11, 30))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert "tương lai" in dlg.form.message("changed_on")
     assert len(followups.history(ctx, note_id)) == 1
@@ -82,13 +82,13 @@ def test_date_before_the_note_is_shown_beside_the_field(qtbot, ctx, note_id):
 
 def test_due_date_before_the_note_is_refused(qtbot, ctx, note_id):
     dlg = open_dialog(qtbot, ctx, note_id)
-    assert dlg.due_on.date() == QDate(2026, 11, 20)
+    assert dlg.due_on.value() == date(2026, 11, 20)
     dlg.passed_to.setText("UBND phường")
-    dlg.due_on.setDate(QDate(2026, 11, 1))
+    dlg.due_on.set_value(date(2026, 11, 1))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert "Hạn xử lý" in dlg.form.message("due_on")
     assert OPINIONS.get(ctx, note_id).due_on == date(2026, 11, 20)
-    dlg.due_on.setDate(QDate(2026, 12, 15))
+    dlg.due_on.set_value(date(2026, 12, 15))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     rec = OPINIONS.get(ctx, note_id)

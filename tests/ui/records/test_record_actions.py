@@ -8,7 +8,7 @@ from datetime import date
 
 import pdfplumber
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from record_lists import (
     meetings_page,
@@ -34,8 +34,8 @@ def test_add_meeting_through_dialog(qtbot, page, ctx):
     page.add_record()
     dialog = page.dialog
     assert dialog.isVisible()
-    assert dialog.held_on.date() == QDate(2026, 11, 24)      # today by default
-    assert dialog.held_on.displayFormat() == "dd/MM/yyyy" and dialog.held_on.calendarPopup()
+    assert dialog.held_on.value() == date(2026, 11, 24)      # today by default
+    assert dialog.held_on.text() == "24/11/2026" and dialog.held_on.button.isVisible()
     # QTest types ASCII only; the rest of the title is inserted as typed text.
     qtbot.keyClicks(dialog.title, "Giao ban ")
     dialog.title.insert("tháng 11")
@@ -68,7 +68,7 @@ def test_validation_error_shown_under_field_and_nothing_saved(qtbot, page, ctx):
 def test_warning_needs_a_second_ok(qtbot, page, ctx):
     page.add_record()
     dialog = page.dialog
-    dialog.held_on.setDate(QDate(2026, 11, 22))     # a Sunday
+    dialog.held_on.set_value(date(2026, 11, 22))     # a Sunday
     dialog.title.insert("Hội nghị ngày Chủ nhật")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
@@ -109,6 +109,19 @@ def test_delete_with_confirmation_then_undo(qtbot, page, ctx, make_meetings, mon
     assert "Giao ban số 2" in titles(page)
     assert lists.record_ids(ctx, "meetings", ListFilter(deleted=True)) == []
     assert not page.undo_bar.isVisible()
+
+
+def test_after_delete_the_next_row_is_selected(qtbot, page, ctx, make_meetings, monkeypatch):
+    ids = make_meetings(ctx, 3)
+    page.refresh()
+    monkeypatch.setattr(record_actions, "confirm", lambda *a: True)
+    order = [page.model.id_at(r) for r in range(3)]
+    page.select_id(order[1])
+    page.delete_record()
+    assert page.selected_id() == order[2]         # the row that took its place
+    page.delete_record()
+    assert page.selected_id() == order[0]         # the last one gone: the new last row
+    assert set(order) == set(ids)
 
 
 def test_delete_cancelled_keeps_record(page, ctx, make_meetings, monkeypatch):

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from record_lists import (
     choose,
     click_header,
@@ -87,7 +87,7 @@ def test_filters_combine_with_search_and_period(qtbot, page, notes):
     assert page.footer.text() == "1 ý kiến dư luận phù hợp"
     page.period.choose("month")       # today is 24/11/2026: all notes are in November
     assert summaries(page) == ["Tranh chấp đất đai ở khu phố 1"]
-    page.period.date_to.setDate(date(2026, 11, 2))
+    page.period.date_to.set_value(date(2026, 11, 2))
     assert summaries(page) == []
     page.clear_filters()
     assert len(summaries(page)) == 4
@@ -191,8 +191,8 @@ def test_period_filter(meetings, ctx, make_meetings):
     assert "khoảng thời gian đã chọn" in meetings.empty.text()
     meetings.period.choose("year")
     assert meetings.model.total() == 40
-    meetings.period.date_from.setDate(QDate(2026, 1, 10))
-    meetings.period.date_to.setDate(QDate(2026, 1, 12))
+    meetings.period.date_from.set_value(date(2026, 1, 10))
+    meetings.period.date_to.set_value(date(2026, 1, 12))
     assert meetings.period.choice.currentData() == "custom"
     assert sorted(titles(meetings)) == ["Giao ban số 6", "Giao ban số 7", "Giao ban số 8"]
     meetings.period.choose("all")

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from tgdesk.domain.records import UnitSettings
 from tgdesk.services.unit import get_unit, save_unit
@@ -32,7 +32,7 @@ def test_first_run_dialog_saves_settings(qtbot, ctx):
         form.inputs[field].setText(value)
     form.profile.setCurrentIndex(form.profile.findData("state"))
     assert form.profile.currentText() == "Văn bản hành chính (NĐ 30)"
-    form.term_start.setDate(QDate(2025, 10, 15))
+    form.term_start.set_value(date(2025, 10, 15))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     unit = get_unit(ctx)
@@ -69,4 +69,5 @@ def test_settings_page_asks_when_missing_and_saves(qtbot, ctx):
     assert blocker.args == ["unit"]
     assert not page.missing.isVisible()
     assert get_unit(ctx).place_name == "Bình Tiên"
-    assert page.form.term_start.text() == "Chưa ghi"
+    assert page.form.term_start.text() == "" and page.form.term_start.value() is None
+    assert page.form.term_start.edit.placeholderText() == "Chưa ghi"

@@ -21,6 +21,7 @@ from tgdesk.services.restore import check_backup, restore
 
 from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.events import ALL, DataBus
+from tgdesk.ui.common.flow_layout import FlowLayout, together
 from tgdesk.ui.common.kit import Column, RowsModel, note_label, rows_view
 from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.common.tasks import Task, run_task
@@ -75,11 +76,11 @@ class BackupPage(QWidget):
         self.open_folder_button.clicked.connect(self.open_folder)
         for button in (self.restore_button, self.restore_file_button):
             button.setEnabled(not self.read_only)
-        bar = QHBoxLayout()
+        bar = FlowLayout()      # wraps onto a second row on a narrow screen
         for button in (self.backup_button, self.restore_button, self.restore_file_button,
                        self.check_button, self.repair_button):
             bar.addWidget(button)
-        bar.addStretch(1)
+        bar.add_stretch()
         bar.addWidget(self.open_folder_button)
 
         self.model = RowsModel(COLUMNS)
@@ -123,17 +124,14 @@ class BackupPage(QWidget):
         self.daily = spin(s.keep_daily, *backups.LIMITS["keep_daily"])
         self.weekly = spin(s.keep_weekly, *backups.LIMITS["keep_weekly"])
         self.monthly = spin(s.keep_monthly, *backups.LIMITS["keep_monthly"])
-        counts = QHBoxLayout()
+        counts = FlowLayout(spacing=12)
         for box_, text, name in (
                 (self.daily, "ngày gần nhất,", "Số ngày gần nhất giữ bản sao"),
                 (self.weekly, "tuần,", "Số tuần giữ bản sao"),
                 (self.monthly, "tháng (bản mới nhất của mỗi ngày, tuần, tháng)",
                  "Số tháng giữ bản sao")):
             box_.setAccessibleName(name)
-            counts.addWidget(box_)
-            counts.addWidget(buddy_label(text, box_))
-            counts.addSpacing(6)
-        counts.addStretch(1)
+            counts.addWidget(together(box_, buddy_label(text, box_)))
         self.save_button = QPushButton("Lưu cài đặt")
         self.save_button.clicked.connect(self.save_settings)
         save_row = QHBoxLayout()

@@ -4,7 +4,7 @@ field specs, and one generic dialog built from a spec."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
@@ -17,9 +17,11 @@ from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind
 from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
 
+from tgdesk.ui.common.date_field import DateField
+from tgdesk.ui.common.catalogue_choice import combo_with_add
 from tgdesk.ui.common.record_dialog import RecordDialog
-from tgdesk.ui.common.widgets import (IssueForm, code_combo, date_edit, date_value, id_combo, optional_count,
-                      optional_count_spin, set_combo_data, to_qdate)
+from tgdesk.ui.common.widgets import (IssueForm, code_combo, id_combo, optional_count,
+                      optional_count_spin, set_combo_data)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ class CatalogueDialog(RecordDialog):
             elif f.type == "enum":
                 w = code_combo(f.enum)
             elif f.type == "date":
-                w = date_edit(self.ctx.today())
+                w = DateField(self.ctx.today(), today=self.ctx.today())
             elif f.type == "bool":
                 w = QCheckBox(f.label)
                 form.add("", w, f.name)
@@ -152,8 +154,13 @@ class CatalogueDialog(RecordDialog):
                 continue
             elif f.type == "area":
                 current = getattr(self.original, f.name)
-                w = id_combo([(a["name"], a["id"]) for a in lists.catalogue(self.ctx, "areas")
-                              if a["active"] or a["id"] == current], "— Không ghi —")
+
+                def areas(current=current):
+                    return [(a["name"], a["id"]) for a in lists.catalogue(self.ctx, "areas")
+                            if a["active"] or a["id"] == current]
+                w = self.inputs[f.name] = id_combo(areas(), "— Không ghi —")
+                form.add(f.label, combo_with_add(self.ctx, w, "areas", areas), f.name)
+                continue
             else:
                 raise ValueError(f.type)
             self.inputs[f.name] = form.add(f.label, w, f.name)
@@ -168,7 +175,7 @@ class CatalogueDialog(RecordDialog):
             elif f.type in ("enum", "area"):
                 set_combo_data(w, value)
             elif f.type == "date" and value is not None:
-                w.setDate(to_qdate(value))
+                w.set_value(value)
             elif f.type == "bool":
                 w.setChecked(bool(value))
 
@@ -185,7 +192,8 @@ class CatalogueDialog(RecordDialog):
             elif f.type in ("enum", "area"):
                 values[f.name] = w.currentData()
             elif f.type == "date":
-                values[f.name] = date_value(w)
+                values[f.name] = w.value()
             elif f.type == "bool":
                 values[f.name] = w.isChecked()
-        return self.spec.record(**values)
+        # Fields the form does not show (a document's study deadline) keep their value.
+        return replace(self.original, **values)

@@ -20,6 +20,7 @@ from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog, Ca
 from tgdesk.ui.catalogues.catalogue_model import GREY, CatalogueModel
 from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.catalogues.merge_dialog import SHOWN_IN, MergeDialog
 from tgdesk.ui.common.widgets import confirm, open_dialog, shortcut, show_error
@@ -94,11 +95,11 @@ class CatalogueTab(QWidget):
         self.template_button = button(
             "Tải tệp mẫu…", f"Lưu tệp Excel mẫu (có hướng dẫn) để điền danh sách {noun}",
             lambda: self.excel.save_template())
-        bar = QHBoxLayout()
+        bar = FlowLayout()      # wraps onto a second row on a narrow screen
         for w in (self.add_button, self.edit_button, self.active_button, self.merge_button,
                   self.delete_button):
             bar.addWidget(w)
-        bar.addStretch(1)
+        bar.add_stretch()
         for w in (self.import_button, self.export_button, self.template_button):
             bar.addWidget(w)
 

@@ -23,6 +23,8 @@ from tgdesk import vnformat as vf
 from tgdesk.services import excel, lists
 from tgdesk.services.context import Context
 
+from tgdesk.ui.common.screen_fit import fit_to_screen
+
 Index = QModelIndex | QPersistentModelIndex
 
 GOOD, DUPLICATE, BAD = "good", "duplicate", "bad"
@@ -258,7 +260,7 @@ class ImportPreviewDialog(QDialog):
         lay.addWidget(self.detail)
         lay.addWidget(self.keep_duplicates)
         lay.addWidget(self.buttons)
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         # Start on the first refused row: that is what the officer has to read.
         first = next((i for i, e in enumerate(self.model.shown) if e.status == BAD), 0)
         if self.model.rowCount():

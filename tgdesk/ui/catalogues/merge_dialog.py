@@ -22,6 +22,7 @@ from tgdesk.services.errors import UserError
 
 from tgdesk.ui.catalogues.catalogue_forms import CatalogueSpec
 from tgdesk.ui.common.widgets import ERROR_STYLE, show_error
+from tgdesk.ui.common.screen_fit import fit_to_screen
 
 # The record lists that show a catalogue's rows, refreshed after a merge.
 SHOWN_IN = {"cells": ("studies",), "areas": ("opinions", "people"), "documents": ("studies",),
@@ -98,7 +99,7 @@ class MergeDialog(QDialog):
         self.radios[best["id"]].setChecked(True)
         self.group.idToggled.connect(self._toggled)
         self._update()
-        self.resize(640, 230 + 70 * min(len(rows), 5))
+        fit_to_screen(self, 640, 230 + 70 * min(len(rows), 5))
 
     def _toggled(self, _id: int, on: bool) -> None:
         if on:

@@ -20,7 +20,14 @@ class CheckedSave:
 
     def run(self, check: Callable[[], Verdict], values: object,
             save: Callable[[], object]) -> bool:
-        """Check ``values``, then ``save()`` and accept the dialog. Whether it saved."""
+        """Check ``values``, then ``save()`` and accept the dialog. Whether it saved.
+        A box holding what is no value (a date typed wrong) refuses first."""
+        unread = self.form.input_issues()
+        if unread:
+            self.warned = None
+            self.button.setText("Lưu")
+            self.form.show_issues(unread)
+            return False
         try:
             verdict = check()
         except UserError as exc:

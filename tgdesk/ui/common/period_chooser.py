@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from tgdesk.domain.period import Period, PeriodKind
 
-from tgdesk.ui.common.widgets import date_edit, from_qdate, to_qdate
+from tgdesk.ui.common.date_field import DateField
 
 KIND_CHOICES = (("Tháng", PeriodKind.MONTH), ("Quý", PeriodKind.QUARTER),
                 ("6 tháng", PeriodKind.HALF), ("Năm", PeriodKind.YEAR))
@@ -78,16 +78,16 @@ class PeriodChooser(QWidget):
         self.year.setToolTip("Năm")
         self.name_parts("Kỳ báo cáo")
         self.year_label = QLabel("năm")
-        self.start = date_edit(today.replace(day=1))
+        self.start = DateField(today.replace(day=1), today=today)
         self.start.setToolTip("Từ ngày")
         self.start.setAccessibleName("Từ ngày")
-        self.end = date_edit(today)
+        self.end = DateField(today, today=today)
         self.end.setToolTip("Đến ngày")
         self.end.setAccessibleName("Đến ngày")
         self.range_labels = (QLabel("từ"), QLabel("đến"))
         self.year_label.setBuddy(self.year)
-        self.range_labels[0].setBuddy(self.start)
-        self.range_labels[1].setBuddy(self.end)
+        self.range_labels[0].setBuddy(self.start.edit)
+        self.range_labels[1].setBuddy(self.end.edit)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         if own_kind:
@@ -102,8 +102,8 @@ class PeriodChooser(QWidget):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.part.currentIndexChanged.connect(self.changed)
         self.year.valueChanged.connect(self.changed)
-        self.start.dateChanged.connect(self._range_changed)
-        self.end.dateChanged.connect(self._range_changed)
+        self.start.changed.connect(self._range_changed)
+        self.end.changed.connect(self._range_changed)
 
     def name_parts(self, what: str) -> None:
         """What a screen reader says for the part and the year (two choosers side by
@@ -154,7 +154,7 @@ class PeriodChooser(QWidget):
             start, end = before.start, max(before.start, min(before.end, self.today))
             for edit, value in ((self.start, start), (self.end, end)):
                 edit.blockSignals(True)
-                edit.setDate(to_qdate(value))
+                edit.set_value(value)
                 edit.blockSignals(False)
         else:
             self.year.blockSignals(True)
@@ -164,9 +164,9 @@ class PeriodChooser(QWidget):
         self.changed.emit()
 
     def _range_changed(self) -> None:
-        if self.end.date() < self.start.date():      # an end before the start follows it
+        if self.end.value() < self.start.value():    # an end before the start follows it
             self.end.blockSignals(True)
-            self.end.setDate(self.start.date())
+            self.end.set_value(self.start.value())
             self.end.blockSignals(False)
         if self.current_kind() is PeriodKind.CUSTOM:
             self.changed.emit()
@@ -192,7 +192,7 @@ class PeriodChooser(QWidget):
             self.kind.setCurrentIndex(at)
             for edit, day in ((self.start, period.start), (self.end, period.end)):
                 edit.blockSignals(True)
-                edit.setDate(to_qdate(day))
+                edit.set_value(day)
                 edit.blockSignals(False)
             self.blockSignals(False)
             self.changed.emit()
@@ -206,6 +206,6 @@ class PeriodChooser(QWidget):
     def _period_of(self, kind: PeriodKind) -> Period:
         """The period the boxes show, read as of ``kind`` (the kind they were filled for)."""
         if kind is PeriodKind.CUSTOM:
-            start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
+            start, end = self.start.value(), self.end.value()
             return Period.custom(start, max(end, start))
         return make_period(kind, self.year.value(), self.part.currentData())

@@ -1,17 +1,20 @@
 """The shared behaviour of every record dialog: check before saving, messages
 under the fields, errors block OK, warnings need a second OK, and closing a
-changed form (Hủy, Esc, the window's ×) asks "Bỏ các thay đổi?" first."""
+changed form (Hủy, Esc, the window's ×) asks "Bỏ các thay đổi?" first; what the
+form holds is autosaved as a draft (form_draft.py) until it is saved or discarded."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QVBoxLayout, QWidget
 
 from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind, Saved
 
 from tgdesk.ui.common.checked_save import CheckedSave
+from tgdesk.ui.common.form_draft import FormDraft
+from tgdesk.ui.common.screen_fit import fit_to_screen, scrolled
 from tgdesk.ui.common.widgets import IssueForm, save_cancel
 
 DISCARD_TITLE = "Bỏ các thay đổi?"
@@ -57,17 +60,16 @@ class RecordDialog(QDialog):
         self.load(original)
         self.loaded_state = self._state()
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.form)
+        scroll = scrolled(self.form)      # a small screen scrolls the form, not the buttons
         self.buttons, self.ok_button = save_cancel(self.try_save, self.reject)
         self.checked = CheckedSave(self, self.form, self.ok_button)
+        self.draft = FormDraft(self)        # autosave; offers what a crash left
         lay = QVBoxLayout(self)
+        lay.addWidget(self.draft)
         lay.addWidget(scroll, 1)
         lay.addWidget(self.form.general)
         lay.addWidget(self.buttons)
-        self.resize(*self.dialog_size)
+        fit_to_screen(self, *self.dialog_size)     # at most the screen's free room
 
     # --- for subclasses ----------------------------------------------
     def blank(self):
@@ -84,9 +86,10 @@ class RecordDialog(QDialog):
 
     # --- closing ---------------------------------------------------------
     def _state(self) -> tuple | None:
-        """What the form holds now, comparable with what it was loaded with."""
+        """What the form holds now, comparable with what it was loaded with (a
+        date typed wrong counts too)."""
         try:
-            return dataclasses.astuple(self._filled())
+            return dataclasses.astuple(self._filled()), tuple(self.form.input_issues())
         except (ValueError, TypeError):     # a half-typed field: compare as "changed"
             return None
 
@@ -95,9 +98,25 @@ class RecordDialog(QDialog):
 
     def reject(self) -> None:
         """Cancel, Esc and the window's × all come here: a changed form asks first."""
-        if self.saved is None and self.changed() and not ask_discard(self):
+        changed = self.saved is None and self.changed()
+        if changed and not ask_discard(self):
             return
+        if changed:
+            self.draft.forget()
         super().reject()
+
+    def done(self, result: int) -> None:
+        self.draft.stop()
+        if self.saved is not None:
+            self.draft.forget()
+        super().done(result)
+
+    def draft_record(self):
+        """What the form holds as a record, or None while a field cannot be read."""
+        try:
+            return self._filled()
+        except (ValueError, TypeError):
+            return None
 
     # --- saving ----------------------------------------------------------
     def _filled(self):

@@ -1,55 +1,25 @@
-"""Small widget helpers shared by pages and dialogs: dates, coded combos,
-optional numbers, confirmations, and a form that shows messages under fields."""
+"""Small widget helpers shared by pages and dialogs: coded combos, optional
+numbers, confirmations, and a form that shows messages under fields (the date
+box is date_field.py)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFormLayout, QLabel,
-                               QMessageBox, QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QComboBox, QDialogButtonBox,
+                               QFormLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from tgdesk.domain.validation import Issue
 from tgdesk.services.errors import UserError
 
-DATE_FORMAT = "dd/MM/yyyy"
-NO_DATE = QDate(1900, 1, 1)   # the minimum of an optional date edit means "none"
+from tgdesk.ui.common.date_field import DateField
+
 MAX_COUNT = 1_000_000
 
 ERROR_STYLE = "color: #b3261e;"
 WARNING_STYLE = "color: #8a5a00;"
-
-
-def to_qdate(d: date | None) -> QDate:
-    return NO_DATE if d is None else QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: date | None, optional: bool = False, none_text: str = "—") -> QDateEdit:
-    """A dd/MM/yyyy date edit with a calendar popup. An optional one shows
-    ``none_text`` at its minimum date, which reads back as None."""
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(DATE_FORMAT)
-    if optional:
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText(none_text)
-    else:
-        edit.setMinimumDate(QDate(1930, 1, 1))
-    edit.setDate(to_qdate(value))
-    return edit
-
-
-def date_value(edit: QDateEdit) -> date | None:
-    q = edit.date()
-    if edit.specialValueText() and q == edit.minimumDate():
-        return None
-    return from_qdate(q)
 
 
 def code_combo(enum, current: str | None = None) -> QComboBox:
@@ -163,8 +133,37 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def show_error(parent: QWidget | None, text: str) -> None:
-    QMessageBox.warning(parent, "Không thực hiện được", text)
+def error_text(error: str | UserError) -> str:
+    """What the window says for an error: an error that names a command-line
+    way out (``tgdesk init …``) has a ``window_text`` naming the window's own."""
+    if isinstance(error, str):
+        return error
+    return getattr(error, "window_text", None) or str(error)
+
+
+def show_error(parent: QWidget | None, error: str | UserError) -> None:
+    QMessageBox.warning(parent, "Không thực hiện được", error_text(error))
+
+
+def value_signals(widget: QWidget) -> list:
+    """The signals a form field sends when its value changes. A field with a
+    ``changed`` signal of its own (the date box) gives that; a row of a field and
+    its buttons (focus proxy) gives its field's."""
+    own = getattr(widget, "changed", None)
+    if isinstance(own, SignalInstance):
+        return [own]
+    w = widget.focusProxy() or widget
+    if isinstance(w, (QLineEdit, QPlainTextEdit)):
+        return [w.textChanged]
+    if isinstance(w, QComboBox):
+        return [w.currentIndexChanged, w.editTextChanged]
+    if isinstance(w, QAbstractButton):
+        return [w.toggled]
+    if isinstance(w, QListWidget):
+        return [w.itemChanged]
+    if isinstance(w, QAbstractSpinBox):
+        return [getattr(w, name) for name in ("valueChanged", "dateChanged") if hasattr(w, name)]
+    return []
 
 
 class IssueForm(QWidget):
@@ -207,7 +206,33 @@ class IssueForm(QWidget):
         self.form.addRow(title, box)
         self.messages[field] = msg
         self.widgets[field] = widget
+        if isinstance(widget, DateField):       # a date typed wrong shows at once
+            widget.problem.connect(lambda text, f=field: self.show_message(f, text))
+        for signal in value_signals(widget):    # a message goes once the field is changed
+            signal.connect(lambda *_, f=field: self.hide_message(f))
         return widget
+
+    def hide_message(self, field: str) -> None:
+        """Hide the message under ``field``, unless the box still holds what is no
+        value (a date typed wrong keeps saying so)."""
+        widget = self.widgets[field]
+        own_error = getattr(widget, "error", None)
+        if callable(own_error) and own_error():
+            return
+        self.messages[field].hide()
+
+    def show_message(self, field: str, text: str) -> None:
+        """One error under ``field`` (hidden when ``text`` is empty)."""
+        msg = self.messages[field]
+        msg.setStyleSheet(ERROR_STYLE)
+        msg.setText(text)
+        msg.setVisible(bool(text))
+
+    def input_issues(self) -> list[Issue]:
+        """What the boxes themselves hold that is no value: a date box with text
+        that is no date, or a required one left blank. Forms refuse to save then."""
+        return [Issue(f, w.error()) for f, w in self.widgets.items()
+                if isinstance(w, DateField) and w.error()]
 
     def clear_issues(self) -> None:
         for msg in self.messages.values():

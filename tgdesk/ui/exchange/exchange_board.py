@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QGroupBox, QLabel,
                                QPushButton, QRadioButton, QVBoxLayout, QWidget)
 
 from tgdesk.domain.period import Period, PeriodKind
@@ -17,6 +17,7 @@ from tgdesk.services.exchange.consolidated import export_consolidated
 
 from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.kit import Column, RowsModel, periods_between, rows_view, selected_rows
+from tgdesk.ui.common.flow_layout import FlowLayout, together
 from tgdesk.ui.common.period_chooser import PeriodChooser, kind_box
 from tgdesk.ui.common.tasks import Task, run_task
 from tgdesk.ui.common.widgets import buddy_label, show_error
@@ -56,16 +57,11 @@ class BoardTab(QWidget):
         self.show_button.clicked.connect(self.refresh)
         self.first.name_parts("Từ kỳ")
         self.last.name_parts("Đến kỳ")
-        bar = QHBoxLayout()
-        bar.addWidget(buddy_label("&Loại kỳ:", self.kind))
-        bar.addWidget(self.kind)
-        bar.addSpacing(8)
-        bar.addWidget(buddy_label("từ", self.first.part))
-        bar.addWidget(self.first)
-        bar.addWidget(buddy_label("đến", self.last.part))
-        bar.addWidget(self.last)
+        bar = FlowLayout()      # wraps on a narrow screen, a label with its box
+        bar.addWidget(together(buddy_label("&Loại kỳ:", self.kind), self.kind))
+        bar.addWidget(together(buddy_label("từ", self.first.part), self.first))
+        bar.addWidget(together(buddy_label("đến", self.last.part), self.last))
         bar.addWidget(self.show_button)
-        bar.addStretch(1)
         self.model = RowsModel([])
         self.view = rows_view(self.model, stretch=None, multi=True)
         self.legend = common.note_label(
@@ -87,20 +83,14 @@ class BoardTab(QWidget):
         self.report_button.clicked.connect(self.make_report)
         rep = QGroupBox("Báo cáo tổng hợp (DOCX và PDF, có bảng số liệu theo đơn vị)")
         rl = QVBoxLayout(rep)
-        r1 = QHBoxLayout()
+        r1 = FlowLayout(spacing=12)
         self.report_period.name_parts("Kỳ của báo cáo tổng hợp")
-        r1.addWidget(buddy_label("Loạ&i:", self.report_kind))
-        r1.addWidget(self.report_kind)
-        r1.addSpacing(8)
-        r1.addWidget(buddy_label("&Kỳ:", self.report_period.kind))
-        r1.addWidget(self.report_period)
-        r1.addStretch(1)
-        r2 = QHBoxLayout()
-        r2.addWidget(QLabel("Tổng hợp:"))
-        r2.addWidget(self.all_units)
+        r1.addWidget(together(buddy_label("Loạ&i:", self.report_kind), self.report_kind))
+        r1.addWidget(together(buddy_label("&Kỳ:", self.report_period.kind), self.report_period))
+        r2 = FlowLayout()
+        r2.addWidget(together(QLabel("Tổng hợp:"), self.all_units))
         r2.addWidget(self.chosen_units)
         r2.addWidget(self.report_button)
-        r2.addStretch(1)
         rl.addLayout(r1)
         rl.addLayout(r2)
 

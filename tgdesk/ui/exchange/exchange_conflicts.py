@@ -120,7 +120,7 @@ class ConflictsTab(QWidget):
         try:
             text = ex.resolve_conflict(self.ctx, c.id, keep)
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.refresh()
         self.changed.emit()

@@ -23,6 +23,7 @@ EXCHANGE = "exchange"     # the DataBus payload of a change made here (units, ex
 
 class ExchangePage(QWidget):
     status = Signal(str)
+    open_page = Signal(str)      # a page of the main window asked for ("unit")
 
     def __init__(self, ctx: Context, bus: DataBus, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,6 +43,7 @@ class ExchangePage(QWidget):
             tab.status.connect(self.status)
             if hasattr(tab, "changed"):
                 tab.changed.connect(self._tab_changed)
+        self.units.open_settings.connect(lambda: self.open_page.emit("unit"))
         self.receive.changed.disconnect(self._tab_changed)
         self.receive.changed.connect(lambda: bus.changed(ALL))   # records came in
         self.conflicts.changed.disconnect(self._tab_changed)

@@ -260,7 +260,7 @@ class ReceiveTab(QWidget):
         try:
             paths = ex.write_receipts(self.ctx, self.imported_ids, Path(folder))
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.status.emit(f"Đã ghi {len(paths)} biên nhận vào “{folder}”.")
         common.tell(self, "Biên nhận", "Đã ghi biên nhận:\n" + "\n".join(str(p) for p in paths))

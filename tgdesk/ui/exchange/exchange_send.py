@@ -16,6 +16,7 @@ from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.kit import Column, RowsModel, rows_view, selected_rows
+from tgdesk.ui.common.flow_layout import FlowLayout, together
 from tgdesk.ui.common.period_chooser import PeriodChooser
 from tgdesk.ui.common.widgets import buddy_label, show_error
 
@@ -61,19 +62,14 @@ class SendTab(QWidget):
 
         box = QGroupBox("Xuất gói số liệu")
         form = QVBoxLayout(box)
-        r1 = QHBoxLayout()
-        r1.addWidget(self.by_period)
-        r1.addWidget(self.period)
-        r1.addSpacing(16)
+        r1 = FlowLayout(spacing=16)     # wraps on a narrow screen
+        r1.addWidget(together(self.by_period, self.period))
         r1.addWidget(self.since_last)
-        r1.addStretch(1)
-        r2 = QHBoxLayout()
+        r2 = FlowLayout()
         self.period.name_parts("Kỳ báo cáo của gói")
         self.period.kind.setAccessibleName("Loại kỳ báo cáo của gói")
-        r2.addWidget(buddy_label("Gửi &cho:", self.recipient))
-        r2.addWidget(self.recipient)
+        r2.addWidget(together(buddy_label("Gửi &cho:", self.recipient), self.recipient))
         r2.addWidget(self.export_button)
-        r2.addStretch(1)
         form.addLayout(r1)
         form.addLayout(r2)
         form.addWidget(self.summary)
@@ -143,7 +139,7 @@ class SendTab(QWidget):
         try:
             res = ex.export_records(self.ctx, Path(path), to, period=period, since_last=since)
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.summary.setText(res.text())
         self.summary.show()
@@ -163,7 +159,7 @@ class SendTab(QWidget):
         try:
             res = ex.export_again(self.ctx, e.id, Path(path))
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.status.emit(f"Đã ghi lại tệp của lần gửi số {res.export_id} vào “{path}”.")
 
@@ -174,7 +170,7 @@ class SendTab(QWidget):
         try:
             text = ex.check_receipt(self.ctx, Path(path))
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.refresh()
         common.tell(self, "Biên nhận", text)
@@ -237,7 +233,7 @@ class CatalogueTab(QWidget):
         try:
             results = ex.export_catalogue(self.ctx, to, Path(path))
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.summary.setText("\n".join(r.text() for r in results))
         self.summary.show()

@@ -18,7 +18,7 @@ from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.kit import Column, RowsModel, rows_view, selected_rows
-from tgdesk.ui.common.widgets import save_cancel, show_error
+from tgdesk.ui.common.widgets import error_text, save_cancel, show_error
 
 RELATION_TEXT = {"parent": "Cấp trên", "child": "Cấp dưới"}
 KEY_FILTER = "Tệp khóa tgdesk (*.key);;Mọi tệp (*)"
@@ -89,6 +89,7 @@ class RegisterDialog(QDialog):
 class UnitsTab(QWidget):
     status = Signal(str)
     changed = Signal()
+    open_settings = Signal()     # "Cài đặt đơn vị" asked for: the unit is not set yet
 
     def __init__(self, ctx: Context, parent: QWidget | None = None):
         super().__init__(parent)
@@ -109,8 +110,12 @@ class UnitsTab(QWidget):
         row.addWidget(self.me_fingerprint)
         row.addStretch(1)
         me.addLayout(row)
+        self.settings_button = QPushButton("Mở trang “Cài đặt đơn vị”")
+        self.settings_button.clicked.connect(self.open_settings)
+        self.settings_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_key_button)
+        buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         me.addLayout(buttons)
 
@@ -151,10 +156,12 @@ class UnitsTab(QWidget):
         try:
             ident = ex.ensure_identity(self.ctx)
         except UserError as exc:
-            self.me_name.setText(str(exc))
+            self.me_name.setText(error_text(exc))
             self.me_fingerprint.setText("—")
             self.export_key_button.setEnabled(False)
+            self.settings_button.setVisible(isinstance(exc, ex.UnitNotSet))
         else:
+            self.settings_button.hide()
             self.me_name.setText(f"<b>{ident.name}</b><br>Mã đơn vị: {ident.unit_uuid}")
             self.me_fingerprint.setText(spoken(ident.fingerprint))
             self.export_key_button.setEnabled(True)
@@ -184,7 +191,7 @@ class UnitsTab(QWidget):
         try:
             ident = ex.write_key_file(self.ctx, Path(path))
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.status.emit(f"Đã ghi tệp khóa vào “{path}”. Dấu vân tay: {ident.fingerprint}")
 
@@ -199,7 +206,7 @@ class UnitsTab(QWidget):
         try:
             key = ex.read_key_file(path)
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return None
         self.dialog = RegisterDialog(key, self)
         self.dialog.accepted.connect(lambda: self._save_registration(path))
@@ -211,7 +218,7 @@ class UnitsTab(QWidget):
         try:
             info = ex.add_unit(self.ctx, path, relation)
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.refresh()
         self.select_unit(info.id)
@@ -223,7 +230,7 @@ class UnitsTab(QWidget):
         try:
             info = fn(self.ctx, *args)
         except UserError as exc:
-            show_error(self, str(exc))
+            show_error(self, exc)
             return
         self.refresh()
         self.select_unit(info.id)

@@ -14,6 +14,7 @@ from tgdesk.services.errors import UserError, ValidationFailed
 from tgdesk.services.settings_store import deadline_rules
 
 from tgdesk.ui.common.widgets import IssueForm, save_cancel
+from tgdesk.ui.common.screen_fit import fit_to_screen
 
 INTRO = ("Ngày phải nộp mỗi loại báo cáo theo quy định của cấp trên. Chọn ngày (1–31) và "
          "tháng tính ngày đó: tháng cuối của kỳ báo cáo, hoặc tháng liền sau khi hết kỳ. "
@@ -58,7 +59,7 @@ class DeadlineDialog(QDialog):
         lay.addWidget(self.form)
         lay.addWidget(self.form.general)
         lay.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
 
     def rules(self) -> dict[str, DueRule]:
         return {kind: DueRule(self.days[kind].value(), bool(self.when[kind].currentData()))

@@ -36,7 +36,7 @@ class NoteList(QGroupBox):
         self.items.setWordWrap(True)
         self.items.setAlternatingRowColors(True)
         self.items.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.items.setMinimumHeight(70)
+        self.items.setMinimumHeight(56)     # two lists beside the charts on a 700 px high window
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
         top.addWidget(self.more)

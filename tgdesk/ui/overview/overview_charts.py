@@ -54,7 +54,7 @@ class ChartTabs(QTabWidget):
         self.addTab(self.category_chart, "Dư luận: lĩnh vực")
         self.addTab(self.attitude_chart, "Dư luận: thái độ")
         self.addTab(self.table, "So với tháng trước")
-        self.setMinimumHeight(280)
+        self.setMinimumHeight(270)     # with the deadlines below, on a 700 px high window
 
     def set_months(self, now: Figures, before: Figures) -> None:
         """The comparison table: this month (``now``) beside last month."""

@@ -13,8 +13,9 @@ from tgdesk.services import overview
 
 from tgdesk.ui.overview.overview_tiles import RED
 
-REPORT_COLUMNS = (("work", "Báo cáo công tác tuyên giáo"),
-                  ("opinion", "Báo cáo tư tưởng, dư luận xã hội"))
+# the headers on two lines, so the columns fit a narrow screen
+REPORT_COLUMNS = (("work", "Báo cáo công tác\ntuyên giáo"),
+                  ("opinion", "Báo cáo tư tưởng,\ndư luận xã hội"))
 ISSUED_COLOR = "#2e7d32"
 
 
@@ -43,10 +44,11 @@ class DeadlinesPanel(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 95), (2, 95), (3, 225), (4, 225)):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(col, width)
+        # the period and dates whole; the two reports share what is left (narrow screens)
+        for col in (0, 1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         self.table.cellClicked.connect(self.open_row)
         self.table.cellActivated.connect(self.open_row)
         self.table.setToolTip("Bấm vào một dòng để mở trang Báo cáo của kỳ đó")
@@ -86,7 +88,7 @@ class DeadlinesPanel(QGroupBox):
                     item.setForeground(QBrush(QColor(ISSUED_COLOR)))
                 table.setItem(r, c, item)
         table.resizeRowsToContents()
-        height = (table.horizontalHeader().height() + 2 * table.frameWidth()
+        height = (table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
                   + sum(table.rowHeight(r) for r in range(len(rows))) + 2)
         table.setFixedHeight(max(height, 60))
 

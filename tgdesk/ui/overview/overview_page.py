@@ -12,7 +12,7 @@ overview_deadlines.py and overview_guide.py.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.figures import Figures
@@ -22,6 +22,8 @@ from tgdesk.services import overview, stats
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
+from tgdesk.ui.common.columns_layout import ColumnsLayout
+from tgdesk.ui.common.screen_fit import scrolled
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.common.headings import heading_label
@@ -33,6 +35,9 @@ from tgdesk.ui.overview.overview_links import Links, links_to
 from tgdesk.ui.overview.overview_tiles import tile_filter, tile_row
 
 __all__ = ["Links", "OverviewPage", "links_to"]
+
+CHART_WIDTH = 430     # below two such columns the lists go under the charts
+SIDE_WIDTH = 300      # the lists of hot spots and overdue notes, side by side when room
 
 
 class OverviewPage(QWidget):
@@ -53,12 +58,18 @@ class OverviewPage(QWidget):
         self.content = QWidget()
         self._build_content()
 
+        self.caption.setWordWrap(True)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.caption)
+        inner.addWidget(self.guide)
+        inner.addWidget(self.content, 1)
+        inner.addStretch(0)
+        self.scroll = scrolled(body)       # a low screen scrolls the page
         lay = QVBoxLayout(self)
         lay.addWidget(heading_label("Tổng quan"))
-        lay.addWidget(self.caption)
-        lay.addWidget(self.guide)
-        lay.addWidget(self.content, 1)
-        lay.addStretch(0)
+        lay.addWidget(self.scroll, 1)
         bus.data_changed.connect(self._on_data_changed)
         self.refresh()
 
@@ -78,12 +89,15 @@ class OverviewPage(QWidget):
         self.late.opened.connect(lambda: self.open_tile("overdue"))
         self.hot_list, self.hot_count = self.hot.items, self.hot.count
         self.late_list, self.late_count = self.late.items, self.late.count
-        side = QVBoxLayout()
-        side.addWidget(self.hot, 1)
-        side.addWidget(self.late, 1)
-        middle = QHBoxLayout()
-        middle.addWidget(self.tabs, 3)
-        middle.addLayout(side, 2)
+        # the lists beside the charts, or (narrow) below them and side by side
+        side = QWidget()
+        side_lay = ColumnsLayout(SIDE_WIDTH, (2,), side)
+        side_lay.addWidget(self.hot)
+        side_lay.addWidget(self.late)
+        middle = ColumnsLayout(CHART_WIDTH, (2,))
+        middle.add(self.tabs, 3)
+        middle.add(side, 2)
+        self.middle = middle
 
         self.deadlines = DeadlinesPanel()
         self.deadlines.report_chosen.connect(

@@ -6,14 +6,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Concern
 from tgdesk.domain.filters import ListFilter
 from tgdesk.domain.period import Period
 
+from tgdesk.ui.common.columns_layout import ColumnsLayout
+
 RED = "#b3261e"          # what needs attention, on every part of the overview
+TILE_WIDTH = 150         # a tile's least width: its caption wraps onto two or three lines
 
 # (key, caption, tooltip), left to right.
 TILES = (
@@ -48,7 +51,7 @@ class Tile(QFrame):
         self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(10, 6, 10, 8)
+        lay.setContentsMargins(10, 4, 10, 6)
         lay.setSpacing(2)
         lay.addWidget(self.value)
         lay.addWidget(self.caption, 1, Qt.AlignmentFlag.AlignTop)
@@ -77,17 +80,16 @@ class Tile(QFrame):
         super().keyPressEvent(event)
 
 
-def tile_row(open_tile: Callable[[str], None]) -> tuple[QGridLayout, dict[str, Tile]]:
-    """The tiles side by side, each calling ``open_tile(key)`` when clicked."""
+def tile_row(open_tile: Callable[[str], None]) -> tuple[ColumnsLayout, dict[str, Tile]]:
+    """The tiles side by side (six, or three and three, or two by two as the width
+    allows), each calling ``open_tile(key)`` when clicked."""
     tiles: dict[str, Tile] = {}
-    grid = QGridLayout()
-    grid.setSpacing(8)
-    for i, (key, caption, tip) in enumerate(TILES):
+    grid = ColumnsLayout(TILE_WIDTH, (6, 3, 2))
+    for key, caption, tip in TILES:
         tile = Tile(caption, tip)
         tile.clicked.connect(lambda k=key: open_tile(k))
         tiles[key] = tile
-        grid.addWidget(tile, 0, i)
-        grid.setColumnStretch(i, 1)
+        grid.addWidget(tile)
     return grid, tiles
 
 

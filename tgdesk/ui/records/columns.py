@@ -90,6 +90,11 @@ OPINION_COLUMNS = [
 ]
 
 
+# The list columns whose text the search index holds (migration 0004): the
+# search's matches are marked in them (search_marks.py).
+SEARCHED = {"title", "place", "chaired_by", "speaker", "summary"}
+
+
 # --- rows that must stand out --------------------------------------------------
 
 def is_hot_spot(row: dict) -> bool:

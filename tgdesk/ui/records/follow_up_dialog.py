@@ -18,8 +18,10 @@ from tgdesk.services.context import Context
 from tgdesk.services.errors import NotFound
 
 from tgdesk.ui.common.checked_save import CheckedSave
-from tgdesk.ui.common.widgets import (IssueForm, code_combo, date_edit, date_value, save_cancel,
+from tgdesk.ui.common.date_field import DateField
+from tgdesk.ui.common.widgets import (IssueForm, code_combo, save_cancel,
                       set_combo_data, text_edit)
+from tgdesk.ui.common.screen_fit import fit_to_screen
 
 
 def _label(enum, code: str | None) -> str:
@@ -67,14 +69,16 @@ class FollowUpDialog(QDialog):
         self.form = IssueForm()
         current = self.note["follow_up"]
         self.status = self.form.add("Chuyển sang:", self._status_combo(current), "status")
-        self.changed_on = self.form.add("Ngày cập nhật:", date_edit(ctx.today()), "changed_on")
+        self.changed_on = self.form.add("Ngày cập nhật:",
+                                        DateField(ctx.today(), today=ctx.today()), "changed_on")
         self.passed_to = self.form.add("Chuyển cho:", QLineEdit(self.note["passed_to"] or ""),
                                        "passed_to")
         self.passed_to.setPlaceholderText("Ví dụ: Ủy ban nhân dân phường")
         self.step_note = self.form.add("Ghi chú:", text_edit(60), "note")
         self.step_note.setPlaceholderText("Việc đã làm, kết quả, ý kiến chỉ đạo…")
-        self.due_on = self.form.add("Hạn xử lý:", date_edit(self.note["due_on"], optional=True,
-                                                             none_text="— Không đặt hạn —"),
+        self.due_on = self.form.add("Hạn xử lý:", DateField(self.note["due_on"], optional=True,
+                                                             placeholder="— Không đặt hạn —",
+                                                             today=ctx.today()),
                                     "due_on")
 
         self.buttons, self.ok_button = save_cancel(self.try_save, self.reject)
@@ -88,7 +92,7 @@ class FollowUpDialog(QDialog):
         lay.addWidget(self.form)
         lay.addWidget(self.form.general)
         lay.addWidget(self.buttons)
-        self.resize(680, 640)
+        fit_to_screen(self, 680, 640)
 
     def _status_combo(self, current: str):
         combo = code_combo(FollowUp)
@@ -124,12 +128,12 @@ class FollowUpDialog(QDialog):
     # --- saving ------------------------------------------------------------------
     def change(self) -> FollowUpChange:
         return FollowUpChange(status=self.status.currentData(),
-                              changed_on=date_value(self.changed_on),
+                              changed_on=self.changed_on.value(),
                               passed_to=nfc(self.passed_to.text()),
                               note=nfc(self.step_note.toPlainText()))
 
     def due(self):
-        due = date_value(self.due_on)
+        due = self.due_on.value()
         return followups.KEEP if due == self.note["due_on"] else due
 
     def try_save(self) -> bool:

@@ -5,13 +5,14 @@ concern, follow-up status, overdue), read back as ListFilter fields."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
 from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
 from tgdesk.domain.filters import ListFilter
 from tgdesk.services import lists
 from tgdesk.services.context import Context
 
+from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.common.widgets import set_combo_data
 
 OPEN = "open"       # ListFilter.follow_up: not yet resolved
@@ -34,7 +35,9 @@ FIELDS = ("meeting_type", "study_form", "cell_id", "area_id", "category_id", "at
 
 
 class FilterBar(QWidget):
-    """Combos (and for opinions a "Quá hạn" box); ``changed`` on every user change."""
+    """Combos (and for opinions a "Quá hạn" box); ``changed`` on every user change.
+    They stand in ``flow``, which wraps onto more rows when the page is narrow; the
+    page puts its search box and "Bỏ lọc" in the same flow."""
 
     changed = Signal()
 
@@ -44,9 +47,8 @@ class FilterBar(QWidget):
         self.kind = kind
         self.combos: dict[str, QComboBox] = {}
         self._sources: dict[str, object] = {}
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.setSpacing(4)
+        lay = FlowLayout(self, spacing=4)     # wraps on a narrow screen
+        self.flow = lay
         for field, all_text, tip, source in SPECS.get(kind, ()):
             combo = QComboBox()
             combo.setToolTip(tip)

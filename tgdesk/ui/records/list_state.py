@@ -1,6 +1,7 @@
 """What a list page remembers between runs (QSettings, per record kind): the
-period, the filters, the sort and the column widths. Whatever cannot be read
-back is ignored, so a damaged or outdated entry never stops the page opening."""
+period, the filters, the sort, the column widths and the detail pane's height.
+Whatever cannot be read back is ignored, so a damaged or outdated entry never
+stops the page opening."""
 
 from __future__ import annotations
 
@@ -45,6 +46,17 @@ class ListState:
                             if isinstance(filters, dict) else {}),
                 "sort": sort if isinstance(sort, str) else None,
                 "descending": bool(state.get("descending", True))}
+
+    # --- the split between the list and the detail pane -------------------------------
+    def detail_sizes(self) -> list[int] | None:
+        """[list, detail pane] heights as the user left them, or None."""
+        sizes = self._read("detail", list)
+        if len(sizes) == 2 and all(isinstance(s, int) and 0 <= s <= 10_000 for s in sizes):
+            return sizes
+        return None
+
+    def save_detail_sizes(self, sizes: list[int]) -> None:
+        self.settings.setValue(self._key("detail"), json.dumps(list(sizes)))
 
     # --- column widths, by column key ------------------------------------------------
     def widths(self) -> dict[str, int]:

@@ -9,9 +9,10 @@ from tgdesk.domain.records import Meeting
 from tgdesk.domain.text import nfc
 from tgdesk.services.kinds import MEETINGS
 
+from tgdesk.ui.common.date_field import DateField
 from tgdesk.ui.common.record_dialog import RecordDialog
-from tgdesk.ui.common.widgets import (IssueForm, code_combo, date_edit, date_value, optional_count,
-                      optional_count_spin, set_combo_data, text_edit, to_qdate)
+from tgdesk.ui.common.widgets import (IssueForm, code_combo, optional_count,
+                      optional_count_spin, set_combo_data, text_edit)
 
 
 class MeetingDialog(RecordDialog):
@@ -23,7 +24,8 @@ class MeetingDialog(RecordDialog):
         return Meeting(held_on=self.ctx.today())
 
     def build(self, form: IssueForm) -> None:
-        self.held_on = form.add("Ngày họp:", date_edit(self.ctx.today()), "held_on")
+        self.held_on = form.add("Ngày họp:", DateField(self.ctx.today(), today=self.ctx.today()),
+                                "held_on")
         self.meeting_type = form.add("Loại hội nghị:", code_combo(MeetingType), "meeting_type")
         self.title = form.add("Tên hội nghị:", QLineEdit(), "title")
         self.title.setPlaceholderText("Ví dụ: Hội nghị sơ kết 6 tháng đầu năm")
@@ -39,7 +41,7 @@ class MeetingDialog(RecordDialog):
 
     def load(self, m: Meeting) -> None:
         if m.held_on is not None:
-            self.held_on.setDate(to_qdate(m.held_on))
+            self.held_on.set_value(m.held_on)
         set_combo_data(self.meeting_type, m.meeting_type)
         self.title.setText(m.title)
         self.place.setText(m.place or "")
@@ -53,7 +55,7 @@ class MeetingDialog(RecordDialog):
 
     def record(self) -> Meeting:
         return Meeting(
-            held_on=date_value(self.held_on),
+            held_on=self.held_on.value(),
             meeting_type=self.meeting_type.currentData(),
             title=self.title.text(),
             place=nfc(self.place.text()),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from tgdesk.domain.period import Period, PeriodKind
 
-from tgdesk.ui.common.widgets import NO_DATE, date_edit, date_value, to_qdate
+from tgdesk.ui.common.date_field import DateField
 
 CHOICES = (("Tất cả", "all"), ("Tháng này", "month"), ("Quý này", "quarter"),
            ("Năm nay", "year"), ("Tùy chọn", "custom"))
@@ -25,8 +25,8 @@ class PeriodFilter(QWidget):
         self.choice = QComboBox()
         for text, code in CHOICES:
             self.choice.addItem(text, code)
-        self.date_from = date_edit(None, optional=True, none_text="—")
-        self.date_to = date_edit(None, optional=True, none_text="—")
+        self.date_from = DateField(None, optional=True, placeholder="—", today=today)
+        self.date_to = DateField(None, optional=True, placeholder="—", today=today)
         self.date_from.setToolTip("Từ ngày (để trống: không giới hạn)")
         self.date_to.setToolTip("Đến ngày (để trống: không giới hạn)")
         self.date_from.setAccessibleName("Từ ngày")
@@ -36,15 +36,15 @@ class PeriodFilter(QWidget):
         for text, w in (("Thời gian:", self.choice), ("từ", self.date_from),
                         ("đến", self.date_to)):
             label = QLabel(text)
-            label.setBuddy(w)
+            label.setBuddy(w.focusProxy() or w)
             lay.addWidget(label)
             lay.addWidget(w)
         self.choice.currentIndexChanged.connect(self._choice_changed)
-        self.date_from.dateChanged.connect(self._dates_edited)
-        self.date_to.dateChanged.connect(self._dates_edited)
+        self.date_from.changed.connect(self._dates_edited)
+        self.date_to.changed.connect(self._dates_edited)
 
     def range(self) -> tuple[date | None, date | None]:
-        return date_value(self.date_from), date_value(self.date_to)
+        return self.date_from.value(), self.date_to.value()
 
     def choose(self, code: str) -> None:
         self.choice.setCurrentIndex(self.choice.findData(code))
@@ -52,7 +52,7 @@ class PeriodFilter(QWidget):
     def _set_dates(self, start: date | None, end: date | None) -> None:
         for edit, value in ((self.date_from, start), (self.date_to, end)):
             edit.blockSignals(True)
-            edit.setDate(NO_DATE if value is None else to_qdate(value))
+            edit.set_value(value)
             edit.blockSignals(False)
 
     def _choice_changed(self) -> None:
@@ -63,7 +63,7 @@ class PeriodFilter(QWidget):
             period = Period.containing(self.today, KINDS[code])
             self._set_dates(period.start, period.end)
         elif code == "custom" and self.range() == (None, None):
-            # Start from this month rather than from the blank minimum (1900).
+            # Start from this month rather than from two blank boxes.
             self._set_dates(self.today.replace(day=1), self.today)
         self.changed.emit()
 

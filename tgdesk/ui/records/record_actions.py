@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 
 from tgdesk.services.errors import UserError
 
+from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.record_print import ListPreview, print_document
 from tgdesk.ui.common.widgets import confirm, open_dialog, shortcut, show_error
@@ -46,13 +47,13 @@ class RecordActions:
         self.follow_button.clicked.connect(self.follow_up_selected)
         self.print_button.clicked.connect(self.print_list)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()      # wraps onto a second row on a narrow screen
         for w in (self.add_button, self.edit_button, self.delete_button, self.restore_button,
                   self.follow_button, self.print_button):
             bar.addWidget(w)
-        bar.addStretch(1)
+        bar.add_stretch()
         bar.addWidget(self.period)
-        bar.addSpacing(12)
+        bar.add_spacing(12)
         bar.addWidget(self.trash)
         self.toolbar = bar
 
@@ -168,7 +169,8 @@ class RecordActions:
         record_id = self.selected_id()
         if record_id is None or self.trash.isChecked():
             return
-        row = self.model.row_data(self.model.row_of(record_id))
+        position = self.model.row_of(record_id)
+        row = self.model.row_data(position)
         name = self.spec.describe(row) if row else self.spec.noun
         if not confirm(self, f"Xóa {self.spec.noun}",
                        f"Xóa {self.spec.noun} “{name}”?\n\nBản ghi được chuyển vào thùng rác; "
@@ -183,7 +185,19 @@ class RecordActions:
         self.undo_text.setText(f"Đã xóa {self.spec.noun} “{name}”.")
         self.undo_bar.show()
         self.bus.changed(self.spec.kind)
+        self._select_near(position)
         self.status.emit(f"Đã xóa {self.spec.noun}. Bấm “Hoàn tác” để lấy lại.")
+
+    def _select_near(self, position: int | None) -> None:
+        """After a delete the row that took the deleted one's place (or the new
+        last row) is selected, so Delete can be pressed again and the keyboard
+        stays in the list."""
+        count = self.model.rowCount()
+        if position is None or count == 0 or self.selected_id() is not None:
+            return
+        record_id = self.model.id_at(min(position, count - 1))
+        if record_id is not None:
+            self.select_id(record_id)
 
     def undo_delete(self) -> None:
         if self.last_deleted is None:

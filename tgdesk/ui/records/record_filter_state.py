@@ -35,7 +35,9 @@ class RecordFilterState:
         self.search = QLineEdit()
         self.search.setPlaceholderText("Tìm nội dung… (Ctrl+F)")
         self.search.setToolTip("Gõ không dấu để tìm cả có dấu và không dấu (“dat dai” thấy "
-                               "“đất đai”); gõ có dấu để tìm đúng chữ đó. Esc: xóa ô tìm.")
+                               "“đất đai”); gõ có dấu để tìm đúng chữ đó. Bản ghi có các chữ "
+                               "đứng liền nhau đúng thứ tự được xếp trước; đặt trong ngoặc kép "
+                               "(\"dat dai\") để chỉ tìm đúng cụm từ. Esc: xóa ô tìm.")
         self.search.setAccessibleName("Tìm kiếm")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(140)
@@ -52,10 +54,11 @@ class RecordFilterState:
         self.clear_button = QPushButton("Bỏ lọc")
         self.clear_button.setToolTip("Bỏ ô tìm, mọi bộ lọc và khoảng thời gian: hiện tất cả")
         self.clear_button.clicked.connect(self.clear_filters)
+        # one flow with the filters, so all of them wrap together on a narrow screen
+        self.filters.flow.insert_widget(0, self.search)
+        self.filters.flow.addWidget(self.clear_button)
         row = QHBoxLayout()
-        row.addWidget(self.search, 1)
         row.addWidget(self.filters)
-        row.addWidget(self.clear_button)
         self.filter_row = row
 
     # --- what the controls select ------------------------------------------------------

@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from tgdesk.domain.filters import ListFilter
+from tgdesk.domain.search_query import SearchQuery, parse_query
 from tgdesk.services import lists
 from tgdesk.services.context import Context
 
@@ -77,6 +78,8 @@ class RecordModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, dict]] = OrderedDict()
         self.pages_loaded = 0                # how many page fetches (for tests, tuning)
         self.today = ctx.today()
+        self.query = SearchQuery()           # the search, parsed (what to highlight)
+        self.phrase_count: int | None = None  # ranked: how many hold the words together
 
     # --- loading ---------------------------------------------------------
     def load(self, flt: ListFilter | None = None, keep_shown: bool = False) -> None:
@@ -86,7 +89,8 @@ class RecordModel(QAbstractTableModel):
         before = self._shown
         self.today = self.ctx.today()
         self.beginResetModel()
-        self._ids = lists.record_ids(self.ctx, self.kind, self.filter)
+        self._ids, self.phrase_count = lists.ranked_ids(self.ctx, self.kind, self.filter)
+        self.query = parse_query(self.filter.search)
         wanted = max(self.page_size, before) if keep_shown else self.page_size
         self._shown = min(len(self._ids), wanted)
         self._pages.clear()

@@ -1,8 +1,9 @@
 """One list page for every record kind: the table (lazy, sorted on the server),
 its empty states and count, around the filters (record_filter_state.py) and the
 row actions (record_actions.py): toolbar, undo after a delete, printing and the
-opinion follow-up. The page remembers its filters, sort and column widths
-(QSettings)."""
+opinion follow-up, and the detail pane below the table (record_detail.py) with
+the selected record's whole text. The page remembers its filters, sort, column
+widths and the detail pane's height (QSettings)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QStackedWidget,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QSplitter,
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.services.context import Context
@@ -21,15 +22,21 @@ from tgdesk.services.crud import Kind
 from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.stretch_column import stretch_at_least
+from tgdesk.ui.records.columns import SEARCHED
 from tgdesk.ui.records.list_state import ListState
 from tgdesk.ui.records.record_actions import RecordActions
+from tgdesk.ui.records.record_detail import RecordDetail
 from tgdesk.ui.records.record_filter_state import RecordFilterState
 from tgdesk.ui.records.record_model import RecordModel
+from tgdesk.ui.records.search_marks import MatchDelegate
 from tgdesk.ui.common.widgets import shortcut
 
 __all__ = ["PageSpec", "RecordPage", "heading_label"]   # heading_label: kept importable from here
 
 CATALOGUES = {"cells", "areas", "categories", "all"}
+STRETCH_LEAST = 240    # the content column's least width (pixels)
+DETAIL_SIZES = [420, 150]      # list, detail pane (pixels) until the user drags the split
 
 
 @dataclass(frozen=True)
@@ -74,13 +81,14 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         self.stack.addWidget(self.empty)
         self.footer = QLabel()
         self.footer.setStyleSheet("color: #555;")
+        self._build_detail()
 
         lay = QVBoxLayout(self)
         lay.addWidget(heading_label(spec.heading))
         lay.addLayout(self.toolbar)
         lay.addLayout(self.filter_row)
         lay.addWidget(self.undo_bar)
-        lay.addWidget(self.stack, 1)
+        lay.addWidget(self.split, 1)
         lay.addWidget(self.footer)
 
         shortcut(QKeySequence.StandardKey.Find, self, self.focus_search,
@@ -89,6 +97,7 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.selectionModel().selectionChanged.connect(self._show_detail)
         bus.data_changed.connect(self._on_data_changed)
         self.restore_state()
         self._quiet = False
@@ -109,12 +118,39 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         header.setSortIndicatorShown(True)
         for i, column in enumerate(self.model.columns):
             self.view.setColumnWidth(i, column.width)
-            if column.stretch:
-                header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+            if column.stretch:      # the spare width, but readable on a narrow screen
+                stretch_at_least(self.view, i, min(column.width, STRETCH_LEAST))
+        self.marks = MatchDelegate(lambda: self.model.query, self.view)
+        for i, column in enumerate(self.model.columns):
+            if column.key in SEARCHED:
+                self.view.setItemDelegateForColumn(i, self.marks)
         self._show_sort_indicator()
         self.view.setSortingEnabled(True)      # a header click calls model.sort()
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionResized.connect(self._column_resized)
+
+    def _build_detail(self) -> None:
+        """The list above, the selected record's whole text below (record_detail.py);
+        the split is remembered."""
+        self.detail = RecordDetail(self.spec.kind)
+        self._detail_shown: tuple | None = None      # (row, query) the pane shows
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.stack)
+        self.split.addWidget(self.detail)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setSizes(self.state.detail_sizes() or DETAIL_SIZES)
+        self.split.splitterMoved.connect(lambda *_: self.state.save_detail_sizes(
+            self.split.sizes()))
+
+    def _show_detail(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        row = self.model.row_data(rows[0].row()) if rows else None
+        shown = (row, self.model.query)
+        if shown != self._detail_shown:          # not again while the list scrolls
+            self._detail_shown = shown
+            self.detail.show_row(row, self.model.query, self.model.today)
 
     # --- loading -------------------------------------------------------------------
     def reload(self) -> None:
@@ -163,6 +199,11 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         text = f"{vf.number(total)} {noun}"
         if self.is_filtered():
             text += " phù hợp"
+        phrase = self.model.phrase_count
+        if phrase is not None and phrase < total:     # some have the words apart
+            words = " ".join(self.search.text().split())
+            text += (f" ({vf.number(phrase)} có đủ cụm từ “{words}”, xếp trước)" if phrase
+                     else f" (không {noun} nào có đủ cụm từ “{words}”)")
         if in_trash:
             text += " trong thùng rác"
         if self.model.rowCount() < total:
@@ -170,6 +211,7 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         self.footer.setText(text)
         self.clear_button.setEnabled(self.is_filtered())
         self._update_buttons()
+        self._show_detail()
 
     def selected_id(self) -> int | None:
         rows = self.view.selectionModel().selectedRows()

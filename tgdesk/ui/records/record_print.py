@@ -17,6 +17,7 @@ from tgdesk.services import lists
 from tgdesk.services.context import Context
 
 from tgdesk.ui.records.record_model import RecordModel
+from tgdesk.ui.common.screen_fit import fit_to_screen
 
 PRINT_LIMIT = 5000      # rows; a longer list is cut, and the heading says so
 CHUNK = 500
@@ -124,7 +125,7 @@ class ListPreview(QPrintPreviewDialog):
         self.print_button.clicked.connect(self.ask_and_print)
         close.clicked.connect(self.reject)
         self.layout().addWidget(buttons)
-        self.resize(1000, 720)
+        fit_to_screen(self, 1000, 720)
 
     def page_count(self) -> int:
         """The pages the list fills with the current printer settings."""

@@ -12,11 +12,14 @@ from tgdesk.domain.text import nfc, nfc_keep
 from tgdesk.services import lists
 from tgdesk.services.kinds import STUDIES
 
+from tgdesk.ui.common.catalogue_choice import AddBeside, combo_with_add
+from tgdesk.ui.common.date_field import DateField
 from tgdesk.ui.common.record_dialog import RecordDialog
-from tgdesk.ui.common.widgets import (IssueForm, code_combo, count_spin, date_edit, date_value, id_combo,
-                      set_combo_data, text_edit, to_qdate)
+from tgdesk.ui.common.widgets import (IssueForm, code_combo, count_spin, id_combo,
+                      set_combo_data, text_edit)
 
 WHOLE_UNIT = "Toàn Đảng bộ"
+NO_DOCUMENTS = "Danh mục văn bản đang trống: bấm “Thêm…” để thêm văn bản vào danh mục."
 
 # (field, label) of the number boxes, in the order officers fill them in.
 COUNTS = (
@@ -48,42 +51,35 @@ class StudyDialog(RecordDialog):
 
     def build(self, form: IssueForm) -> None:
         ctx = self.ctx
-        self.held_on = form.add("Ngày học tập:", date_edit(ctx.today()), "held_on")
+        self.held_on = form.add("Ngày học tập:", DateField(ctx.today(), today=ctx.today()),
+                                "held_on")
         self.title = form.add("Nội dung học tập:", QLineEdit(), "title")
         self.title.setPlaceholderText("Ví dụ: Quán triệt Nghị quyết số 35-NQ/TW")
 
         self.documents = QListWidget()
         self.documents.setMinimumHeight(150)
-        keep = set(self.original.document_ids)
-        for doc in lists.catalogue(ctx, "documents"):
-            if not doc["active"] and doc["id"] not in keep:
-                continue
-            item = QListWidgetItem(document_text(doc))
-            item.setToolTip(document_text(doc))
-            item.setData(Qt.ItemDataRole.UserRole, doc["id"])
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.documents.addItem(item)
-        form.add("Văn bản học tập:", self.documents, "document_ids")
+        self._fill_documents(set())
+        self.documents_add = AddBeside(ctx, self.documents, "documents")
+        self.documents_add.added.connect(self._document_added)
+        form.add("Văn bản học tập:", self.documents_add, "document_ids")
+        self.no_documents = None
         if self.documents.count() == 0:
-            form.add("", QLabel("Danh mục văn bản đang trống: thêm văn bản ở trang "
-                                "“Danh mục” → “Văn bản” trước."))
+            self.no_documents = form.add("", QLabel(NO_DOCUMENTS))
 
-        cells = [(c["name"], c["id"]) for c in lists.catalogue(ctx, "cells")
-                 if c["active"] or c["id"] == self.original.cell_id]
-        self.cell = form.add("Chi bộ:", id_combo(cells, WHOLE_UNIT), "cell_id")
+        self.cell = id_combo(self._cells(), WHOLE_UNIT)
+        self.cell_add = form.add("Chi bộ:", combo_with_add(ctx, self.cell, "cells", self._cells),
+                                 "cell_id")
         self.form_combo = form.add("Hình thức:", code_combo(StudyForm), "form")
 
         self.speaker = QComboBox()
         self.speaker.setEditable(True)
         self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.speaker.addItem("", None)
-        for p in lists.catalogue(ctx, "people"):
-            if p["role"] == PersonRole.BAO_CAO_VIEN.value and (
-                    p["active"] or p["id"] == self.original.speaker_id):
-                self.speaker.addItem(p["full_name"], p["id"])
+        for text, person_id in self._speakers():
+            self.speaker.addItem(text, person_id)
         self.speaker.lineEdit().setPlaceholderText("Chọn báo cáo viên hoặc gõ họ tên")
-        form.add("Báo cáo viên:", self.speaker, "speaker_id")
+        self.speaker_add = form.add("Báo cáo viên:", combo_with_add(
+            ctx, self.speaker, "people", self._speakers, self._new_speaker), "speaker_id")
         self.place = form.add("Địa điểm:", QLineEdit(), "place")
 
         self.counts = {}
@@ -98,6 +94,47 @@ class StudyDialog(RecordDialog):
         self.note = form.add("Ghi chú:", text_edit(), "note")
         self.classification = form.add("Độ mật:", code_combo(Classification), "classification")
 
+    # --- the catalogue choices, offered again after a “Thêm…” -------------------
+    def _cells(self) -> list[tuple[str, int]]:
+        return [(c["name"], c["id"]) for c in lists.catalogue(self.ctx, "cells")
+                if c["active"] or c["id"] == self.original.cell_id]
+
+    def _speakers(self) -> list[tuple[str, int]]:
+        return [(p["full_name"], p["id"]) for p in lists.catalogue(self.ctx, "people")
+                if p["role"] == PersonRole.BAO_CAO_VIEN.value
+                and (p["active"] or p["id"] == self.original.speaker_id)]
+
+    def _new_speaker(self) -> dict:
+        """A person added beside “Báo cáo viên” is one, under the name typed there."""
+        speaker_id, name = self._speaker()
+        return {"role": PersonRole.BAO_CAO_VIEN.value,
+                **({"full_name": name} if speaker_id is None and name else {})}
+
+    def _fill_documents(self, checked: set[int]) -> None:
+        keep = set(self.original.document_ids) | checked
+        self.documents.clear()
+        for doc in lists.catalogue(self.ctx, "documents"):
+            if not doc["active"] and doc["id"] not in keep:
+                continue
+            item = QListWidgetItem(document_text(doc))
+            item.setToolTip(document_text(doc))
+            item.setData(Qt.ItemDataRole.UserRole, doc["id"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked_now = doc["id"] in checked
+            item.setCheckState(Qt.CheckState.Checked if checked_now else Qt.CheckState.Unchecked)
+            self.documents.addItem(item)
+
+    def _document_added(self, document_id: int) -> None:
+        """The list again, with what was ticked still ticked and the new document ticked."""
+        self._fill_documents(set(self.checked_documents()))
+        self.check_document(document_id)
+        for i in range(self.documents.count()):
+            if self.documents.item(i).data(Qt.ItemDataRole.UserRole) == document_id:
+                self.documents.setCurrentRow(i)
+                self.documents.scrollToItem(self.documents.item(i))
+        if self.no_documents is not None:
+            self.no_documents.hide()
+
     def _update_rate(self) -> None:
         expected = self.counts["party_members_expected"].value()
         present = self.counts["party_members_present"].value()
@@ -110,7 +147,7 @@ class StudyDialog(RecordDialog):
 
     def load(self, s: StudySession) -> None:
         if s.held_on is not None:
-            self.held_on.setDate(to_qdate(s.held_on))
+            self.held_on.set_value(s.held_on)
         self.title.setText(s.title)
         chosen = set(s.document_ids)
         for i in range(self.documents.count()):
@@ -155,7 +192,7 @@ class StudyDialog(RecordDialog):
     def record(self) -> StudySession:
         speaker_id, speaker_name = self._speaker()
         rec = StudySession(
-            held_on=date_value(self.held_on),
+            held_on=self.held_on.value(),
             title=self.title.text(),
             document_ids=self.checked_documents(),
             cell_id=self.cell.currentData(),

@@ -13,6 +13,7 @@ from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common.widgets import ERROR_STYLE, IssueForm, save_cancel, set_combo_data
+from tgdesk.ui.common.screen_fit import fit_to_screen
 
 INTRO = ("Một số quy định về thể thức văn bản chưa thống nhất giữa các hướng dẫn (Hướng dẫn "
          "36-HD/VPTW, Hướng dẫn 05-HD/VPTW). Đồng chí chỉnh theo thực tế của cấp ủy; thay đổi "
@@ -80,7 +81,7 @@ class FormatDialog(QDialog):
         lay.addWidget(self.error)
         lay.addStretch(1)
         lay.addWidget(buttons)
-        self.resize(620, 440)
+        fit_to_screen(self, 620, 440)
 
         settings = report_format.format_settings(ctx)
         set_combo_data(self.profile, settings.profile)

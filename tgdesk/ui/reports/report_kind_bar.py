@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QWidget
 
 from tgdesk.domain.period import Period
 from tgdesk.services.register import KIND_LABELS
 
+from tgdesk.ui.common.flow_layout import FlowLayout, together
 from tgdesk.ui.common.period_chooser import PeriodChooser
-from tgdesk.ui.common.widgets import date_edit, date_value, to_qdate
+from tgdesk.ui.common.date_field import DateField
 
 KIND_SHORT = {"work": "Công tác tuyên giáo", "opinion": "Tư tưởng, dư luận xã hội"}
 
@@ -30,25 +31,18 @@ class ReportKindBar(QWidget):
         self.cutoff_on = QCheckBox("Chốt số liệu đến")
         self.cutoff_on.setToolTip("Không chọn: tính cả kỳ báo cáo (kỳ chưa kết thúc thì tính "
                                   "đến hôm nay)")
-        self.cutoff = date_edit(today)
+        self.cutoff = DateField(today, today=today)
         self.cutoff.setToolTip("Ngày chốt số liệu (dd/mm/yyyy)")
         self.cutoff.setAccessibleName("Ngày chốt số liệu")
 
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay = FlowLayout(self, spacing=16)     # wraps on a narrow screen, a label with its box
         kind_label = QLabel("Loại báo &cáo:")
         kind_label.setBuddy(self.kind)
         period_label = QLabel("&Kỳ:")
         period_label.setBuddy(self.chooser.kind)
-        lay.addWidget(kind_label)
-        lay.addWidget(self.kind)
-        lay.addSpacing(10)
-        lay.addWidget(period_label)
-        lay.addWidget(self.chooser)
-        lay.addSpacing(10)
-        lay.addWidget(self.cutoff_on)
-        lay.addWidget(self.cutoff)
-        lay.addStretch(1)
+        lay.addWidget(together(kind_label, self.kind))
+        lay.addWidget(together(period_label, self.chooser))
+        lay.addWidget(together(self.cutoff_on, self.cutoff))
 
         chooser = self.chooser
         self.setTabOrder(self.kind, chooser.kind)
@@ -74,7 +68,7 @@ class ReportKindBar(QWidget):
         for w in (self.cutoff, self.cutoff_on):
             w.blockSignals(True)
         self.cutoff_on.setChecked(cutoff is not None)
-        self.cutoff.setDate(to_qdate(cutoff or min(today, period.end)))
+        self.cutoff.set_value(cutoff or min(today, period.end))
         self.cutoff.setEnabled(cutoff is not None)
         for w in (self.cutoff, self.cutoff_on):
             w.blockSignals(False)
@@ -83,7 +77,7 @@ class ReportKindBar(QWidget):
         """The cut-off date ticked, or None; the date box follows the tick."""
         on = self.cutoff_on.isChecked()
         self.cutoff.setEnabled(on)
-        return date_value(self.cutoff) if on else None
+        return self.cutoff.value() if on else None
 
     def set_frozen(self, frozen: bool) -> None:
         """An issued report: its cut-off cannot change."""

@@ -17,7 +17,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.services import issuing, register, reports
@@ -28,6 +28,7 @@ from tgdesk.services.unit import get_unit
 
 from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.reports.report_actions import ReportActions
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
@@ -88,11 +89,11 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         self.figures, self.issued = self.tabs.figures, self.tabs.issued
         self.title, self.table = self.figures.title, self.figures.table
 
-        actions = QHBoxLayout()
+        actions = FlowLayout()      # wraps onto a second row on a narrow screen
         for b in (self.save_button, self.preview_button, self.export_button, self.print_button,
                   self.issue_button, self.copy_button):
             actions.addWidget(b)
-        actions.addStretch(1)
+        actions.add_stretch()
         actions.addWidget(self.format_button)
 
         lay = QVBoxLayout(self)
@@ -114,7 +115,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
 
         self.kind.currentIndexChanged.connect(self._switch)
         self.chooser.changed.connect(self._switch)
-        self.cutoff.dateChanged.connect(self._cutoff_changed)
+        self.cutoff.changed.connect(self._cutoff_changed)
         self.cutoff_on.toggled.connect(self._cutoff_changed)
         self.editor.edited.connect(self._edited)
         self.save_button.clicked.connect(lambda: self.save_draft(True))

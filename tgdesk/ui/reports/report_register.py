@@ -14,6 +14,7 @@ from tgdesk.domain.period import Period, PeriodError
 from tgdesk.services.register import KIND_LABELS, ReportEntry
 
 from tgdesk.ui.reports.report_preview import PdfView
+from tgdesk.ui.common.screen_fit import fit_to_screen
 
 COLUMNS = ("Số", "Ngày ban hành", "Loại báo cáo", "Kỳ báo cáo")
 
@@ -181,7 +182,7 @@ class IssuedDialog(QDialog):
         lay.addWidget(note)
         lay.addWidget(self.view, 1)
         lay.addLayout(buttons)
-        self.resize(820, 760)
+        fit_to_screen(self, 820, 760)
 
 
 def issued_names(paths: list[Path]) -> str:

@@ -3,15 +3,19 @@ dialog and by the settings page."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from tgdesk.domain.records import UnitSettings
 from tgdesk.domain.validation import Verdict, validate_unit
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError, ValidationFailed
+from tgdesk.services.starter import StarterRow
 from tgdesk.services.unit import Guidance, check_guidance, clean_guidance, get_guidance, save_unit
 
-from tgdesk.ui.common.widgets import IssueForm, date_edit, date_value, set_combo_data, to_qdate, NO_DATE
+from tgdesk.ui.common.date_field import DateField
+from tgdesk.ui.common.widgets import IssueForm, set_combo_data
 
 GUIDANCE_TIP = ("Đoạn mở đầu của mọi báo cáo ghi: “Thực hiện Hướng dẫn số 12-HD/BTGDVTU ngày "
                 "05/01/2026 của Ban Tuyên giáo và Dân vận …”. Để trống thì báo cáo còn “…” "
@@ -45,13 +49,15 @@ class UnitForm(IssueForm):
             self.profile.addItem(text, code)
         self.add("Mẫu trình bày:", self.profile, "profile")
         self.term_start = self.add("Ngày bắt đầu nhiệm kỳ:",
-                                   date_edit(None, optional=True, none_text="Chưa ghi"),
+                                   DateField(None, optional=True, placeholder="Chưa ghi",
+                                             today=ctx.today()),
                                    "term_start")
         self.guidance_number = self.add("Hướng dẫn báo cáo số:", QLineEdit(), "guidance_number")
         self.guidance_number.setPlaceholderText("Hướng dẫn chế độ báo cáo của cấp trên, ví dụ: "
                                                 "12-HD/BTGDVTU")
         self.guidance_date = self.add("Ngày hướng dẫn:",
-                                      date_edit(None, optional=True, none_text="Chưa ghi"),
+                                      DateField(None, optional=True, placeholder="Chưa ghi",
+                                                today=ctx.today()),
                                       "guidance_date")
         for w in (self.guidance_number, self.guidance_date):
             w.setToolTip(GUIDANCE_TIP)
@@ -62,22 +68,27 @@ class UnitForm(IssueForm):
         for fld, _, _ in TEXTS:
             self.inputs[fld].setText(getattr(unit, fld) or "")
         set_combo_data(self.profile, unit.profile)
-        self.term_start.setDate(NO_DATE if unit.term_start is None else to_qdate(unit.term_start))
+        self.term_start.set_value(unit.term_start)
         guidance = get_guidance(self.ctx)
         self.guidance_number.setText(guidance.number)
-        self.guidance_date.setDate(to_qdate(guidance.issued_on))
+        self.guidance_date.set_value(guidance.issued_on)
         self.clear_issues()
 
     def unit(self) -> UnitSettings:
         values = {fld: self.inputs[fld].text() for fld, _, _ in TEXTS}
         return UnitSettings(profile=self.profile.currentData(),
-                            term_start=date_value(self.term_start), **values)
+                            term_start=self.term_start.value(), **values)
 
     def guidance(self) -> Guidance:
-        return Guidance(self.guidance_number.text(), date_value(self.guidance_date))
+        return Guidance(self.guidance_number.text(), self.guidance_date.value())
 
-    def save(self) -> bool:
-        """Validate and save; messages go under the fields. True when saved."""
+    def save(self, starter: Sequence[StarterRow] = ()) -> bool:
+        """Validate and save, with the ``starter`` catalogue rows (first run) in the same
+        transaction; messages go under the fields. True when saved."""
+        unread = self.input_issues()        # a date typed wrong is never dropped
+        if unread:
+            self.show_issues(unread)
+            return False
         unit, guidance = self.unit(), self.guidance()
         verdict: Verdict = validate_unit(unit)
         verdict.errors += check_guidance(clean_guidance(guidance), self.ctx.today()).errors
@@ -85,7 +96,7 @@ class UnitForm(IssueForm):
             self.show_issues(verdict.errors, verdict.warnings)
             return False
         try:
-            save_unit(self.ctx, unit, guidance)
+            save_unit(self.ctx, unit, guidance, starter)
         except ValidationFailed as exc:
             self.show_issues(exc.issues)
             return False
