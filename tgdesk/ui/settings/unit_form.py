@@ -53,8 +53,7 @@ class UnitForm(IssueForm):
                                              today=ctx.today()),
                                    "term_start")
         self.guidance_number = self.add("Hướng dẫn báo cáo số:", QLineEdit(), "guidance_number")
-        self.guidance_number.setPlaceholderText("Hướng dẫn chế độ báo cáo của cấp trên, ví dụ: "
-                                                "12-HD/BTGDVTU")
+        self.guidance_number.setPlaceholderText("Ví dụ: 12-HD/BTGDVTU")
         self.guidance_date = self.add("Ngày hướng dẫn:",
                                       DateField(None, optional=True, placeholder="Chưa ghi",
                                                 today=ctx.today()),
