@@ -132,6 +132,26 @@ def test_a_task_s_defect_shows_the_dialog_and_the_page_hears_of_it(qtbot, tmp_pa
     assert "background task failed" in (tmp_path / "logs" / "tgdesk.log").read_text("utf-8")
 
 
+def test_a_task_s_defect_shows_one_box_not_two(qtbot, monkeypatch):
+    """The page passes what it heard to show_error(); for a defect the error
+    dialog is the only box (a warning box beside it would say the same)."""
+    from tgdesk.ui.common import widgets
+
+    boxes: list[str] = []
+    monkeypatch.setattr(widgets.QMessageBox, "warning",
+                        lambda parent, title, text: boxes.append(text))
+    parent = error_dialog.QWidget()
+    qtbot.addWidget(parent)
+    heard: list[str] = []
+    run_task(boom, "Đang làm…", parent, heard.append,
+             lambda text: (heard.append(text), widgets.show_error(parent, text)))
+    qtbot.waitUntil(lambda: heard != [])
+    assert heard == [UNEXPECTED] and boxes == []
+    assert current_dialog() is not None
+    widgets.show_error(parent, "Tệp không đọc được.")        # a plain error still has its box
+    assert boxes == ["Tệp không đọc được."]
+
+
 def test_a_task_s_user_error_keeps_its_plain_message(qtbot):
     parent = error_dialog.QWidget()
     qtbot.addWidget(parent)

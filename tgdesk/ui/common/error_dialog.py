@@ -32,6 +32,11 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
 
 from tgdesk import __version__, logsetup
 
+# What a page is told when its background work hit a defect; the error dialog
+# already shows it, so show_error() does not open a second box for it.
+UNEXPECTED = ("Việc này chưa làm xong vì một lỗi không mong muốn của chương trình; xem hộp thoại "
+              "“Lỗi không mong muốn”.")
+
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("qt")
 

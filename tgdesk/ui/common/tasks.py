@@ -18,12 +18,11 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tgdesk.services.errors import UserError
 
-from .error_dialog import describe, report_unexpected
+from .error_dialog import UNEXPECTED, describe, report_unexpected
+
+__all__ = ["UNEXPECTED", "Task", "TaskSignals", "run_task"]
 
 log = logging.getLogger(__name__)
-
-UNEXPECTED = ("Việc này chưa làm xong vì một lỗi không mong muốn của chương trình; xem hộp thoại "
-              "“Lỗi không mong muốn”.")
 
 
 class TaskSignals(QObject):

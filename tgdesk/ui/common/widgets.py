@@ -15,6 +15,7 @@ from tgdesk.domain.validation import Issue
 from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common.date_field import DateField
+from tgdesk.ui.common.error_dialog import UNEXPECTED
 
 MAX_COUNT = 1_000_000
 
@@ -142,7 +143,12 @@ def error_text(error: str | UserError) -> str:
 
 
 def show_error(parent: QWidget | None, error: str | UserError) -> None:
-    QMessageBox.warning(parent, "Không thực hiện được", error_text(error))
+    """A warning box; none for a defect, which the error dialog already shows
+    (one box for one defect)."""
+    text = error_text(error)
+    if text == UNEXPECTED:
+        return
+    QMessageBox.warning(parent, "Không thực hiện được", text)
 
 
 def value_signals(widget: QWidget) -> list:
