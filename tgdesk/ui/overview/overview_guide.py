@@ -27,7 +27,8 @@ class FirstSteps(QFrame):
         super().__init__(parent)
         self.links = links
         self.setObjectName("guide")
-        self.setStyleSheet("QFrame#guide { background: #e8f0fe; border-radius: 4px; }")
+        self.setStyleSheet("QFrame#guide { background: #e8f0fe; border-radius: 4px; } "
+                           "QFrame#guide QLabel { color: #1b1b1b; }")
         grid = QGridLayout(self)
         grid.setContentsMargins(14, 12, 14, 12)
         intro = QLabel(EMPTY_TEXT)

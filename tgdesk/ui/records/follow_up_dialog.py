@@ -43,7 +43,7 @@ class FollowUpDialog(QDialog):
 
         self.summary = QLabel(self._summary_html())
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("QLabel { background: #f6f6f6; padding: 8px; }")
+        self.summary.setStyleSheet("QLabel { background: #f6f6f6; color: #1b1b1b; padding: 8px; }")
 
         self.history = QTableWidget(len(self.steps), 4)
         self.history.setHorizontalHeaderLabels(["Ngày", "Tình trạng", "Chuyển cho", "Ghi chú"])

@@ -24,7 +24,8 @@ class UnitPage(QWidget):
         self.ctx, self.bus = ctx, bus
         self.missing = QLabel(MISSING)
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("background: #fff4ce; padding: 10px; border-radius: 4px;")
+        self.missing.setStyleSheet("background: #fff4ce; color: #1b1b1b; padding: 10px; "
+                                   "border-radius: 4px;")
         self.form = UnitForm(ctx)
         self.save_button = QPushButton("Lưu")
         self.save_button.clicked.connect(self.save)
