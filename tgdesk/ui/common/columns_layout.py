@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayoutItem, QWidget
+
+from tgdesk.ui.common.arranged_layout import ArrangedLayout
 
 
-class ColumnsLayout(QLayout):
+class ColumnsLayout(ArrangedLayout):
     """Items in reading order, ``n`` to a row: the largest of ``counts`` for which
     every column gets at least ``min_column`` pixels. ``weights`` (one per item,
     default 1) share a row's width."""
@@ -20,49 +22,27 @@ class ColumnsLayout(QLayout):
     def __init__(self, min_column: int, counts: Sequence[int], parent: QWidget | None = None,
                  spacing: int = 8):
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._weights: list[int] = []
         self.min_column = min_column
         self.counts = sorted(set(counts) | {1}, reverse=True)
         self._gap = spacing
-        self.setContentsMargins(0, 0, 0, 0)
 
     # --- QLayout's contract ---------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
         self._weights.append(1)
-        self.invalidate()
+        super().addItem(item)
 
     def add(self, widget: QWidget, weight: int = 1) -> None:
         self.addWidget(widget)
         self._weights[-1] = weight
 
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
     def takeAt(self, index: int) -> QLayoutItem | None:
         if 0 <= index < len(self._items):
             self._weights.pop(index)
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
+        return super().takeAt(index)
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
 
     def minimumSize(self) -> QSize:
         """One column: as wide as the widest item's minimum."""

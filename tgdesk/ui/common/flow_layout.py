@@ -7,11 +7,13 @@ unless it alone is wider than the whole row."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QSpacerItem,
-                               QWidget, QWidgetItem)
+from PySide6.QtWidgets import (QHBoxLayout, QLayoutItem, QSizePolicy, QSpacerItem, QWidget,
+                               QWidgetItem)
+
+from tgdesk.ui.common.arranged_layout import ArrangedLayout
 
 
-class FlowLayout(QLayout):
+class FlowLayout(ArrangedLayout):
     """Rows of items, wrapped to the width given. ``add_stretch`` and
     ``add_spacing`` work as in a box layout, except that they vanish at the start
     of a row."""
@@ -19,41 +21,11 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6,
                  row_spacing: int = 6):
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._row_spacing = row_spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    # --- QLayout's contract ---------------------------------------------------
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-        self.invalidate()
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        if 0 <= index < len(self._items):
-            item = self._items.pop(index)
-            self.invalidate()
-            return item
-        return None
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
         """Everything on one row."""
