@@ -85,6 +85,11 @@ LATER_ROWS: dict[str, dict[str, tuple[str, list[tuple]]]] = {
         "fingerprint, active, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [(1, UUID.format(12), "ĐẢNG ỦY QUẬN 5", "parent", b"\x01" * 32, b"\x02" * 32,
           "ab12-cd34", 1, TS, TS)])},
+    # 0009 seeds one step per counted cell (cell 1 from 2026-11-01); an earlier one:
+    "0009": {"cell_member_count": (
+        f"INSERT INTO cell_member_count (id, cell_id, effective_on, member_count, {TRACK}) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        [(2, 1, "2026-06-01", 40, UUID.format(13), TS, TS, 0)])},
 }
 
 

@@ -39,6 +39,18 @@ class Cell:
 
 
 @dataclass
+class CellMemberCount:
+    """A Party cell's number of Party members from ``effective_on`` on (the history
+    behind ``Cell.member_count``, which holds the latest)."""
+
+    cell_id: int | None = None
+    effective_on: date | None = None
+    member_count: int | None = None
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
 class Area:
     name: str = ""
     kind: str = "khu_pho"
@@ -56,6 +68,7 @@ class PartyDocument:
     issuer: str = ""               # Bộ Chính trị
     title: str = ""
     active: bool = True
+    study_deadline: date | None = None  # the upper level's deadline for studying it
     id: int | None = None
     uuid: str | None = None
 

@@ -13,8 +13,8 @@ from datetime import date
 
 from .enums import (Attitude, Classification, Concern, DocumentKind, FollowUp, MeetingType,
                     OpinionSource, PersonRole, StudyForm, AreaKind)
-from .records import (Area, Cell, FollowUpChange, Meeting, OpinionCategory, OpinionNote,
-                      PartyDocument, Person, StudySession, UnitSettings)
+from .records import (Area, Cell, CellMemberCount, FollowUpChange, Meeting, OpinionCategory,
+                      OpinionNote, PartyDocument, Person, StudySession, UnitSettings)
 from .text import printable, text_problem
 
 # Plausibility bounds: beyond these a value is possible but worth a second look.
@@ -27,6 +27,8 @@ TYPICAL_ATTENDANCE = {MeetingType.GIAO_BAN: 200, MeetingType.TOA_DAM: 300,
                       MeetingType.SO_KET: 800, MeetingType.TONG_KET: 1000,
                       MeetingType.TRIEN_KHAI: 1000}
 MAX_FUTURE_DAYS = 0
+# A study deadline this many years after today is a typo (2062 for 2026).
+MAX_DEADLINE_YEARS = 10
 
 # Hard bounds (errors): what one ward can hold. A ward has some tens of
 # thousands of residents and at most a few thousand Party members, so these
@@ -281,7 +283,47 @@ def validate_document(d: PartyDocument, today: date) -> Verdict:
     _required_text(v, "issuer", d.issuer, "Cơ quan ban hành")
     _required_text(v, "title", d.title, "Trích yếu")
     _required_date(v, "issued_on", d.issued_on, "Ngày ban hành", today)
+    _study_deadline(v, d, today)
     _texts(v, d)
+    return v
+
+
+def _study_deadline(v: Verdict, d: PartyDocument, today: date) -> None:
+    """Optional; not before the document was issued, not absurdly far ahead."""
+    day = d.study_deadline
+    if day is None:
+        return
+    if d.issued_on is not None and day < d.issued_on:
+        v.error("study_deadline", f"Hạn học tập: ngày {day:%d/%m/%Y} trước ngày ban hành văn "
+                                  f"bản ({d.issued_on:%d/%m/%Y}).")
+    elif not 1930 <= day.year <= today.year + MAX_DEADLINE_YEARS:
+        v.error("study_deadline", f"Hạn học tập: năm {day.year} không hợp lệ, xin kiểm tra lại.")
+
+
+def validate_member_count(entry: CellMemberCount, today: date) -> Verdict:
+    """One step of a cell's membership: a count within bounds, from a date not in
+    the future."""
+    v = Verdict()
+    if entry.member_count is None:
+        v.error("member_count", "Số đảng viên: chưa nhập.")
+    _count(v, "member_count", entry.member_count, "Số đảng viên", MAX_PARTY_MEMBERS)
+    _required_date(v, "effective_on", entry.effective_on, "Ngày áp dụng", today)
+    return v
+
+
+def validate_member_history(entries: list[CellMemberCount], today: date) -> Verdict:
+    """A cell's whole membership history: each step valid, one step per date."""
+    v = Verdict()
+    seen: set[date] = set()
+    for entry in entries:
+        one = validate_member_count(entry, today)
+        v.errors.extend(one.errors)
+        v.warnings.extend(one.warnings)
+        if entry.effective_on in seen:
+            v.error("effective_on", f"Ngày áp dụng: ngày {entry.effective_on:%d/%m/%Y} đã có "
+                                    "số đảng viên; mỗi ngày chỉ ghi một số.")
+        elif entry.effective_on is not None:
+            seen.add(entry.effective_on)
     return v
 
 

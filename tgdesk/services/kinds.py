@@ -16,6 +16,7 @@ from tgdesk.domain.validation import Issue
 from tgdesk.store import tables as t
 
 from .crud import Kind
+from .membership import record_change
 
 # How many earlier sessions of the same cell at 100% make a new 100% suspicious.
 FULL_RATE_STREAK = 3
@@ -60,13 +61,20 @@ def _opinion_track(session: Session, row: t.OpinionRow, rec: OpinionNote, today,
                                          passed_to=rec.passed_to))
 
 
+def _cell_track(session: Session, row: t.CellRow, rec: Cell, today, is_new: bool) -> None:
+    """A new cell's count, or a count changed in the form, is a membership step of today."""
+    if rec.member_count is not None and (is_new or row.member_count != rec.member_count):
+        record_change(session, row, rec.member_count, today)
+
+
 MEETINGS = Kind("hội nghị", t.MeetingRow, Meeting,
                 lambda r, known, today: v.validate_meeting(r, today))
 STUDIES = Kind("buổi học tập", t.StudyRow, StudySession, v.validate_study,
                extra_warnings=_study_warnings, write_extra=_study_write, read_extra=_study_read)
 OPINIONS = Kind("ý kiến dư luận", t.OpinionRow, OpinionNote, v.validate_opinion,
                 track=_opinion_track)
-CELLS = Kind("chi bộ", t.CellRow, Cell, lambda r, known, today: v.validate_cell(r))
+CELLS = Kind("chi bộ", t.CellRow, Cell, lambda r, known, today: v.validate_cell(r),
+             track=_cell_track)
 AREAS = Kind("khu dân cư", t.AreaRow, Area, lambda r, known, today: v.validate_area(r))
 DOCUMENTS = Kind("văn bản", t.DocumentRow, PartyDocument,
                  lambda r, known, today: v.validate_document(r, today))

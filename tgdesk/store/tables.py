@@ -65,9 +65,23 @@ class CellRow(Tracked, Base):
     origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     name: Mapped[str] = mapped_column(Text)
     secretary: Mapped[str | None] = mapped_column(Text, nullable=True)
-    member_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    member_count: Mapped[int | None] = mapped_column(Integer, nullable=True)   # the latest
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    member_history: Mapped[list["CellMemberCountRow"]] = relationship(
+        order_by="CellMemberCountRow.effective_on", cascade="all, delete-orphan")
+
+
+class CellMemberCountRow(Tracked, Base):
+    """A Party cell's number of Party members from a date on (migration 0009). One
+    row per cell and date, a deleted one included (setting that date again revives
+    it); ``cell.member_count`` is the count of the latest live row."""
+
+    __tablename__ = "cell_member_count"
+    __table_args__ = (Index("uq_cell_member_count_day", "cell_id", "effective_on", unique=True),)
+    cell_id: Mapped[int] = mapped_column(ForeignKey("cell.id", ondelete="CASCADE"))
+    effective_on: Mapped[date] = mapped_column(Date)
+    member_count: Mapped[int] = mapped_column(Integer)
 
 
 class AreaRow(Tracked, Base):
@@ -88,6 +102,8 @@ class DocumentRow(Tracked, Base):
     issuer: Mapped[str] = mapped_column(Text)
     title: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the upper level's deadline for having studied it (migration 0009)
+    study_deadline: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
 class PersonRow(Tracked, Base):

@@ -8,7 +8,8 @@ passes the same validation functions as a record typed in a form; the rows are
 then inserted in bulk inside one transaction.
 
 loader.py runs the load; generator.py draws; catalogues.py, meetings.py,
-studies.py and opinions.py make each kind; the word lists are in ../demo_text.py.
+studies.py and opinions.py make each kind; coverage.py the cells' membership over
+time and the documents' study deadlines; the word lists are in ../demo_text.py.
 """
 
 from .loader import SCALE_FACTORS, load_demo

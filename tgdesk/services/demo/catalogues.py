@@ -15,6 +15,7 @@ from tgdesk.domain.text import normalize_fields
 from tgdesk.store import tables as t
 
 from .. import demo_text as tx
+from .coverage import set_deadlines
 from .generator import Gen, check
 from .summary import DemoSummary
 
@@ -102,6 +103,7 @@ def catalogues(session, g: Gen, summary: DemoSummary) -> Cat:
 
     docs = [PartyDocument(kind=k, number_symbol=num, issued_on=d, issuer=iss, title=title)
             for k, num, d, iss, title, _ in tx.DOCUMENTS if d <= today]
+    set_deadlines(docs, g.start)
     doc_ids, summary.documents = add_all(session, g, t.DocumentRow, "number_symbol", docs,
                                           lambda d: v.validate_document(d, today))
     recurring = {num: rec for _, num, _, _, _, rec in tx.DOCUMENTS}

@@ -15,6 +15,7 @@ from tgdesk.store import tables as t
 from ..context import Context
 from ..crud import known_ids
 from .catalogues import catalogues, set_up_unit
+from .coverage import member_history
 from .generator import Gen, check, window
 from .meetings import make_meetings
 from .opinions import follow_up_history, make_opinions
@@ -50,6 +51,8 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> De
         g = Gen(Random(seed), today, start, Random(f"tgdesk-demo:{seed}:{existing}"))
         leaders = set_up_unit(session, g, summary)
         cat = catalogues(session, g, summary)
+        member_history(session, Random(f"tgdesk-demo-members:{seed}:{existing}"), cat.cells,
+                       start, today, _now())
         known = known_ids(session)
         meetings, studies, opinions = [], [], []
         times = {kind: 1 if scale <= 1 else factor * scale

@@ -82,6 +82,11 @@ SPECS: dict[str, CatalogueSpec] = {
                    help="Trích yếu nội dung văn bản.",
                    example="Về tăng cường bảo vệ nền tảng tư tưởng của Đảng",
                    aliases=("Tên văn bản", "Nội dung")),
+        ColumnSpec("Hạn học tập", "study_deadline", "date", width=16,
+                   help="Hạn cấp trên đặt để các chi bộ học tập, quán triệt xong văn bản; "
+                        "ngày/tháng/năm, không được trước ngày ban hành. Để trống nếu không có "
+                        "hạn.", example="31/12/2018",
+                   aliases=("Hạn học tập, quán triệt", "Hạn quán triệt")),
     )),
     "people": CatalogueSpec("people", "Mạng lưới", "Danh sách báo cáo viên, tuyên truyền "
                             "viên, cộng tác viên", Person, t.PersonRow, (

@@ -38,6 +38,9 @@ class Spec:
     fields: tuple[str, ...]
     refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # json key -> (column, kind)
     date_column: str | None = None
+    # Fields written only when set, so that a tgdesk older than the field still reads
+    # the rows that do not use it; a row without one reads as null.
+    optional: tuple[str, ...] = ()
 
     @property
     def table(self) -> Table:
@@ -48,7 +51,8 @@ SPECS: dict[str, Spec] = {s.kind: s for s in (
     Spec("areas", t.AreaRow, Area, ("name", "kind", "note", "active")),
     Spec("cells", t.CellRow, Cell, ("name", "secretary", "member_count", "note", "active")),
     Spec("documents", t.DocumentRow, PartyDocument,
-         ("kind", "number_symbol", "issued_on", "issuer", "title", "active")),
+         ("kind", "number_symbol", "issued_on", "issuer", "title", "active", "study_deadline"),
+         optional=("study_deadline",)),
     Spec("categories", t.CategoryRow, OpinionCategory, ("name", "description", "active")),
     Spec("people", t.PersonRow, Person, ("full_name", "role", "phone", "workplace", "active"),
          {"area": ("area_id", "areas")}),
@@ -77,7 +81,7 @@ def _iso(value):
 
 def row_json(spec: Spec, row: dict, uuid_of: dict[str, dict[int, str]]) -> dict:
     """One own row (a mapping of its columns) as it travels."""
-    out = {f: _iso(row[f]) for f in spec.fields}
+    out = {f: _iso(row[f]) for f in spec.fields if f not in spec.optional or row[f] is not None}
     out.update(updated_at=_iso(row["updated_at"]), created_at=_iso(row["created_at"]),
                deleted=bool(row["deleted"]))
     for key, (col, kind) in spec.refs.items():
