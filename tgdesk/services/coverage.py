@@ -1,5 +1,6 @@
 """Study coverage per document (the rule: domain/coverage.py): what the command line's
-``coverage``, and later the "Tiến độ học tập" page and the report's study section, read.
+``coverage``, the work report's study section (:func:`report_coverage`), and later the
+"Tiến độ học tập" page read.
 
 :func:`coverage` returns plain :class:`DocumentCoverage` dataclasses; :func:`find_document`
 reads a document given by id or number-symbol; :func:`summary_json` and
@@ -20,8 +21,8 @@ from tgdesk.store import coverage as store
 from .context import Context
 from .errors import UserError
 
-__all__ = ["coverage", "period_coverage", "find_document", "summary_lines", "summary_json",
-           "detail_json"]
+__all__ = ["coverage", "period_coverage", "report_coverage", "find_document", "summary_lines",
+           "summary_json", "detail_json"]
 
 
 def coverage(ctx: Context, document_ids: Sequence[int] | None = None, as_of: date | None = None,
@@ -44,6 +45,20 @@ def period_coverage(ctx: Context, period: Period) -> list[DocumentCoverage]:
     with ctx.reading() as session:
         ids = store.studied_between(session, period.start, period.end)
     return coverage(ctx, ids, day) if ids else []
+
+
+def report_coverage(ctx: Context, period: Period, as_of: date | None = None
+                    ) -> list[DocumentCoverage]:
+    """The documents a report on ``period`` speaks of: those studied in it (a live
+    session held from its start to ``as_of``) and those whose study deadline falls in
+    it; counted to ``as_of`` (default the period's end; never after today), oldest
+    first as the report cites documents."""
+    day = min(as_of or period.end, ctx.today())
+    with ctx.reading() as session:
+        ids = set(store.studied_between(session, period.start, day))
+        ids.update(store.deadline_between(session, period.start, period.end))
+    found = coverage(ctx, sorted(ids), day) if ids else []
+    return sorted(found, key=lambda dc: (dc.document.issued_on or date.min, dc.document.id))
 
 
 def _key(text: str) -> str:

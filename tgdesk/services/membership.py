@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tgdesk import vnformat as vf
 from tgdesk.domain.records import CellMemberCount
 from tgdesk.domain.validation import Verdict, validate_member_count
 from tgdesk.store import tables as t
@@ -61,10 +62,21 @@ def history(ctx: Context, cell_id: int) -> list[CellMemberCount]:
         return [_entry(s) for s in _cell(session, cell_id).member_history if not s.deleted]
 
 
-def check_member_count(ctx: Context, cell_id: int, count: int | None,
+def check_member_count(ctx: Context, cell_id: int | None, count: int | None,
                        effective_on: date | None) -> Verdict:
-    """What :func:`set_member_count` would say, saving nothing."""
-    return validate_member_count(CellMemberCount(cell_id, effective_on, count), ctx.today())
+    """What :func:`set_member_count` would say, saving nothing (``cell_id`` None: a
+    cell not saved yet); and a warning when a later count is recorded already, which
+    stays the cell's count of today."""
+    verdict = validate_member_count(CellMemberCount(cell_id, effective_on, count), ctx.today())
+    if verdict.ok and cell_id is not None:
+        later = [s for s in history(ctx, cell_id) if s.effective_on > effective_on]
+        if later:
+            last = later[-1]
+            verdict.warn("effective_on",
+                         f"Ngày áp dụng: đã ghi {vf.number(last.member_count)} đảng viên từ ngày "
+                         f"{vf.short_date(last.effective_on)}, sau ngày này; số đảng viên hiện "
+                         f"nay vẫn là {vf.number(last.member_count)}.")
+    return verdict
 
 
 def set_member_count(ctx: Context, cell_id: int, count: int | None,

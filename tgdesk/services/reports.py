@@ -21,6 +21,7 @@ from tgdesk.store.stats import (first_record_day, network_by_role, opinions_by_s
 
 from . import stats
 from .context import Context
+from .coverage import report_coverage
 from .errors import UserError
 from .files import make_folder, write_bytes
 from .register import EXCLUDED_NOTES
@@ -108,8 +109,19 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
                     network=network(ctx) if origin is None else {},
                     actor=None if origin is None else UNITS_BELOW, notes=notes,
                     guidance_number=guidance.number or None,
-                    guidance_date=guidance.issued_on)
+                    guidance_date=guidance.issued_on,
+                    coverage=study_coverage(ctx, kind, period, current.end, origin))
     return compose(inputs, profile)
+
+
+def study_coverage(ctx: Context, kind: str, period: Period, as_of: date,
+                   origin: Sequence[int] | None = None) -> tuple:
+    """The work report's coverage per document: the documents studied in ``period`` up
+    to ``as_of`` (the cut-off) or due in ``period``, counted to ``as_of``. None in a
+    consolidated report: the cells below are not counted per document yet."""
+    if kind != "work" or origin is not None:
+        return ()
+    return tuple(report_coverage(ctx, period, as_of))
 
 
 def excluded_notes(texts: dict | None) -> frozenset[int]:

@@ -57,6 +57,14 @@ def studied_between(session: Session, start: date, end: date,
                origin_filter(s, origin)).group_by(link.c.document_id)))
 
 
+def deadline_between(session: Session, start: date, end: date) -> list[int]:
+    """Ids of the unit's live documents whose study deadline falls in ``start``–``end``."""
+    d = t.DocumentRow
+    return list(session.scalars(
+        select(d.id).where(d.deleted.is_(False), origin_filter(d, None),
+                           d.study_deadline >= start, d.study_deadline <= end)))
+
+
 def active_cells(session: Session, origin: Sequence[int] | None = None) -> list[Cell]:
     c = t.CellRow
     return [Cell(name=r.name, secretary=r.secretary, member_count=r.member_count, note=r.note,

@@ -1,4 +1,5 @@
-"""The appendix table: each count beside the previous period and the same one last year."""
+"""The appendix table: each count beside the previous period and the same one last year;
+then the study coverage per document (coverage.py), a table of its own."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern
 from tgdesk.domain.period import PeriodKind
 
 from ..model import Block, Paragraph, Table
+from .coverage import coverage_table
 from .words import short_period
 from .writer import Writer, figure
 
@@ -82,4 +84,7 @@ def appendix(w: Writer, number_text: str) -> tuple[Block, ...]:
         out.append(Paragraph(f"Ghi chú: số liệu {', '.join(partial)} chỉ tính từ ngày "
                              f"{vf.short_date(i.data_since)}, ngày bắt đầu có dữ liệu; "
                              "không dùng để so sánh."))
+    studied = coverage_table(w)
+    if studied is not None:
+        out.append(studied)
     return tuple(out)

@@ -6,6 +6,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from tgdesk.domain.coverage import DocumentCoverage
 from tgdesk.domain.enums import Classification
 from tgdesk.domain.figures import Figures
 from tgdesk.domain.period import Period
@@ -35,6 +36,9 @@ class Inputs:
     guidance_number: str | None = None   # the upper level's guidance the opening cites:
     guidance_date: date | None = None    # "12-HD/BTGDVTU", 05/01/2026 (unit setting)
     notes: tuple[ListedNote, ...] = ()   # bức xúc notes and hot spots the report lists
+    # study coverage of the documents studied in the period or due in it, counted to the
+    # cut-off (work report; services/coverage.report_coverage)
+    coverage: tuple[DocumentCoverage, ...] = ()
 
 
 @dataclass(frozen=True)

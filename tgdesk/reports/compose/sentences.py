@@ -1,4 +1,5 @@
-"""The sentences that quote the figures: meetings, study sessions, opinions, the network."""
+"""The sentences that quote the figures: meetings, study sessions (with each document's
+coverage, coverage.py), opinions, the network."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from tgdesk.domain.enums import (ATTENDANCE_CATEGORIES, Attitude, MeetingType, O
                                  PersonRole)
 
 from ..model import Block, Bullet, Paragraph
+from .coverage import coverage_paragraphs
 from .words import cite
 from .writer import Writer
 
@@ -38,7 +40,7 @@ def study_sentences(w: Writer) -> list[Block]:
     f = w.i.current
     if f.study_sessions == 0:
         return [Paragraph(f"{w.within}, chưa ghi nhận buổi học tập, quán triệt nghị quyết, "
-                          "chỉ thị nào.")]
+                          "chỉ thị nào."), *coverage_paragraphs(w)]
     a = f.attendance
     cadres = a.get("key_cadres", 0) + a.get("party_members_present", 0)
     others = [f"{w.n(a.get(fld, 0))} lượt {label}"
@@ -61,6 +63,7 @@ def study_sentences(w: Writer) -> list[Block]:
                               f"{w.n(d.participants)} lượt người tham dự;"))
         last = out[-1]
         out[-1] = Bullet(last.text[:-1] + ".")
+    out += coverage_paragraphs(w)
     if f.reflections:
         out.append(Paragraph(f"Cán bộ, đảng viên viết {w.n(f.reflections)} bài thu hoạch."))
     return out

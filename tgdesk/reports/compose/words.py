@@ -6,7 +6,7 @@ from tgdesk import vnformat as vf
 from tgdesk.domain.enums import DocumentKind
 from tgdesk.domain.figures import DocumentStudied
 from tgdesk.domain.period import Period, PeriodKind
-from tgdesk.domain.records import UnitSettings
+from tgdesk.domain.records import PartyDocument, UnitSettings
 
 from ..text import nfc
 
@@ -87,11 +87,13 @@ def parent_committee(unit: UnitSettings) -> str:
 
 # --- words for a document and the title ---------------------------------------
 
-def cite(d: DocumentStudied) -> str:
+def cite(d: DocumentStudied | PartyDocument, short: bool = False) -> str:
     """"Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về …"; a document
     without a number ("Đại hội XIII") by its name: its title when the title names
     it ("Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"), else
-    "Nghị quyết Đại hội XIII ngày … của … về …"."""
+    "Nghị quyết Đại hội XIII ngày … của … về …". ``short``: without the date, the
+    issuer and the title ("Nghị quyết số 35-NQ/TW"), for a document cited in full
+    above."""
     kind = DocumentKind.from_code(d.kind)
     text = kind.label if kind and kind is not DocumentKind.KHAC else "Văn bản"
     symbol = (d.number_symbol or "").strip()
@@ -103,6 +105,8 @@ def cite(d: DocumentStudied) -> str:
         text = symbol if symbol.lower().startswith(text.lower()) else f"{text} {symbol}"
     elif symbol:
         text += f" số {symbol}"
+    if short:
+        return text
     if d.issued_on:
         text += f" ngày {vf.short_date(d.issued_on)}"
     if d.issuer:

@@ -4,7 +4,7 @@ field specs, and one generic dialog built from a spec."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
@@ -17,6 +17,7 @@ from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind
 from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
 
+from tgdesk.ui.catalogues.member_rows import MemberRows
 from tgdesk.ui.common.date_field import DateField
 from tgdesk.ui.common.catalogue_choice import combo_with_add
 from tgdesk.ui.common.record_dialog import RecordDialog
@@ -28,7 +29,9 @@ from tgdesk.ui.common.widgets import (IssueForm, code_combo, id_combo, optional_
 class Field:
     name: str
     label: str
-    type: str = "text"          # text | opt_text | count | enum | date | bool | area
+    # text | opt_text | count | members (a cell's, with its history) | enum | date |
+    # opt_date | bool | area
+    type: str = "text"
     enum: type | None = None
 
 
@@ -65,12 +68,15 @@ def _active(row: dict) -> str:
 
 
 ACTIVE = Field("active", "Đang dùng", "bool")
+DEADLINE_TIP = ("Ngày cấp trên yêu cầu các chi bộ học tập, quán triệt xong văn bản (nếu có). "
+                "Tiến độ học tập và báo cáo tính số chi bộ chưa tổ chức, quá hạn theo ngày này.")
 
 CATALOGUES = (
     CatalogueSpec(
         "cells", CELLS, Cell, "Chi bộ", "chi bộ",
         [Field("name", "Tên chi bộ:"), Field("secretary", "Bí thư:", "opt_text"),
-         Field("member_count", "Số đảng viên:", "count"), Field("note", "Ghi chú:", "opt_text"),
+         Field("member_count", "Số đảng viên:", "members"),
+         Field("note", "Ghi chú:", "opt_text"),
          ACTIVE],
         [Listed("Tên chi bộ", lambda r: r["name"], 260),
          Listed("Bí thư", lambda r: r.get("secretary") or "", 200),
@@ -90,10 +96,12 @@ CATALOGUES = (
         "documents", DOCUMENTS, PartyDocument, "Văn bản", "văn bản",
         [Field("kind", "Loại văn bản:", "enum", DocumentKind),
          Field("number_symbol", "Số, ký hiệu:"), Field("issued_on", "Ngày ban hành:", "date"),
-         Field("issuer", "Cơ quan ban hành:"), Field("title", "Trích yếu:"), ACTIVE],
+         Field("issuer", "Cơ quan ban hành:"), Field("title", "Trích yếu:"),
+         Field("study_deadline", "Hạn học tập:", "opt_date"), ACTIVE],
         [Listed("Loại", _enum_label(DocumentKind, "kind"), 110),
          Listed("Số, ký hiệu", lambda r: r["number_symbol"], 130),
          Listed("Ngày ban hành", lambda r: vf.short_date(r.get("issued_on")), 110),
+         Listed("Hạn học tập", lambda r: vf.short_date(r.get("study_deadline")), 100),
          Listed("Cơ quan ban hành", lambda r: r["issuer"], 170),
          Listed("Trạng thái", _active, 100), Listed("Trích yếu", lambda r: r["title"])],
         lambda r: r["number_symbol"]),
@@ -129,6 +137,9 @@ class CatalogueDialog(RecordDialog):
         self.edit_title = f"Sửa {spec.noun}"
         self.dialog_size = (560, 380)
         self.inputs: dict[str, QWidget] = {}
+        self.members: MemberRows | None = None
+        if any(f.type == "members" for f in spec.fields):
+            self.dialog_size = (560, 470)
         super().__init__(ctx, record_id, parent)
 
     def blank(self):
@@ -147,6 +158,14 @@ class CatalogueDialog(RecordDialog):
                 w = code_combo(f.enum)
             elif f.type == "date":
                 w = DateField(self.ctx.today(), today=self.ctx.today())
+            elif f.type == "opt_date":
+                w = DateField(None, optional=True, placeholder="— Không có —",
+                              today=self.ctx.today())
+                w.setToolTip(DEADLINE_TIP)
+            elif f.type == "members":
+                self.members = MemberRows(self.ctx, form, self.record_id)
+                self.inputs[f.name] = self.members.count
+                continue
             elif f.type == "bool":
                 w = QCheckBox(f.label)
                 form.add("", w, f.name)
@@ -172,9 +191,11 @@ class CatalogueDialog(RecordDialog):
                 w.setText(value or "")
             elif f.type == "count":
                 w.setValue(-1 if value is None else value)
+            elif f.type == "members":
+                self.members.load(value)
             elif f.type in ("enum", "area"):
                 set_combo_data(w, value)
-            elif f.type == "date" and value is not None:
+            elif f.type == "opt_date" or (f.type == "date" and value is not None):
                 w.set_value(value)
             elif f.type == "bool":
                 w.setChecked(bool(value))
@@ -187,13 +208,34 @@ class CatalogueDialog(RecordDialog):
                 values[f.name] = w.text()
             elif f.type == "opt_text":
                 values[f.name] = nfc(w.text())
-            elif f.type == "count":
+            elif f.type in ("count", "members"):
                 values[f.name] = optional_count(w)
             elif f.type in ("enum", "area"):
                 values[f.name] = w.currentData()
-            elif f.type == "date":
+            elif f.type in ("date", "opt_date"):
                 values[f.name] = w.value()
             elif f.type == "bool":
                 values[f.name] = w.isChecked()
-        # Fields the form does not show (a document's study deadline) keep their value.
+        # Fields the form does not show keep their value.
         return replace(self.original, **values)
+
+    def try_save(self) -> bool:
+        """A cell whose count is new or changed: the count is saved as a step of the
+        day it applies from (member_rows.py), checked with the cell."""
+        count = self.members.changed_count() if self.members is not None else None
+        if count is None:
+            return super().try_save()
+        rec = self._filled()
+        day = self.members.since.value()
+
+        def check():
+            verdict = self.kind.check(self.ctx, rec)
+            step = self.members.check(count)       # the count's own bounds are said once
+            verdict.errors.extend(i for i in step.errors if i not in verdict.errors)
+            verdict.warnings.extend(i for i in step.warnings if i not in verdict.warnings)
+            return verdict
+
+        def save() -> None:
+            self.saved = self.members.save(self.kind, rec, count)
+
+        return self.checked.run(check, (astuple(rec), day), save)
