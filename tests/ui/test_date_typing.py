@@ -151,14 +151,31 @@ def test_unit_term_start_and_guidance_date(qtbot, ctx):
 def test_document_issued_on(qtbot, ctx):
     spec = next(s for s in CATALOGUES if s.kind == "documents")
     dlg = shown(qtbot, CatalogueDialog(ctx, spec))
-    assert len(assert_fits(dlg)) == 1
+    assert len(assert_fits(dlg)) == 2                       # issued on, study deadline
     dlg.inputs["number_symbol"].setText("35-NQ/TW")
     dlg.inputs["issuer"].setText("Bộ Chính trị")
     dlg.inputs["title"].setText("Về tăng cường bảo vệ nền tảng tư tưởng của Đảng")
     type_date(qtbot, dlg.inputs["issued_on"], "22/10/18")
+    type_date(qtbot, dlg.inputs["study_deadline"], "31122018")
     save(qtbot, dlg)
     assert not dlg.isVisible(), dlg.form.general.text()
-    assert DOCUMENTS.get(ctx, dlg.saved.id).issued_on == date(2018, 10, 22)
+    saved = DOCUMENTS.get(ctx, dlg.saved.id)
+    assert (saved.issued_on, saved.study_deadline) == (date(2018, 10, 22), date(2018, 12, 31))
+
+
+def test_cell_membership_change_date(qtbot, ctx):
+    from tgdesk.services import membership
+
+    spec = next(s for s in CATALOGUES if s.kind == "cells")
+    dlg = shown(qtbot, CatalogueDialog(ctx, spec))
+    assert len(assert_fits(dlg)) == 1                       # the change's date
+    dlg.inputs["name"].setText("Chi bộ Khu phố 1")
+    dlg.members.count.setValue(30)
+    type_date(qtbot, dlg.members.since, "1/11")             # this year (today: 24/11/2026)
+    save(qtbot, dlg)
+    assert not dlg.isVisible(), dlg.form.general.text()
+    assert [(e.effective_on, e.member_count) for e in membership.history(ctx, dlg.saved.id)] \
+        == [(date(2026, 11, 1), 30)]
 
 
 def test_no_other_catalogue_has_a_date(ctx):
