@@ -2,19 +2,24 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_lists.py [--db FILE]
 
-Builds (or reuses, with ``--db``) a database of ``demo --years 5 --scale 20``
-(about 110,000 opinion notes and 24,000 study sessions), then measures in one run:
+Builds (or reuses, with ``--db``; it may be upgraded, so pass a copy) a database
+of ``demo --years 5 --scale 20`` (about 100,000 opinion notes and 24,000 study
+sessions), then measures in one run, each line as a ratio against its anchor:
 
-- start to first painted main window, in a fresh process (interpreter start,
-  imports, opening the database, building every page, first paint);
-- opening the opinions list (query, model reset, first page painted);
+- opening the opinions list: first page painted (from the page switch to the
+  painted rows) against raw stdlib ``sqlite3`` fetching that first page (LIMIT);
+  and all ids counted (the background task done) against raw sqlite3 fetching
+  every matching id in order;
+- a search's first page and count, typed without diacritics ("dat dai") and with
+  them ("đất đai"), the same way; beside the FTS5 first page, the same page
+  ranked (phrase matches first) in one raw query;
 - scrolling to the end (fetchMore until done, last row painted);
-- a search's first page, typed without diacritics ("dat dai") and with them
-  ("đất đai");
-- beside each, the raw stdlib ``sqlite3`` query that fetches the same first page;
-- the peak memory of this process and of the start-up process (ru_maxrss).
+- where a first page's time goes: queries, model, paint;
+- the peak memory of this process (ru_maxrss).
 
-Each timed step runs REPEAT times; the table shows the first run and the median.
+Start to first painted window and its memory: bench/bench_startup.py. Each step
+runs REPEAT times (a count left running is waited for between runs); the tables
+show medians and the run counts.
 """
 
 from __future__ import annotations
@@ -24,9 +29,9 @@ import os
 import resource
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,45 +58,20 @@ ORDER BY o.noted_on DESC, o.id DESC
 LIMIT {page}
 """
 RAW_SEARCH = "AND o.id IN (SELECT rowid FROM opinion_note_fts WHERE opinion_note_fts MATCH ?)"
+# The same page ranked as a search of several words is: the notes holding the
+# words together (the phrase) first, then the others, each newest first.
+RAW_PAGE_RANKED = RAW_PAGE.format(
+    search="AND o.id IN (SELECT rowid FROM opinion_note_fts WHERE opinion_note_fts MATCH ?)",
+    page="{page}").replace(
+    "ORDER BY o.noted_on DESC",
+    "ORDER BY CASE WHEN o.id IN (SELECT rowid FROM opinion_note_fts "
+    "WHERE opinion_note_fts MATCH ?) THEN 0 ELSE 1 END, o.noted_on DESC")
 # What the lazy model's design needs at the least: every matching id in order
 # (for the total and for scrolling), then the first page's rows.
 RAW_IDS = """
 SELECT o.id FROM opinion_note o
 WHERE o.deleted = 0 AND o.origin_unit_id IS NULL {search}
 ORDER BY o.noted_on DESC, o.id DESC
-"""
-
-STARTUP_CHILD = r"""
-import os, sys, time, resource
-t0 = time.perf_counter()
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtWidgets import QApplication
-QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, sys.argv[2])
-QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
-from tgdesk.services.context import open_context
-from tgdesk.ui.common.events import DataBus
-from tgdesk.ui.launch import ensure_app
-from tgdesk.ui.main_window import MainWindow
-
-class Painted(QObject):
-    seen = False
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            Painted.seen = True
-        return False
-
-ctx = open_context(sys.argv[1])
-app = ensure_app()
-window = MainWindow(ctx, DataBus())
-spy = Painted()
-window.current_page().installEventFilter(spy)
-window.show()
-while not Painted.seen:
-    app.processEvents()
-t = time.perf_counter() - t0
-print(f"{t:.6f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
-os._exit(0)
 """
 
 
@@ -130,17 +110,30 @@ def counts(db: Path) -> dict[str, int]:
     return out
 
 
-def startup(db: Path, settings_dir: str) -> tuple[float, float, int]:
-    """(wall time seen by the parent, time seen by the child, child's ru_maxrss KiB)."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", STARTUP_CHILD, str(db), settings_dir],
-                            stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    line = proc.stdout.readline()
-    wall = time.perf_counter() - t0
-    proc.wait()
-    child, rss = line.split()
-    return wall, float(child), int(rss)
+class Shares:
+    """Where the time of one step goes: the queries the window runs on its own
+    thread (ids, rows), the painting (less the row queries it triggers), the rest
+    (controls, model reset, footer, remembered state) is the model's."""
+
+    def __init__(self) -> None:
+        from tgdesk.services import lists
+        self.query = 0.0
+        self.paint = 0.0
+        for name in ("ranked_ids", "rows"):
+            setattr(lists, name, self._timed(getattr(lists, name)))
+
+    def _timed(self, fn):
+        main = threading.main_thread()
+
+        def wrapper(*args, **kw):
+            if threading.current_thread() is not main:     # the background count
+                return fn(*args, **kw)
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kw)
+            finally:
+                self.query += time.perf_counter() - t0
+        return wrapper
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -158,12 +151,7 @@ def main(argv: list[str] | None = None) -> None:
           f"{n['opinion_note']:,} opinion notes, {n['study_session']:,} study sessions, "
           f"{n['meeting']:,} meetings")
 
-    # --- start-up, in a fresh process each time ------------------------------------
-    starts = [startup(db, str(tmp / "settings")) for _ in range(min(repeat, 3))]
-    walls = [s[0] for s in starts]
-
-    # --- the window in this process --------------------------------------------------
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QEventLoop, QSettings, QThreadPool
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
                       str(tmp / "settings"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
@@ -172,91 +160,139 @@ def main(argv: list[str] | None = None) -> None:
 
     from tgdesk.domain.filters import ListFilter
     from tgdesk.services.context import open_context
-    from tgdesk.store.search import match_expression
+    from tgdesk.store.search import match_expression, rank_expression
     from tgdesk.ui.common.events import DataBus
     from tgdesk.ui.launch import ensure_app
-    from tgdesk.ui.screenshots import SCREEN_SIZE
     from tgdesk.ui.main_window import MainWindow
+    from tgdesk.ui.screenshots import SCREEN_SIZE
 
     app = ensure_app()
     ctx = open_context(db)
+    shares = Shares()
     window = MainWindow(ctx, DataBus())
     window.resize(SCREEN_SIZE)
     window.show()
     QApplication.processEvents()
     page = window.show_page("opinions")
     model, view = page.model, page.view
+    pool = QThreadPool.globalInstance()
+
+    def settle() -> None:
+        """No count left running from the step before."""
+        pool.waitForDone()
+        QApplication.processEvents()
 
     def paint() -> None:
+        """The visible rows painted now (into the window's backing store)."""
+        query = shares.query
+        t0 = time.perf_counter()
         view.viewport().repaint()
-        QApplication.processEvents()
+        shares.paint += time.perf_counter() - t0 - (shares.query - query)
 
-    def apply(flt: ListFilter) -> int:
-        if hasattr(page, "show_filtered"):
-            page.show_filtered(flt)
-        else:
-            model.load(flt)
+    def apply(flt: ListFilter) -> None:
+        page.show_filtered(flt)
         paint()
-        return model.total()
 
-    def open_list() -> int:
+    def wait_counted() -> None:
+        if getattr(model, "is_counted", lambda: True)():   # older models count first
+            return
+        loop = QEventLoop()
+        model.counted.connect(loop.quit)
+        if not model.is_counted():
+            loop.exec()
+        model.counted.disconnect(loop.quit)
+
+    def step(show: Callable[[], None]) -> dict[str, float]:
+        """One run of a step: first page painted, then the total counted."""
+        settle()
         window.show_page("overview")
         QApplication.processEvents()
-        window.show_page("opinions")
-        return apply(ListFilter())
+        shares.query = shares.paint = 0.0
+        t0 = time.perf_counter()
+        show()
+        first = time.perf_counter() - t0
+        query, painted = shares.query, shares.paint
+        QApplication.processEvents()
+        wait_counted()
+        return {"first": first, "counted": time.perf_counter() - t0, "query": query,
+                "paint": painted, "model": first - query - painted}
 
-    def scroll_to_end() -> int:
-        apply(ListFilter())
+    def runs(show: Callable[[], None], times: int) -> dict[str, list[float]]:
+        out: dict[str, list[float]] = {}
+        for _ in range(times):
+            for key, value in step(show).items():
+                out.setdefault(key, []).append(value)
+        return out
+
+    def open_list(flt: ListFilter) -> Callable[[], None]:
+        def show() -> None:
+            window.show_page("opinions")
+            apply(flt)
+        return show
+
+    def scroll_to_end() -> None:
+        QApplication.processEvents()
         while model.canFetchMore():
             model.fetchMore()
         view.scrollToBottom()
         paint()
-        return model.rowCount()
 
     conn = sqlite3.connect(db)
 
-    def raw(search: str, args: tuple) -> tuple[float, float]:
-        """(median of the raw first page, median of raw ids + first page)."""
-        page_sql = RAW_PAGE.format(search=search, page=PAGE)
-        ids_sql = RAW_IDS.format(search=search)
-        page = timed(lambda: conn.execute(page_sql, args).fetchall(), repeat)[1]
-        both = timed(lambda: (conn.execute(ids_sql, args).fetchall(),
-                              conn.execute(page_sql, args).fetchall()), repeat)[1]
-        return page, both
+    def raw(sql: str, args: tuple) -> float:
+        return timed(lambda: conn.execute(sql, args).fetchall(), repeat)[1]
 
-    results: list[tuple[str, float, float, str, tuple[float, float] | None]] = []
-    first, median, total = timed(open_list, repeat)
-    results.append(("Open the opinions list", first, median, f"{total:,} notes", raw("", ())))
-    first, median, rows = timed(scroll_to_end, max(1, min(repeat, 3)))
-    results.append(("Scroll to the end (fetchMore)", first, median, f"{rows:,} rows", None))
-    for query in SEARCHES:
-        first, median, total = timed(lambda q=query: apply(ListFilter(search=q)), repeat)
-        results.append((f"Search “{query}”, first page", first, median, f"{total:,} found",
-                        raw(RAW_SEARCH, (match_expression(query),))))
+    lines = []       # (measure, runs, anchor name, anchor seconds, goal)
+    steps = [("Open the opinions list", ListFilter(), "", ())]
+    steps += [(f"Search “{q}”", ListFilter(search=q), RAW_SEARCH, (match_expression(q),))
+              for q in SEARCHES]
+    for name, flt, search, params in steps:
+        got = runs(open_list(flt), repeat)
+        page_raw = raw(RAW_PAGE.format(search=search, page=PAGE), params)
+        ids_raw = raw(RAW_IDS.format(search=search), params)
+        total = f"{model.total():,}"
+        lines.append((f"{name}, first page painted", got, "first",
+                      "raw sqlite3, that first page (LIMIT)", page_raw, "≤ 3×"))
+        lines.append((f"{name}, all {total} counted", got, "counted",
+                      "raw sqlite3, every matching id in order", ids_raw, "-"))
+        if flt.search and rank_expression(flt.search):
+            ranked = RAW_PAGE_RANKED.format(page=PAGE)
+            phrase = rank_expression(flt.search)
+            lines.append((f"{name}, first page painted", got, "first",
+                          "raw sqlite3, that first page ranked (phrase first)",
+                          raw(ranked, (params[0], phrase)), "-"))
+    # Scrolling: open the list, then every page down to the last row, painted.
+    scrolls = runs(lambda: (apply(ListFilter()), scroll_to_end()), max(1, min(repeat, 3)))
+    lines.append((f"Scroll to the end, {model.rowCount():,} rows", scrolls, "first",
+                  "raw sqlite3, every id in order", raw(RAW_IDS.format(search=""), ()), "-"))
     conn.close()
-    apply(ListFilter())
 
     print()
-    head = f"{'Step':34} {'first':>11} {'median':>11} | {'raw page':>11} {'ratio':>7} | "
-    print(head + f"{'raw ids+page':>12} {'ratio':>6} | what")
-    print(f"{'Start to first painted window':34} {ms(walls[0]):>11} "
-          f"{ms(statistics.median(walls)):>11} | {'':>11} {'':>7} | {'':>12} {'':>6} | "
-          f"fresh process (child's own clock {ms(starts[0][1]).strip()})")
-    for name, first, median, what, raws in results:
-        cols = f"{'':>11} {'':>7} | {'':>12} {'':>6}"
-        if raws:
-            page, both = raws
-            cols = (f"{ms(page):>11} {median / page:6.1f}× | {ms(both):>12} "
-                    f"{median / both:5.1f}×")
-        print(f"{name:34} {ms(first):>11} {ms(median):>11} | {cols} | {what}")
+    print("| measure | tgdesk | anchor | ratio | goal | runs |")
+    print("|---|---|---|---|---|---|")
+    for name, got, key, anchor, anchor_s, goal in lines:
+        ours = statistics.median(got[key])
+        print(f"| {name} | {ms(ours).strip()} | {anchor}: {ms(anchor_s).strip()} | "
+              f"{ours / anchor_s:.1f}× | {goal} | {len(got[key])} |")
+    print()
+    print("Where a first page's time goes (medians): query = ids and rows asked on the "
+          "window's thread; paint = painting the visible rows (the view's repaint, into "
+          "the backing store); model = the rest (controls, model reset, footer, saved "
+          "state). Painted = from the page switch to the rows painted.")
+    print()
+    print("| measure | painted | query | model | paint |")
+    print("|---|---|---|---|---|")
+    for name, got, key, *_rest in lines:
+        if key == "first" and "ranked" not in _rest[0]:
+            cells = " | ".join(ms(statistics.median(got[k])).strip()
+                               for k in ("first", "query", "model", "paint"))
+            print(f"| {name} | {cells} |")
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print()
-    print(f"Peak memory (ru_maxrss): this process {self_rss / 1024:.0f} MiB "
-          f"(window, lists scrolled to the end); start-up process "
-          f"{max(s[2] for s in starts) / 1024:.0f} MiB")
-    print(f"Median of {repeat} runs ({min(repeat, 3)} for start-up and scrolling). Raw page: "
-          f"the same first {PAGE} rows in one stdlib sqlite3 query (LIMIT). Raw ids+page: "
-          "every matching id in order, then that page (the least the lazy model needs).")
+    print(f"Peak memory (ru_maxrss) of this process: {self_rss / 1024:.0f} MiB (window, "
+          "lists scrolled to the end).")
+    print(f"Medians of {repeat} runs ({max(1, min(repeat, 3))} for scrolling), anchors "
+          f"{repeat} runs each, in this process. The start-up line is bench/bench_startup.py's.")
     sys.stdout.flush()
     window.close()
     ctx.close()

@@ -18,13 +18,14 @@ def record_ids(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> list[
         return queries.record_ids(session, kind, flt, today=ctx.today())
 
 
-def ranked_ids(ctx: Context, kind: str,
-               flt: ListFilter = ListFilter()) -> tuple[list[int], int | None]:
+def ranked_ids(ctx: Context, kind: str, flt: ListFilter = ListFilter(),
+               limit: int | None = None) -> tuple[list[int], int | None]:
     """The ids as ``record_ids`` gives them, and how many at the head hold the
     searched words together (as a phrase); None when the order is not ranked
-    (one word, quotes, or a column sort). See store/search.py."""
+    (one word, quotes, or a column sort). See store/search.py. ``limit``: only
+    the first ``limit`` ids (a list's first page), the phrase count among them."""
     with ctx.reading() as session:
-        return queries.ranked_ids(session, kind, flt, today=ctx.today())
+        return queries.ranked_ids(session, kind, flt, today=ctx.today(), limit=limit)
 
 
 def rows(ctx: Context, kind: str, ids: Sequence[int]) -> list[dict]:

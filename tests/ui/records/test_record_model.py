@@ -45,10 +45,11 @@ def test_model_passes_modeltester_empty(ctx, qtmodeltester, kind):
     qtmodeltester.check(model)
 
 
-def test_model_fetches_lazily(ctx, qtmodeltester, make_meetings):
+def test_model_fetches_lazily(ctx, qtbot, qtmodeltester, make_meetings):
     make_meetings(ctx, 250)
     model = RecordModel(ctx, "meetings", page_size=100)
-    model.load()
+    with qtbot.waitSignal(model.counted):      # the total follows the first page
+        model.load()
     assert model.total() == 250
     assert model.rowCount() == 100
     assert model.pages_loaded == 0       # no row fetched until something asks

@@ -20,7 +20,7 @@ from tgdesk.services.errors import UserError
 
 from .error_dialog import UNEXPECTED, describe, report_unexpected
 
-__all__ = ["UNEXPECTED", "Task", "TaskSignals", "run_task"]
+__all__ = ["UNEXPECTED", "BackgroundTask", "Task", "TaskSignals", "run_task"]
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,41 @@ class Task(QObject):
         self._finish()
         report_unexpected(details)
         self.failed.emit(UNEXPECTED)
+
+
+class BackgroundTask(QObject):
+    """Work off the GUI thread that nobody waits for (a list's count): no dialog;
+    ``done`` or ``failed`` on the GUI thread, then ``finished``. An unexpected
+    exception is shown as any other (the error dialog) and ``failed`` gets
+    UNEXPECTED. Keep a reference until ``finished``; deleting this object (with its
+    parent) only drops the result."""
+
+    done = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, fn: Callable[[], object], parent: QObject | None = None):
+        super().__init__(parent)
+        self._fn = fn
+        self._signals = TaskSignals()
+        self._signals.done.connect(self._on_done)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.crashed.connect(self._on_crashed)
+
+    def start(self) -> None:
+        QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals))
+
+    def _on_done(self, result: object) -> None:
+        self.done.emit(result)
+        self.finished.emit()
+
+    def _on_failed(self, message: str) -> None:
+        self.failed.emit(message)
+        self.finished.emit()
+
+    def _on_crashed(self, details: str) -> None:
+        report_unexpected(details)
+        self._on_failed(UNEXPECTED)
 
 
 def run_task(fn: Callable[[], object], label: str, parent: QWidget | None,

@@ -4,6 +4,14 @@ It holds the ids of the matching records (cheap even for 100,000 of them),
 exposes them a page at a time through ``canFetchMore``/``fetchMore``, and
 fetches the rows of a page only when a view asks for them, keeping a few
 pages in a small cache.
+
+Lists paint before they count: ``load()`` asks only for the first page's ids (a
+LIMIT query in the list's order) and shows them at once; every id, hence the
+total, follows from a background task with its own read connection (WAL lets
+readers run side by side) and ``counted`` fires when it is known. A newer
+``load()`` makes an older count stale: it is skipped or its result dropped (a
+generation number). What needs every id before then (scrolling past the first
+page, finding a record further down, printing) loads them on the spot.
 """
 
 from __future__ import annotations
@@ -11,7 +19,8 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from tgdesk.domain.filters import ListFilter
@@ -19,12 +28,18 @@ from tgdesk.domain.search_query import SearchQuery, parse_query
 from tgdesk.services import lists
 from tgdesk.services.context import Context
 
+from tgdesk.ui.common.tasks import BackgroundTask
 from tgdesk.ui.records.columns import COLUMNS, Column, is_hot_spot, is_overdue
+from tgdesk.ui.records.list_count import IdCount
 
 TEXT_KEYS = {"title", "place", "chaired_by", "documents", "cell", "speaker", "category",
              "summary", "area"}
 PAGE_SIZE = 100
 CACHED_PAGES = 8
+# The count starts once the first page is painted (the page says so, start_count),
+# else after this delay: a count running beside the painting would slow it, as
+# both need Python's lock (GIL) and painting asks the model for every cell.
+COUNT_DELAY_MS = 100
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,11 +75,18 @@ def mark_icon(kind: str) -> QIcon:
     return _ICONS[kind]
 
 
+# Computed once: painting asks for every visible cell's alignment.
+ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
 STYLE_ROLES = (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole,
                Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.DecorationRole)
 
 
 class RecordModel(QAbstractTableModel):
+    counted = Signal()            # every id is known: total() is the whole count
+    count_failed = Signal(str)    # the background count failed (a Vietnamese message)
+
     def __init__(self, ctx: Context, kind: str, columns: list[Column] | None = None,
                  page_size: int = PAGE_SIZE, parent=None):
         super().__init__(parent)
@@ -80,21 +102,96 @@ class RecordModel(QAbstractTableModel):
         self.today = ctx.today()
         self.query = SearchQuery()           # the search, parsed (what to highlight)
         self.phrase_count: int | None = None  # ranked: how many hold the words together
+        self._complete = True                # _ids holds every matching id
+        self._generation = [0]               # the current load; read by the count task
+        self._counting: set[BackgroundTask] = set()
+        self._count_due: int | None = None    # the load whose count waits to start
+        self._count: IdCount | None = None     # the latest count started
 
     # --- loading ---------------------------------------------------------
     def load(self, flt: ListFilter | None = None, keep_shown: bool = False) -> None:
-        """Query the ids again (after a change or with a new filter)."""
+        """Query the ids again (after a change or with a new filter): the first
+        page at once, the rest and the total in the background."""
         if flt is not None:
             self.filter = flt
-        before = self._shown
+        wanted = max(self.page_size, self._shown) if keep_shown else self.page_size
         self.today = self.ctx.today()
+        self._generation[0] += 1
+        # One more than shown: whether there are more to count.
+        head, phrase = lists.ranked_ids(self.ctx, self.kind, self.filter, limit=wanted + 1)
         self.beginResetModel()
-        self._ids, self.phrase_count = lists.ranked_ids(self.ctx, self.kind, self.filter)
+        self._complete = len(head) <= wanted
+        self._ids = list(head[:wanted])
+        # The phrase matches lead: their number is known once a record after them shows.
+        self.phrase_count = phrase if phrase is None or phrase < len(head) else None
         self.query = parse_query(self.filter.search)
-        wanted = max(self.page_size, before) if keep_shown else self.page_size
-        self._shown = min(len(self._ids), wanted)
+        self._shown = len(self._ids)
         self._pages.clear()
         self.endResetModel()
+        if not self._complete:
+            self._count_due = self._generation[0]
+            QTimer.singleShot(COUNT_DELAY_MS, self, self.start_count)
+
+    def count_waiting(self) -> bool:
+        """Whether the current list's count waits to start (start_count)."""
+        return self._count_due == self._generation[0] and not self._complete
+
+    def start_count(self) -> None:
+        """Start counting the current list in the background, if it waits for that."""
+        if self.count_waiting():
+            self._count_due = None
+            self._count_in_background()
+
+    def _count_in_background(self) -> None:
+        ctx, kind, flt = self.ctx, self.kind, self.filter
+        generation, current = self._generation[0], self._generation
+        # Skipped on the pool thread if a newer load came before it began.
+        self._count = IdCount(generation, lambda: lists.ranked_ids(ctx, kind, flt),
+                              lambda: current[0] != generation)
+        # Not a child of the model, no lambda holding it: kept until it reports.
+        task = BackgroundTask(self._count.in_background)
+        task.done.connect(self._counted)
+        task.failed.connect(self.count_failed)
+        task.finished.connect(self._count_finished)
+        self._counting.add(task)
+        task.start()
+
+    def _count_finished(self) -> None:
+        self._counting.discard(self.sender())
+
+    def _counted(self, result: tuple[int, list[int], int | None] | None) -> None:
+        if result is None or result[0] != self._generation[0] or self._complete:
+            return               # stale: the list was loaded again meanwhile
+        self._take_all(result[1], result[2])
+
+    def _count_now(self) -> None:
+        """Every id, at once (the count in the background, if running, is waited for)."""
+        if self._complete:
+            return
+        count = self._count
+        if count is not None and count.generation == self._generation[0]:
+            self._take_all(*count.now())
+        else:
+            self._take_all(*lists.ranked_ids(self.ctx, self.kind, self.filter))
+
+    def _take_all(self, ids: list[int], phrase: int | None) -> None:
+        if ids[:self._shown] != self._ids[:self._shown]:
+            # Another program changed the records since the first page was read:
+            # show the list as it is now rather than a wrong row.
+            self.beginResetModel()
+            self._ids = list(ids)
+            self._shown = min(len(ids), max(self._shown, self.page_size))
+            self._pages.clear()
+            self.endResetModel()
+        else:
+            self._ids = list(ids)
+        self._complete = True
+        self.phrase_count = phrase
+        self.counted.emit()
+
+    def is_counted(self) -> bool:
+        """Whether every matching id is known (``total()`` is then the count)."""
+        return self._complete
 
     # --- sorting (server-side: the ids are queried again in the new order) -------
     def sort_state(self) -> tuple[str, bool]:
@@ -121,20 +218,24 @@ class RecordModel(QAbstractTableModel):
 
     def all_ids(self) -> list[int]:
         """Every matching id in order, shown or not yet (for printing)."""
+        self._count_now()
         return list(self._ids)
 
     def total(self) -> int:
-        """How many records match (shown or not yet)."""
+        """How many records match (shown or not yet); while they are being
+        counted (``is_counted()`` False), how many are known so far: at least
+        one more matches."""
         return len(self._ids)
 
     def id_at(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < self._shown else None
 
     def row_of(self, record_id: int) -> int | None:
-        try:
-            row = self._ids.index(record_id)
-        except ValueError:
-            return None
+        if record_id not in self._ids:
+            self._count_now()          # perhaps further down than the first page
+            if record_id not in self._ids:
+                return None
+        row = self._ids.index(record_id)
         while row >= self._shown and self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
         return row
@@ -164,11 +265,12 @@ class RecordModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and (self._shown < len(self._ids) or not self._complete)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if parent.isValid():
             return
+        self._count_now()         # scrolled past the first page before the count came
         n = min(self.page_size, len(self._ids) - self._shown)
         if n <= 0:
             return
@@ -215,9 +317,7 @@ class RecordModel(QAbstractTableModel):
             row = self.row_data(index.row())
             return None if row is None else self._style(row, column, index.column(), role)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return ALIGN_RIGHT if column.numeric else ALIGN_LEFT
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
         return None

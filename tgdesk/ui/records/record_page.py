@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QSplitter,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
@@ -96,6 +96,9 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
 
         self.model.modelReset.connect(self._update_state)
         self.model.rowsInserted.connect(self._update_state)
+        self.model.counted.connect(self._update_state)      # the total, after the first page
+        self.model.count_failed.connect(self.status)
+        self.view.viewport().installEventFilter(self)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.selectionModel().selectionChanged.connect(self._show_detail)
         bus.data_changed.connect(self._on_data_changed)
@@ -128,6 +131,13 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         self.view.setSortingEnabled(True)      # a header click calls model.sort()
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionResized.connect(self._column_resized)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (event.type() == QEvent.Type.Paint and watched is self.view.viewport()
+                and self.model.count_waiting()):
+            # The list's first page is being painted: count the rest right after.
+            QTimer.singleShot(0, self.model, self.model.start_count)
+        return super().eventFilter(watched, event)
 
     def _build_detail(self) -> None:
         """The list above, the selected record's whole text below (record_detail.py);
@@ -196,7 +206,9 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.view)
-        text = f"{vf.number(total)} {noun}"
+        counted = self.model.is_counted()
+        # While the rest is counted the first page shows, and more records match.
+        text = f"{vf.number(total)} {noun}" if counted else f"Hơn {vf.number(total)} {noun}"
         if self.is_filtered():
             text += " phù hợp"
         phrase = self.model.phrase_count
@@ -206,7 +218,9 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
                      else f" (không {noun} nào có đủ cụm từ “{words}”)")
         if in_trash:
             text += " trong thùng rác"
-        if self.model.rowCount() < total:
+        if not counted:
+            text += f" (đang hiện {vf.number(self.model.rowCount())}, đang đếm…)"
+        elif self.model.rowCount() < total:
             text += f" (đang hiện {vf.number(self.model.rowCount())})"
         self.footer.setText(text)
         self.clear_button.setEnabled(self.is_filtered())
