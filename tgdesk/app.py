@@ -132,7 +132,7 @@ def _command(args: argparse.Namespace, db_path: Path) -> int:
     try:
         if args.command == "screenshots":
             from tgdesk.ui.launch import take_screenshots
-            return take_screenshots(ctx, Path(args.dir))
+            return take_screenshots(ctx, Path(args.dir), screen=args.size)
         return cli.run(ctx, args)
     finally:
         ctx.close()

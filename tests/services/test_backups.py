@@ -340,6 +340,30 @@ def test_automatic_backup_once_a_day_at_start_and_at_exit_when_data_changed(ctx,
     assert automatic_backup(ctx, "start") is not None         # a new day
 
 
+def test_no_backup_at_exit_when_a_later_opening_wrote_nothing(db_path):
+    """Opening makes an empty write-ahead log (dated then); only a log holding a
+    write counts as a change, so a session that only reads backs nothing up at exit."""
+    ctx = open_context(db_path)
+    meeting(ctx, "Giao ban tháng 11")
+    ctx.close()
+    for session in range(3):
+        time.sleep(0.01)
+        ctx = open_context(db_path)
+        try:
+            assert titles(ctx) == {"Giao ban tháng 11"}
+            assert Path(f"{db_path}-wal").stat().st_size == 0      # opened, nothing written
+            made = automatic_backup(ctx, "exit")
+            assert (made is not None) == (session == 0), session  # the first: a new change
+        finally:
+            ctx.close()
+    ctx = open_context(db_path)
+    try:
+        meeting(ctx, "Sơ kết quý IV")
+        assert automatic_backup(ctx, "exit").reason == "tu-dong-khi-thoat"
+    finally:
+        ctx.close()
+
+
 # --- checking ----------------------------------------------------------------------
 
 def test_check_finds_and_repairs_a_damaged_search_index(ctx):

@@ -198,3 +198,31 @@ def test_every_orm_table_exists_after_migration(db_path):
         assert tables == set(Base.metadata.tables) | {"alembic_version"}
     finally:
         conn.close()
+
+
+def test_revisions_read_from_file_names_are_alembics():
+    """Opening reads the revisions from the migration files' names (no Alembic
+    import); they must be Alembic's own, one linear chain ending at its head."""
+    from alembic.script import ScriptDirectory
+
+    from tgdesk.store.migrate import MIGRATIONS_DIR, known_revisions
+
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]   # oldest first
+    assert known_revisions() == set(chain)
+    assert head_revision() == script.get_current_head() == chain[-1]
+    downs = [script.get_revision(rev).down_revision for rev in chain]
+    assert downs == [None, *chain[:-1]]
+
+
+def test_current_revision_by_plain_sql_equals_alembics(db_0001, tmp_path):
+    empty = create_db_engine(tmp_path / "trong.sqlite")
+    engine = create_db_engine(db_0001)
+    try:
+        for eng, expected in ((empty, None), (engine, "0001")):
+            with eng.connect() as conn:
+                assert MigrationContext.configure(conn).get_current_revision() == expected
+            assert current_revision(eng) == expected
+    finally:
+        engine.dispose()
+        empty.dispose()

@@ -26,7 +26,7 @@ from tgdesk.ui.catalogues.excel_import_dialog import ImportPreviewDialog, build_
 from tgdesk.ui.catalogues.merge_dialog import MergeDialog
 from tgdesk.ui.common.about_dialog import AboutDialog
 from tgdesk.ui.common.events import DataBus
-from tgdesk.ui.main_window import MainWindow
+from tgdesk.ui.main_window import PAGES, MainWindow
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
@@ -160,7 +160,7 @@ def test_every_input_of_the_window_has_a_label(qtbot, unit, catalogue):
     window = MainWindow(unit, DataBus())
     qtbot.addWidget(window)
     window.show()
-    for key in window.pages:            # every page built and refreshed as when opened
+    for key, _text in PAGES:            # every page built (when first shown) and refreshed
         window.show_page(key)
     found = inputs(window)
     assert len(found) > 30              # the pages' filters, forms and choosers

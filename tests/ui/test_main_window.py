@@ -1,7 +1,7 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 
 from tgdesk.domain.records import UnitSettings
 from tgdesk.services import lists
@@ -32,6 +32,34 @@ def test_navigation_shows_each_page(window):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
         assert window.pages[key].isVisible()
+
+
+def test_pages_are_built_when_first_shown(window, ctx, make_meetings):
+    """Only the overview exists at start; a page is built on first showing (by the
+    navigation, Ctrl+1..9, show_page or pages[key]) and keeps its place after."""
+    assert list(window.pages) == ["overview"]
+    assert window.stack.count() == 1
+    make_meetings(ctx, 2)
+    window.bus.changed("meetings")               # heard by no page yet: none is built for it
+    assert list(window.pages) == ["overview"]
+    window.nav.setCurrentRow(1)
+    meetings = window.pages["meetings"]
+    assert window.current_page() is meetings and meetings.model.total() == 2    # fresh data
+    go = window.findChildren(QAction)
+    next(a for a in go if a.shortcut().toString() == "Ctrl+4").trigger()
+    assert window.current_page() is window.pages["opinions"]
+    assert set(window.pages) == {"overview", "meetings", "opinions"}
+    backups = window.page("backups")             # built, not shown
+    assert window.current_page() is window.pages["opinions"] and not backups.isVisible()
+    assert window.show_page("meetings") is meetings and window.stack.count() == 4
+
+
+def test_a_page_built_late_reports_to_the_status_bar_and_opens_pages(window):
+    catalogues = window.show_page("catalogues")
+    catalogues.status.emit("Đã lưu lĩnh vực.")
+    assert window.statusBar().currentMessage() == "Đã lưu lĩnh vực."
+    window.show_page("exchange").open_page.emit("unit")
+    assert window.current_page() is window.pages["unit"]
 
 
 def test_exchange_page_without_unit_offers_the_settings_page(window, ctx):
@@ -125,7 +153,9 @@ def test_load_demo_from_menu(qtbot, window, ctx, monkeypatch):
     with qtbot.waitSignal(window.task.finished, timeout=120_000):
         pass
     assert shown and lists.count(ctx, "meetings") > 0, shown
-    assert window.pages["meetings"].model.total() == lists.count(ctx, "meetings")
+    meetings = window.pages["meetings"].model            # built now, on the new data
+    qtbot.waitUntil(lambda: getattr(meetings, "is_counted", lambda: True)())
+    assert meetings.total() == lists.count(ctx, "meetings")
     assert not window.pages["overview"].empty.isVisible()
 
 
@@ -150,3 +180,50 @@ def test_window_size_is_remembered_between_runs(qtbot, ctx):
     second = MainWindow(ctx, DataBus())
     qtbot.addWidget(second)
     assert second.height() == 500
+
+
+def _unit(ctx) -> None:
+    save_unit(ctx, UnitSettings(name="ĐẢNG ỦY PHƯỜNG BÌNH TIÊN", parent_name="ĐẢNG BỘ TP",
+                                place_name="Bình Tiên", signer_name="Nguyễn Văn An"))
+
+
+def test_the_window_quits_right_after_its_first_paint_when_asked(ctx, monkeypatch):
+    """TGDESK_QUIT_AFTER_PAINT=1 (the start-up benchmark's path): run_window returns
+    after the first paint, the overview alone built, no day's backup started."""
+    _unit(ctx)
+    monkeypatch.setenv(launch.QUIT_AFTER_PAINT, "1")
+    seen = []
+    after = launch._after_first_paint
+    monkeypatch.setattr(launch, "_after_first_paint", lambda window, app: (
+        seen.append((window.isVisible(), list(window.pages))), after(window, app)))
+    assert launch.run_window(ctx) == 0
+    assert seen == [(True, ["overview"])]
+    made = [p.name for p in (ctx.db_path.parent / "backups").glob("*.sqlite")]
+    assert not [name for name in made if "-tu-dong-dau-ngay" in name], made   # exit's only
+
+
+def test_the_days_first_backup_starts_after_the_first_paint(ctx, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    _unit(ctx)
+    monkeypatch.delenv(launch.QUIT_AFTER_PAINT, raising=False)
+    QTimer.singleShot(300, lambda: QApplication.instance().closeAllWindows())
+    assert launch.run_window(ctx) == 0
+    made = sorted(p.name for p in (ctx.db_path.parent / "backups").iterdir())
+    assert [name for name in made if name.endswith("-tu-dong-dau-ngay.sqlite")], made
+
+
+def test_first_paint_calls_once_after_the_paint_or_at_the_latest(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    shown, hidden, calls = QLabel("Tổng quan"), QLabel("thu nhỏ"), []
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    launch.FirstPaint(shown, lambda: calls.append(("painted", shown.isVisible())), 1000)
+    launch.FirstPaint(hidden, lambda: calls.append(("never painted", hidden.isVisible())), 1000)
+    shown.show()
+    qtbot.waitUntil(lambda: len(calls) == 1)
+    assert calls == [("painted", True)]
+    qtbot.wait(1500)                   # the painted one's time-out is spent: no second call
+    assert calls == [("painted", True), ("never painted", False)]

@@ -1,8 +1,8 @@
 """The command line: headless commands on the same services as the window. Never imports Qt.
 
-One module per group of commands (records, reports, units, exchange, maintenance);
-the parser is built here, in one place. The command names and options are a
-contract: extend, never rename.
+One module per group of commands (records, coverage, reports, units, exchange,
+maintenance); the parser is built here, in one place. The command names and options
+are a contract: extend, never rename.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from tgdesk import __version__
 from tgdesk.domain.period import PeriodError
 from tgdesk.services.context import Context
 
-from . import access, exchange, maintenance, records, reports, units
-from .parser_kit import VietnameseArgumentParser
+from . import access, coverage, exchange, maintenance, records, reports, units
+from .parser_kit import VietnameseArgumentParser, screen_size_arg
 
 # In the order of ``tgdesk --help``.
-GROUPS = (records, reports, units, exchange, maintenance)
+GROUPS = (records, coverage, reports, units, exchange, maintenance)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,9 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
                         "(tệp .tgx mở bằng nhấp đúp dùng tùy chọn này)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=VietnameseArgumentParser)
     records.add_commands(sub)
+    coverage.add_commands(sub)
     reports.add_commands(sub)
     shots = sub.add_parser("screenshots", help="chụp mọi màn hình chính ra tệp PNG")
     shots.add_argument("dir", metavar="DIR")
+    shots.add_argument("--size", metavar="RỘNGxCAO", type=screen_size_arg,
+                       help="chụp như trên màn hình cỡ này (ví dụ 1024x768, 1366x768): cửa sổ "
+                            "chiếm cả màn hình trừ thanh tác vụ và thanh tiêu đề, hộp thoại vừa "
+                            "màn hình; tên tệp ảnh như khi không có tùy chọn này (mặc định: cửa "
+                            "sổ 1280x800)")
     units.add_commands(sub)
     exchange.add_commands(sub)
     maintenance.add_commands(sub)

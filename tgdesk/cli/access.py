@@ -25,6 +25,7 @@ COMMAND_ACCESS: dict[str, str | Callable[[argparse.Namespace], str]] = {
     "import": WRITE,
     "list": READ,
     "stats": READ,
+    "coverage": READ,
     # --issue numbers the report and registers it; a draft, --issued, --children only read
     "report": lambda args: WRITE if args.issue else READ,
     "issued": READ,

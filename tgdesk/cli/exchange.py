@@ -1,5 +1,8 @@
 """Commands of the exchange between levels (docs/package-format.md): packages out and in,
-conflicts, completeness, what units below sent."""
+conflicts, completeness, what units below sent.
+
+The exchange services (and the cryptography they sign with) are imported by the
+handlers, never at module level: ``tgdesk list`` builds this parser too."""
 
 from __future__ import annotations
 
@@ -9,7 +12,6 @@ from pathlib import Path
 from tgdesk import vnformat as vf
 from tgdesk.domain.filters import ListFilter
 from tgdesk.domain.period import Period
-from tgdesk.services import exchange as ex
 from tgdesk.services.errors import UserError
 
 from .output import dump_json, print_table
@@ -80,6 +82,8 @@ def _progress(done: int, total: int, text: str) -> None:
 
 
 def list_received(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UserError("--to phải sau --from.")
     flt = ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search)
@@ -99,6 +103,8 @@ def list_received(ctx, args) -> int:
 
 
 def _export(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     if args.again is not None:
         res = ex.export_again(ctx, args.again, Path(args.out))
         print(f"Đã ghi lại tệp của lần xuất số {res.export_id} vào “{res.path}” "
@@ -112,6 +118,8 @@ def _export(ctx, args) -> int:
 
 
 def _exports(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     rows = ex.list_exports(ctx)
     if args.json:
         dump_json([r.to_json() for r in rows])
@@ -127,12 +135,16 @@ def _exports(ctx, args) -> int:
 
 
 def _export_catalogue(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     for res in ex.export_catalogue(ctx, args.to, Path(args.out)):
         print(res.text())
     return 0
 
 
 def _import_package(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     report = ex.import_packages(ctx, Path(args.path), dry_run=args.dry_run, progress=_progress,
                                 keep_duplicates=args.keep_duplicates)
     print(report.text())
@@ -146,6 +158,8 @@ def _import_package(ctx, args) -> int:
 
 
 def _conflicts(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     if args.conflicts_command == "resolve":
         print(ex.resolve_conflict(ctx, args.id, args.keep))
         return 0
@@ -162,6 +176,8 @@ def _conflicts(ctx, args) -> int:
 
 
 def _completeness(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     periods = [Period.parse(p) for p in args.period]
     board = ex.completeness(ctx, periods)
     if args.json:
@@ -180,6 +196,8 @@ def _completeness(ctx, args) -> int:
 
 
 def _received(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     rows = ex.received_rows(ctx, args.kind, args.unit, ListFilter())
     if args.json:
         dump_json([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
@@ -194,7 +212,7 @@ def _received(ctx, args) -> int:
 
 
 def _unit_stats(ctx, args) -> int:
-    from tgdesk.services import stats
+    from tgdesk.services import exchange as ex, stats
 
     period = Period.parse(args.period)
     units = {u.id: u.name for u in ex.list_units(ctx)}
@@ -213,6 +231,8 @@ def _unit_stats(ctx, args) -> int:
 
 
 def _receipt_check(ctx, args) -> int:
+    from tgdesk.services import exchange as ex
+
     print(ex.check_receipt(ctx, Path(args.file)))
     return 0
 

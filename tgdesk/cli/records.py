@@ -7,7 +7,6 @@ from pathlib import Path
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
 from tgdesk.domain.period import Period
-from tgdesk.services import lists, stats
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
@@ -39,7 +38,9 @@ def add_commands(sub) -> None:
     ls.add_argument("--from", dest="date_from", type=date_arg, metavar="D")
     ls.add_argument("--to", dest="date_to", type=date_arg, metavar="D")
     ls.add_argument("--search", metavar="TEXT",
-                    help="tìm theo nội dung; gõ không dấu thì tìm cả có dấu và không dấu")
+                    help="tìm theo nội dung; gõ không dấu thì tìm cả có dấu và không dấu; "
+                         "bản ghi có các chữ liền nhau đúng thứ tự xếp trước (khi xếp mặc "
+                         "định, mới nhất trước); đặt trong ngoặc kép để chỉ tìm đúng cụm từ")
     ls.add_argument("--type", dest="meeting_type", choices=MeetingType.codes(),
                     help="hội nghị: loại hội nghị")
     ls.add_argument("--form", dest="study_form", choices=StudyForm.codes(),
@@ -93,6 +94,8 @@ def _import(ctx: Context, args) -> int:
 
 
 def _list(ctx: Context, args) -> int:
+    from tgdesk.services import lists   # each command imports its own services
+
     if args.date_from and args.date_to and args.date_to < args.date_from:
         raise UserError("--to phải sau --from.")
     if args.sort and args.sort not in lists.sort_keys(args.kind):
@@ -152,14 +155,18 @@ TABLE_COLUMNS = {
 
 
 def _stats(ctx: Context, args) -> int:
+    from tgdesk.services import coverage, stats
+
     period = Period.parse(args.period)
     figures = stats.figures(ctx, period)
+    studied = coverage.period_coverage(ctx, period)
     if args.json:
         dump_json({"period": period.code(), "label": period.label(),
-                   **stats.figures_json(figures)})
+                   **stats.figures_json(figures),
+                   "coverage": [coverage.summary_json(dc) for dc in studied]})
         return 0
     print(f"Số liệu {period.label()} ({vf.short_date(period.start)}–{vf.short_date(period.end)})")
-    lines = stats.figure_lines(figures)
+    lines = stats.figure_lines(figures) + coverage.summary_lines(studied)
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
         print(f"{label.ljust(width)}  {value}")

@@ -309,12 +309,16 @@ def prune(ctx: Context) -> PruneResult:
 # --- automatic ------------------------------------------------------------------
 
 def _last_change(ctx: Context) -> float:
+    """When the data last changed: the file's time, or its write-ahead log's once
+    that holds a write (an open database has an empty log, made when opened)."""
     times = []
     for p in (ctx.db_path, Path(f"{ctx.db_path}-wal")):
         try:
-            times.append(p.stat().st_mtime)
+            st = p.stat()
         except OSError:
-            pass
+            continue
+        if st.st_size or p == ctx.db_path:
+            times.append(st.st_mtime)
     return max(times, default=0.0)
 
 

@@ -121,7 +121,8 @@ def open_context(db_path: Path, today: Callable[[], date] = date.today, *,
         raise
     ctx = Context(engine, session_factory(engine), db_path, today, backup, lock=lock)
     if not getattr(ctx, "read_only", False):
-        from .issuing import recover_pending  # late: issuing imports this module
+        # late: it imports this module; not through issuing, which loads the report renderers
+        from .pending_issue import recover_pending
         recover_pending(ctx)
     return ctx
 

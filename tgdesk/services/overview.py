@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, func, or_, select
 
 from tgdesk.domain.deadlines import DueRule, due_date, next_deadlines
 from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern, FollowUp
@@ -103,18 +103,16 @@ def monthly_series(ctx: Context, n: int = MONTHS) -> MonthlySeries:
                 o.noted_on <= end)
         month = _month_key(o.noted_on)
         by_cat: dict[str, list[int]] = {}
-        for cat_id, name, key, count in session.execute(
-                select(k.id, k.name, month, func.count()).select_from(o)
-                .join(k, k.id == o.category_id).where(*live).group_by(k.id, month)):
+        by_att = {member.value: list(zeros) for member in Attitude}
+        for cat_id, name, code, key, count in session.execute(   # both charts, one pass
+                select(k.id, k.name, o.attitude, month, func.count()).select_from(o)
+                .join(k, k.id == o.category_id).where(*live)
+                .group_by(k.id, o.attitude, month)):
             by_cat.setdefault(name, list(zeros))[index[key]] += count
             out.category_ids[name] = cat_id
+            by_att.setdefault(code, list(zeros))[index[key]] += count
         for name, counts in sorted(by_cat.items(), key=lambda kv: (-sum(kv[1]), kv[0])):
             out.by_category[name] = counts
-        by_att = {member.value: list(zeros) for member in Attitude}
-        for code, key, count in session.execute(
-                select(o.attitude, month, func.count()).where(*live)
-                .group_by(o.attitude, month)):
-            by_att.setdefault(code, list(zeros))[index[key]] += count
         out.by_attitude = by_att
     out.opinions = [sum(col) for col in zip(*by_att.values())] if by_att else list(zeros)
     return out
@@ -255,27 +253,32 @@ class Attention:
     overdue_lines: list[NoteLine]    # the most overdue few
 
 
-def _lines(session, where, order, limit: int) -> list[NoteLine]:
+def _lines(session, ids: list[int]) -> dict[int, NoteLine]:
     o, a, k = t.OpinionRow, t.AreaRow, t.CategoryRow
     stmt = (select(o.id, o.noted_on, o.due_on, a.name, k.name, o.summary, o.follow_up)
             .select_from(o).outerjoin(a, a.id == o.area_id).join(k, k.id == o.category_id)
-            .where(*where).order_by(*order).limit(limit))
-    return [NoteLine(*row) for row in session.execute(stmt)]
+            .where(o.id.in_(ids)))
+    return {row[0]: NoteLine(*row) for row in session.execute(stmt)}
 
 
 def attention(ctx: Context, limit: int = 5) -> Attention:
+    """One pass over the open notes that are hot spots or overdue (their ids and
+    dates, the two counts and the order of each list come from it), then the
+    lines shown, by id: no index serves these, so the notes are scanned once."""
     o = t.OpinionRow
-    base = (o.deleted.is_(False), origin_filter(o, None), o.follow_up != RESOLVED)
-    hot = (*base, o.concern == HOT)
-    late = (*base, o.due_on.is_not(None), o.due_on < ctx.today())
+    today = ctx.today()
     is_hot = o.concern == HOT
-    is_late = and_(o.due_on.is_not(None), o.due_on < ctx.today())
+    is_late = and_(o.due_on.is_not(None), o.due_on < today)
     with ctx.reading() as session:
-        hot_n, late_n = session.execute(      # both counts in one pass over open notes
-            select(func.coalesce(func.sum(case((is_hot, 1), else_=0)), 0),
-                   func.coalesce(func.sum(case((is_late, 1), else_=0)), 0)).where(*base)).one()
-        return Attention(hot_n, _lines(session, hot, (o.noted_on.desc(), o.id.desc()), limit),
-                         late_n, _lines(session, late, (o.due_on, o.id), limit))
+        found = session.execute(
+            select(o.id, o.noted_on, o.due_on, is_hot, is_late)
+            .where(o.deleted.is_(False), origin_filter(o, None), o.follow_up != RESOLVED,
+                   or_(is_hot, is_late))).all()
+        hot = sorted((r for r in found if r[3]), key=lambda r: (r[1], r[0]), reverse=True)
+        late = sorted((r for r in found if r[4]), key=lambda r: (r[2], r[0]))
+        hot_ids, late_ids = [r[0] for r in hot[:limit]], [r[0] for r in late[:limit]]
+        lines = _lines(session, hot_ids + late_ids) if hot_ids or late_ids else {}
+    return Attention(len(hot), [lines[i] for i in hot_ids], len(late), [lines[i] for i in late_ids])
 
 
 def has_records(ctx: Context) -> bool:

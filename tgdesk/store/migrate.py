@@ -5,25 +5,31 @@ An upgrade (every revision from the file's to the target, or the creation of a
 new database) is ONE SQLite transaction, begun IMMEDIATE: killed or failed at
 any point, it leaves the file exactly as it was (see store/db.py for the BEGIN
 that makes DDL transactional).
+
+Alembic is imported only to upgrade: whether the file is current is read with
+plain SQL against the revisions named by the migration files (``0009_….py`` is
+revision ``0009``; tests/store/test_migrations.py keeps the names and Alembic's
+revisions equal), so opening a current database costs no Alembic import.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from .backup import BackupError, backup_copy, backup_name, inspect_file
 from .db import WRITE, sqlite_uri
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -41,29 +47,43 @@ class UpgradeFailed(RuntimeError):
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["engine"] = engine
     return cfg
 
 
+REVISION_FILE = re.compile(r"(\d{4})_\w+\.py")
+
+
+def _file_revisions(folder: Path) -> tuple[str, ...]:
+    """The revisions of the migration files in ``folder``/versions, in order."""
+    names = (p.name for p in (folder / "versions").iterdir())
+    return tuple(sorted(m.group(1) for n in names if (m := REVISION_FILE.fullmatch(n))))
+
+
 def head_revision() -> str:
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
-    return script.get_current_head()
+    """The newest revision (the chain is linear: each file follows the one before)."""
+    return _file_revisions(MIGRATIONS_DIR)[-1]
 
 
-def _migration_context(conn: Connection) -> MigrationContext:
-    return MigrationContext.configure(conn, opts={"transactional_ddl": True})
+def known_revisions() -> set[str]:
+    return set(_file_revisions(MIGRATIONS_DIR))
+
+
+def stored_revision(conn: Connection) -> str | None:
+    """The revision the database is at (None: a new, empty file), by plain SQL."""
+    if conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                            "AND name = 'alembic_version'").first() is None:
+        return None
+    return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return _migration_context(conn).get_current_revision()
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory(str(MIGRATIONS_DIR))
-    return {rev.revision for rev in script.walk_revisions()}
+        return stored_revision(conn)
 
 
 def check_file(path: Path) -> None:
@@ -217,7 +237,7 @@ def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None,
 def _upgrade_locked(conn: Connection, raw: sqlite3.Connection, path: Path | None,
                     backup_dir: Path | None, target: str) -> Path | None:
     # Read again under the write lock: another process may have upgraded meanwhile.
-    current = _migration_context(conn).get_current_revision()
+    current = stored_revision(conn)
     _refuse_unknown(current)
     if target == "head" and current == head_revision():
         return None
@@ -225,6 +245,8 @@ def _upgrade_locked(conn: Connection, raw: sqlite3.Connection, path: Path | None
     if path is not None and backup_dir is not None and current is not None:
         backup = copy_aside(path, backup_dir, current, raw)
     before = _fk_violations(raw)
+    from alembic import command     # only now: opening a current database never needs it
+
     cfg = alembic_config(conn.engine)
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, target)

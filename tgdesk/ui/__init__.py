@@ -1,1 +1,18 @@
-"""The window: Qt widgets over the services. Only this package imports Qt."""
+"""The window: Qt widgets over the services. Only this package imports Qt.
+
+The areas below (records, catalogues, …) do not import each other; what one area
+lends another is wired here, once, whatever part of the window is imported first:
+a record form's “Thêm…” beside a catalogue choice opens the catalogue area's add form.
+What is lent is imported when first used, so the window starts without it.
+"""
+
+from tgdesk.ui.common.catalogue_choice import set_row_adder
+
+
+def _open_add_form(ctx, kind, preset, parent):
+    from tgdesk.ui.catalogues.row_adder import open_add_form
+
+    return open_add_form(ctx, kind, preset, parent)
+
+
+set_row_adder(_open_add_form)

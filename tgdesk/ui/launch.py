@@ -2,17 +2,22 @@
 (the writer lock, or - when another process writes - the choice to look only),
 a message box when it cannot be opened, the first-run unit set-up, the event
 loop with unexpected errors caught (ui/common/error_dialog.py), a package
-given with ``--open``; and screenshots of every page."""
+given with ``--open``; screenshots are taken by ui/screenshots.py.
+
+With the environment variable ``TGDESK_QUIT_AFTER_PAINT=1`` the window quits
+right after its first paint (the start-up benchmark, bench/bench_startup.py,
+and the tests, tests/test_import_discipline.py, time or inspect that path;
+nothing else sets it). What only some starts need (the unit dialog, the backup page) is
+imported when needed."""
 
 from __future__ import annotations
 
+import os
 import sys
-import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QSize, Qt, QThreadPool, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QThreadPool, QTimer, QTranslator
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
@@ -23,13 +28,11 @@ from tgdesk.services.db_lock import Holder, LockHeld, window_text
 from tgdesk.services.errors import OpenFailure
 from tgdesk.services.unit import get_unit
 
-from tgdesk.ui.backups.backup_page import backup_on_exit
 from tgdesk.ui.common.error_dialog import ErrorDialog, catching_unexpected, log_place
 from tgdesk.ui.common.events import DataBus
-from .main_window import PAGES, MainWindow
-from tgdesk.ui.settings.unit_dialog import UnitDialog
+from .main_window import MainWindow
 
-SCREEN_SIZE = QSize(1280, 800)
+QUIT_AFTER_PAINT = "TGDESK_QUIT_AFTER_PAINT"
 
 # Qt ships no Vietnamese for its own widgets (Yes/No, OK, Cancel, the text fields'
 # right-click menu); tgdesk carries one in resources/translations/qtbase_vi.qm.
@@ -70,6 +73,8 @@ def first_run(ctx: Context, parent: QWidget | None = None) -> bool:
     """Ask for the unit's settings when none exist. True when they exist after."""
     if get_unit(ctx) is not None:
         return True
+    from tgdesk.ui.settings.unit_dialog import UnitDialog
+
     dialog = UnitDialog(ctx, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -179,6 +184,45 @@ def open_given_file(window: MainWindow, path: Path) -> QMessageBox | None:
     return box
 
 
+class FirstPaint(QObject):
+    """Calls ``then()`` once, as soon as ``widget`` has painted for the first time:
+    from the widget's first Paint event, through a zero timer, so ``then`` runs in
+    the event loop after that paint (the whole window is painted in one pass) - or
+    after ``latest_ms`` if no paint came (a window started minimized)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None], latest_ms: int = 3000):
+        super().__init__(widget)
+        self.widget: QWidget | None = widget
+        self.then = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(latest_ms, self, self.fire)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.fire)
+        return False
+
+    def fire(self) -> None:
+        if self.widget is None:
+            return
+        self.widget.removeEventFilter(self)
+        self.widget = None
+        self.then()
+
+
+def quits_after_paint() -> bool:
+    """TGDESK_QUIT_AFTER_PAINT=1: the start-up benchmark's and the import test's path."""
+    return os.environ.get(QUIT_AFTER_PAINT, "") not in ("", "0")
+
+
+def _after_first_paint(window: MainWindow, app: QApplication) -> None:
+    if quits_after_paint():
+        app.quit()
+        return
+    window.page("backups").automatic_backup("start")   # the first start of the day
+
+
 def run_window(ctx: Context, open_file: Path | None = None) -> int:
     app = ensure_app()
     with catching_unexpected():
@@ -187,62 +231,19 @@ def run_window(ctx: Context, open_file: Path | None = None) -> int:
         window = MainWindow(ctx, DataBus())
         if get_unit(ctx) is None:
             window.show_page("unit")
+        FirstPaint(window, lambda: _after_first_paint(window, app))
         window.show()
-        window.pages["backups"].automatic_backup("start")   # the first start of the day
         if open_file is not None:   # in the event loop: a failure there leaves the window up
             QTimer.singleShot(0, window, lambda: open_given_file(window, Path(open_file)))
         code = app.exec()
         QThreadPool.globalInstance().waitForDone(30000)   # no pool thread outlives the window
+        from tgdesk.ui.backups.backup_page import backup_on_exit
         backup_on_exit(ctx)
     return code
 
 
-def _settle(page: QWidget, seconds: float = 20.0) -> None:
-    """Let a page's background work (the report preview) finish before a grab."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        task = getattr(page, "task", None)
-        if not (task is not None and task.running):
-            break
-        QApplication.processEvents()
-        time.sleep(0.02)
-    QApplication.processEvents()
-
-
-def _grab(widget: QWidget, path: Path) -> None:
-    QApplication.processEvents()
-    if not widget.grab().save(str(path)):
-        raise OSError(f"Không ghi được tệp ảnh “{path}”.")
-    print(path)
-
-
-def take_screenshots(ctx: Context, out_dir: Path) -> int:
-    """Render every page of the main window (and the record dialogs) to PNG, as a
-    first run shows them (the user's remembered filters and sizes are not used)."""
-    ensure_app()
-    fresh = tempfile.TemporaryDirectory(prefix="tgdesk-shots-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, fresh.name)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    window = MainWindow(ctx, DataBus())
-    window.resize(SCREEN_SIZE)
-    window.show()
-    for row, (key, _text) in enumerate(PAGES):
-        _settle(window.show_page_row(row))
-        _grab(window, out_dir / f"{row + 1:02d}-{key}.png")
-    for key in ("meetings", "studies", "opinions"):
-        page = window.show_page(key)
-        page.add_record()
-        dialog = page.dialog
-        _grab(dialog, out_dir / f"dialog-{key}.png")
-        dialog.done(QDialog.DialogCode.Rejected)     # closed as it is, nothing asked
-    unit_dialog = UnitDialog(ctx, window)
-    unit_dialog.show()
-    _grab(unit_dialog, out_dir / "dialog-unit.png")
-    unit_dialog.reject()
-    window.close()
-    window.deleteLater()
-    QApplication.processEvents()
-    fresh.cleanup()
-    return 0
+def take_screenshots(ctx: Context, out_dir: Path,
+                     screen: tuple[int, int] | None = None) -> int:
+    """Every page and dialog to PNG (ui/screenshots.py), on a screen of ``screen``."""
+    from tgdesk.ui.screenshots import take_screenshots as take
+    return take(ctx, out_dir, screen)

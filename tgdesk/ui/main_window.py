@@ -1,10 +1,11 @@
-"""The main window: a navigation list on the left, the pages on the right."""
+"""The main window: a navigation list on the left, the pages on the right, each
+built when first shown (ui/pages.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
@@ -15,30 +16,13 @@ from tgdesk.services.unit import get_unit
 
 from tgdesk.ui.common.about_dialog import AboutDialog
 from tgdesk.ui.common.app_settings import app_settings
-from tgdesk.ui.backups.backup_page import BackupPage
-from tgdesk.ui.catalogues.catalogue_page import CataloguePage
 from tgdesk.ui.common.events import ALL, DataBus
-from tgdesk.ui.exchange.exchange_page import ExchangePage
-from tgdesk.ui.overview.overview_page import OverviewPage
-from tgdesk.ui.records.record_page import RecordPage
-from tgdesk.ui.records.record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
-from tgdesk.ui.reports.report_page import ReportPage
+from tgdesk.ui.common.screen_fit import fit_to_screen
 from tgdesk.ui.common.tasks import Task, run_task
-from tgdesk.ui.settings.unit_page import UnitPage
 from tgdesk.ui.common.widgets import confirm
+from .pages import BUILDERS, KEYS, PAGES, Pages
 
-# (key, navigation text); the order of the navigation list.
-PAGES = (
-    ("overview", "Tổng quan"),
-    ("meetings", "Hội nghị"),
-    ("studies", "Học tập – quán triệt"),
-    ("opinions", "Dư luận xã hội"),
-    ("catalogues", "Danh mục"),
-    ("figures", "Báo cáo"),
-    ("unit", "Cài đặt đơn vị"),
-    ("exchange", "Trao đổi dữ liệu"),
-    ("backups", "Sao lưu và khôi phục"),
-)
+__all__ = ["PAGES", "MainWindow"]
 
 GEOMETRY_KEY = "main_window/geometry"
 
@@ -67,24 +51,11 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
                                "QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {
-            "overview": OverviewPage(ctx, self.bus, OverviewPage.links_to(self)),
-            "meetings": RecordPage(ctx, self.bus, MEETING_PAGE),
-            "studies": RecordPage(ctx, self.bus, STUDY_PAGE),
-            "opinions": RecordPage(ctx, self.bus, OPINION_PAGE),
-            "catalogues": CataloguePage(ctx, self.bus),
-            "figures": ReportPage(ctx, self.bus),
-            "unit": UnitPage(ctx, self.bus),
-            "exchange": ExchangePage(ctx, self.bus),
-            "backups": BackupPage(ctx, self.bus),
-        }
-        for key, text in PAGES:
+        # The pages built so far; ``pages[key]`` (or ``page(key)``) builds one.
+        self.pages: dict[str, QWidget] = Pages(self._build_page)
+        for _key, text in PAGES:
             self.nav.addItem(text)
-            page = self.pages[key]
-            self.stack.addWidget(page)
-            if hasattr(page, "status"):
-                page.status.connect(self.show_status)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -116,12 +87,7 @@ class MainWindow(QMainWindow):
         saved = app_settings().value(GEOMETRY_KEY)
         if saved is not None and self.restoreGeometry(saved):
             return
-        size = QSize(1280, 800)            # fits the screen the first time (1366×768 too)
-        screen = self.screen()
-        if screen is not None:
-            room = screen.availableGeometry().size()
-            size = size.boundedTo(QSize(room.width() - 20, room.height() - 40))
-        self.resize(size)
+        fit_to_screen(self, 1280, 800)     # the first time; less on a 1366×768 or 1024×768 screen
 
     def closeEvent(self, event) -> None:
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
@@ -162,9 +128,24 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
-    # --- navigation ----------------------------------------------------------
+    # --- pages and navigation ----------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page ``key``, built now if it has not been shown yet (not shown by this)."""
+        return self.pages[key]
+
+    def _build_page(self, key: str) -> QWidget:
+        page = BUILDERS[key](self)
+        self.stack.addWidget(page)
+        if hasattr(page, "status"):
+            page.status.connect(self.show_status)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(KEYS):
+            self.stack.setCurrentWidget(self.page(KEYS[row]))
+
     def show_page(self, key: str) -> QWidget:
-        return self.show_page_row([k for k, _ in PAGES].index(key))
+        return self.show_page_row(KEYS.index(key))
 
     def show_page_row(self, row: int) -> QWidget:
         self.nav.setCurrentRow(row)

@@ -152,7 +152,7 @@ def test_register_key_file_shows_fingerprint_first(qtbot, pages, tmp_path, answe
 def test_export_dry_run_import_receipt_and_board(qtbot, pages, tmp_path, answers):
     ward_page, upper_page = pages
     exchange_keys(tmp_path, ward_page, upper_page)
-    ward, upper = ward_page.ctx, upper_page.ctx
+    upper = upper_page.ctx
 
     # Ward side: November to the level above, with the summary.
     send = ward_page.show_tab(ward_page.send)
