@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from tgdesk import cli
-from tgdesk.domain.coverage import CoverageState
+from tgdesk.domain.coverage import CoverageState, DocumentState
 from tgdesk.domain.period import Period
 from tgdesk.domain.records import Cell, PartyDocument, StudySession
 from tgdesk.services import catalogue_ops, coverage, membership
@@ -180,3 +180,32 @@ def test_an_unknown_document_on_the_command_line_is_one_line(ctx, month):
     args = cli.build_parser().parse_args(["coverage", "--document", "NQ"])
     with pytest.raises(UserError, match="ứng với 2 văn bản"):
         cli.run(ctx, args)
+
+
+def test_a_documents_state_and_the_overviews_due_documents(ctx, month):
+    """57-NQ/TW is late (Chi bộ Quân sự, 4 days); 35-NQ/TW has no deadline; a document due
+    in 30 days and not studied counts, one due in 31 days does not, nor one every cell
+    has studied, nor an inactive one."""
+    def document(symbol, deadline, active=True):
+        doc = DOCUMENTS.create(ctx, PartyDocument(
+            kind="ket_luan", number_symbol=symbol, issued_on=D(2026, 10, 1),
+            issuer="Bộ Chính trị", title=f"Kết luận {symbol}", study_deadline=deadline)).id
+        if not active:
+            catalogue_ops.set_active(ctx, "documents", doc, False)
+        return doc
+
+    soon = document("150-KL/TW", D(2026, 12, 24))          # 30 days from 24/11/2026
+    document("151-KL/TW", D(2026, 12, 25))                  # 31 days: not yet
+    document("152-KL/TW", D(2026, 11, 1), active=False)     # late, but no longer used
+    done = document("153-KL/TW", D(2026, 11, 30))
+    for cell in (month.a, month.b, month.c):
+        STUDIES.create(ctx, StudySession(held_on=D(2026, 11, 18), title="Quán triệt",
+                                         document_ids=[done], cell_id=cell,
+                                         party_members_expected=5, party_members_present=5))
+    states = {dc.document.number_symbol: dc.state for dc in coverage.coverage(ctx)}
+    assert states["57-NQ/TW"] is DocumentState.QUA_HAN
+    assert states["35-NQ/TW"] is DocumentState.DANG_TRIEN_KHAI
+    assert states["153-KL/TW"] is DocumentState.DA_XONG
+    due = coverage.due_unfinished(ctx)
+    assert [dc.document.id for dc in due] == [month.doc, soon]       # soonest deadline first
+    assert [dc.state.label for dc in due] == ["Quá hạn", "Đang triển khai"]

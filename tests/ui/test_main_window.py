@@ -14,8 +14,8 @@ from tgdesk.ui.common.tasks import run_task
 
 pytestmark = pytest.mark.gui
 
-NAV = ["Tổng quan", "Hội nghị", "Học tập – quán triệt", "Dư luận xã hội", "Danh mục",
-       "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu", "Sao lưu và khôi phục"]
+NAV = ["Tổng quan", "Hội nghị", "Học tập – quán triệt", "Tiến độ học tập", "Dư luận xã hội",
+       "Danh mục", "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu", "Sao lưu và khôi phục"]
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_navigation_shows_each_page(window):
 
 def test_pages_are_built_when_first_shown(window, ctx, make_meetings):
     """Only the overview exists at start; a page is built on first showing (by the
-    navigation, Ctrl+1..9, show_page or pages[key]) and keeps its place after."""
+    navigation, Ctrl+1..9 and 0, show_page or pages[key]) and keeps its place after."""
     assert list(window.pages) == ["overview"]
     assert window.stack.count() == 1
     make_meetings(ctx, 2)
@@ -46,7 +46,7 @@ def test_pages_are_built_when_first_shown(window, ctx, make_meetings):
     meetings = window.pages["meetings"]
     assert window.current_page() is meetings and meetings.model.total() == 2    # fresh data
     go = window.findChildren(QAction)
-    next(a for a in go if a.shortcut().toString() == "Ctrl+4").trigger()
+    next(a for a in go if a.shortcut().toString() == "Ctrl+5").trigger()
     assert window.current_page() is window.pages["opinions"]
     assert set(window.pages) == {"overview", "meetings", "opinions"}
     backups = window.page("backups")             # built, not shown

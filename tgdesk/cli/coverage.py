@@ -23,7 +23,11 @@ def add_commands(sub) -> None:
     c.add_argument("--to", dest="as_of", type=date_arg, metavar="D",
                    help="tính đến ngày D (mặc định hôm nay): các buổi học đến ngày đó, số ngày "
                         "trễ hạn tính đến ngày đó")
-    c.add_argument("--json", action="store_true", help="in dạng JSON")
+    out = c.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="in dạng JSON")
+    out.add_argument("--xlsx", metavar="TỆP",
+                     help="ghi ra tệp Excel thay cho bảng: trang “Văn bản” (mỗi văn bản một "
+                          "dòng) và trang “Chi bộ” (từng chi bộ của mỗi văn bản)")
 
 
 def _late(dc: DocumentCoverage) -> str:
@@ -97,6 +101,11 @@ def _coverage(ctx: Context, args) -> int:
         raise UserError(f"--to: ngày {vf.short_date(args.as_of)} còn ở tương lai.")
     ids = [cov.find_document(ctx, args.document)] if args.document is not None else None
     found = cov.coverage(ctx, ids, args.as_of, args.since)
+    if args.xlsx:
+        from tgdesk.services.excel.coverage_export import write_coverage
+        path = write_coverage(found, args.xlsx, args.as_of or ctx.today(), args.since)
+        print(f"Đã ghi tiến độ học tập của {vf.number(len(found))} văn bản ra tệp {path}.")
+        return 0
     if ids is not None:
         (dc,) = found
         if args.json:

@@ -47,6 +47,19 @@ class CoverageState(Labelled):
     QUA_HAN = ("qua_han", "Quá hạn, chưa tổ chức")
 
 
+class DocumentState(Labelled):
+    """Where a document's study stands as a whole (the "Tiến độ học tập" page):
+    every active cell has held a session; a cell still to do after the deadline;
+    else under way (no cell yet counts as under way too)."""
+
+    DA_XONG = ("da_xong", "Đã xong")
+    DANG_TRIEN_KHAI = ("dang_trien_khai", "Đang triển khai")
+    QUA_HAN = ("qua_han", "Quá hạn")
+
+
+DUE_SOON_DAYS = 30      # a deadline this close counts as coming (the overview's tile)
+
+
 @dataclass(slots=True)
 class Attended:
     """One live session on the document: its day, its cell (None: the whole ward),
@@ -164,6 +177,20 @@ class DocumentCoverage:
     @property
     def studied(self) -> bool:
         return bool(self.ward_sessions) or self.cells_done > 0
+
+    @property
+    def state(self) -> DocumentState:
+        if self.cells_total and not self.cells_todo:
+            return DocumentState.DA_XONG
+        if self.cells_late:
+            return DocumentState.QUA_HAN
+        return DocumentState.DANG_TRIEN_KHAI
+
+    def due_unfinished(self, days: int = DUE_SOON_DAYS) -> bool:
+        """Not studied by every cell yet and its deadline passed or within ``days``
+        of ``as_of`` (a document without a deadline, or without cells, never)."""
+        return (self.deadline is not None and self.cells_total > 0 and bool(self.cells_todo)
+                and (self.deadline - self.as_of).days <= days)
 
 
 def _state(first: date | None, deadline: date | None, as_of: date

@@ -1,6 +1,7 @@
 """Study coverage per document (the rule: domain/coverage.py): what the command line's
-``coverage``, the work report's study section (:func:`report_coverage`), and later the
-"Tiến độ học tập" page read.
+``coverage``, the work report's study section (:func:`report_coverage`), the
+"Tiến độ học tập" page, its Excel export (services/excel/coverage_export.py) and the
+overview's tile (:func:`due_unfinished`) read.
 
 :func:`coverage` returns plain :class:`DocumentCoverage` dataclasses; :func:`find_document`
 reads a document given by id or number-symbol; :func:`summary_json` and
@@ -10,19 +11,21 @@ reads a document given by id or number-symbol; :func:`summary_json` and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.coverage import Attended, CellCoverage, DocumentCoverage, cover_document
+from tgdesk.domain.coverage import (DUE_SOON_DAYS, Attended, CellCoverage, DocumentCoverage,
+                                    cover_document)
 from tgdesk.domain.period import Period
+from tgdesk.domain.records import PartyDocument
 from tgdesk.domain.text import nfc
 from tgdesk.store import coverage as store
 
 from .context import Context
 from .errors import UserError
 
-__all__ = ["coverage", "period_coverage", "report_coverage", "find_document", "summary_lines",
-           "summary_json", "detail_json"]
+__all__ = ["coverage", "period_coverage", "report_coverage", "due_unfinished", "document_name",
+           "find_document", "summary_lines", "summary_json", "detail_json"]
 
 
 def coverage(ctx: Context, document_ids: Sequence[int] | None = None, as_of: date | None = None,
@@ -59,6 +62,24 @@ def report_coverage(ctx: Context, period: Period, as_of: date | None = None
         ids.update(store.deadline_between(session, period.start, period.end))
     found = coverage(ctx, sorted(ids), day) if ids else []
     return sorted(found, key=lambda dc: (dc.document.issued_on or date.min, dc.document.id))
+
+
+def due_unfinished(ctx: Context, days: int = DUE_SOON_DAYS) -> list[DocumentCoverage]:
+    """The active documents not studied by every cell yet whose deadline has passed or
+    falls within ``days`` (the overview's tile), soonest deadline first; only those
+    documents are counted."""
+    today = ctx.today()
+    with ctx.reading() as session:
+        ids = store.deadline_between(session, date.min, today + timedelta(days=days))
+    found = coverage(ctx, ids, today) if ids else []
+    due = [dc for dc in found if dc.document.active and dc.due_unfinished(days)]
+    return sorted(due, key=lambda dc: (dc.deadline, dc.document.id))
+
+
+def document_name(document: PartyDocument) -> str:
+    """The document cited short, as the work report cites it ("Nghị quyết số 57-NQ/TW")."""
+    from tgdesk.reports.compose.words import cite     # the report's words: not at start
+    return cite(document, short=True)
 
 
 def _key(text: str) -> str:

@@ -118,7 +118,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Xem")
         for row, (_key, text) in enumerate(PAGES):
             action = QAction(text, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            if row < 10:                                # Ctrl+1 … Ctrl+9, the tenth Ctrl+0
+                action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _checked=False, r=row: self.show_page_row(r))
             go_menu.addAction(action)
 

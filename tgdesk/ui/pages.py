@@ -19,6 +19,7 @@ PAGES = (
     ("overview", "Tổng quan"),
     ("meetings", "Hội nghị"),
     ("studies", "Học tập – quán triệt"),
+    ("coverage", "Tiến độ học tập"),
     ("opinions", "Dư luận xã hội"),
     ("catalogues", "Danh mục"),
     ("figures", "Báo cáo"),
@@ -40,6 +41,20 @@ def _records(spec_name: str) -> Callable[[object], QWidget]:
         from tgdesk.ui.records.record_page import RecordPage
         return RecordPage(window.ctx, window.bus, getattr(record_specs, spec_name))
     return build
+
+
+def _coverage(window) -> QWidget:
+    from tgdesk.ui.coverage.coverage_page import CoveragePage
+    page = CoveragePage(window.ctx, window.bus)
+
+    def open_catalogue(kind: str) -> None:        # "Mở trang Danh mục" at the right tab
+        catalogues = window.show_page("catalogues")
+        tab = getattr(catalogues, "catalogue_tabs", {}).get(kind)
+        if tab is not None:
+            catalogues.tabs.setCurrentWidget(tab)
+
+    page.open_catalogue.connect(open_catalogue)
+    return page
 
 
 def _catalogues(window) -> QWidget:
@@ -73,6 +88,7 @@ BUILDERS: dict[str, Callable[[object], QWidget]] = {
     "overview": _overview,
     "meetings": _records("MEETING_PAGE"),
     "studies": _records("STUDY_PAGE"),
+    "coverage": _coverage,
     "opinions": _records("OPINION_PAGE"),
     "catalogues": _catalogues,
     "figures": _figures,

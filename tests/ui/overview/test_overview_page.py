@@ -33,7 +33,7 @@ def test_tiles_show_counts_and_open_their_lists(make_page, calls, data, qtbot):
     assert not page.guide.isVisible() and page.content.isVisible()
     shown = {key: tile.value.text() for key, tile in page.tiles.items()}
     assert shown == {"meetings": "0", "studies": "1", "opinions": "2", "month_open": "2",
-                     "hot_spots": "1", "overdue": "1"}
+                     "hot_spots": "1", "overdue": "1", "coverage_due": "0"}
     qtbot.mouseClick(page.tiles["hot_spots"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.tiles["studies"], Qt.MouseButton.LeftButton)
     page.tiles["overdue"].setFocus()

@@ -39,14 +39,16 @@ def _put(ws, row: int, col: int, value: Any):
     return cell
 
 
-def _header(ws, headers: list[str], widths: list[int]) -> None:
+def _header(ws, headers: list[str], widths: list[int], row: int = 1) -> None:
+    """The header row (bold, shaded, wrapped) at ``row``, the column widths, and the
+    rows above and including it frozen."""
     for i, (text, width) in enumerate(zip(headers, widths), start=1):
-        cell = _put(ws, 1, i, text)
+        cell = _put(ws, row, i, text)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{row + 1}"
 
 
 def _save(wb: Workbook, path: Path) -> None:

@@ -27,6 +27,7 @@ class Column:
     text: Callable[[object], str]
     background: Callable[[object], str | None] | None = None
     align_right: bool = False
+    sort_key: Callable[[object], object] | None = None     # else the text; None sorts last
 
 
 class RowsModel(QAbstractTableModel):
@@ -46,6 +47,27 @@ class RowsModel(QAbstractTableModel):
 
     def row_at(self, row: int):
         return self.rows[row]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column (a view with sorting enabled calls this), by its
+        ``sort_key`` else its text; rows without a key last either way. The
+        selection follows its rows."""
+        if not 0 <= column < len(self.columns):
+            return
+        col = self.columns[column]
+        key = col.sort_key or col.text
+        reverse = order == Qt.SortOrder.DescendingOrder
+        keyed = [(key(r), i) for i, r in enumerate(self.rows)]
+        known = sorted((k for k in keyed if k[0] is not None), key=lambda k: k[0],
+                       reverse=reverse)
+        order_of = [i for _k, i in known] + [i for k, i in keyed if k is None]
+        self.layoutAboutToBeChanged.emit()
+        new_row = {old: new for new, old in enumerate(order_of)}
+        old_indexes = self.persistentIndexList()
+        self.rows = [self.rows[i] for i in order_of]
+        self.changePersistentIndexList(
+            old_indexes, [self.index(new_row[ix.row()], ix.column()) for ix in old_indexes])
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

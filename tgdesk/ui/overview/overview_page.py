@@ -18,7 +18,7 @@ from tgdesk import vnformat as vf
 from tgdesk.domain.figures import Figures
 from tgdesk.domain.filters import ListFilter
 from tgdesk.domain.period import Period
-from tgdesk.services import overview, stats
+from tgdesk.services import coverage, overview, stats
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
@@ -152,6 +152,8 @@ class OverviewPage(QWidget):
         self.tiles["month_open"].set_value(now.open_follow_ups)
         self.tiles["hot_spots"].set_value(care.hot_spots, alert=care.hot_spots > 0)
         self.tiles["overdue"].set_value(care.overdue, alert=care.overdue > 0)
+        due = len(coverage.due_unfinished(self.ctx))
+        self.tiles["coverage_due"].set_value(due, alert=due > 0)
         self.tabs.set_months(now, before)
         self.tabs.set_series(overview.monthly_series(self.ctx))
         self.hot.set_notes(care.hot_spot_lines, care.hot_spots)
@@ -159,7 +161,7 @@ class OverviewPage(QWidget):
         self.deadlines.set_rows(overview.deadlines(self.ctx))
 
     # --- opening what is behind ------------------------------------------------------
-    def tile_filter(self, key: str) -> tuple[str, ListFilter]:
+    def tile_filter(self, key: str) -> tuple[str, ListFilter | None]:
         """The list page and filter behind a tile."""
         return tile_filter(key, self.month)
 

@@ -28,6 +28,9 @@ TILES = (
      "Mở các ý kiến của tháng này chưa giải quyết xong"),
     ("hot_spots", "điểm nóng chưa giải quyết xong", "Mở mọi điểm nóng chưa giải quyết xong"),
     ("overdue", "ý kiến quá hạn xử lý", "Mở các ý kiến đã quá hạn mà chưa giải quyết xong"),
+    ("coverage_due", "văn bản chưa học tập xong, sắp đến hạn hoặc quá hạn",
+     "Mở trang Tiến độ học tập: văn bản còn chi bộ chưa tổ chức học tập, hạn học tập đã qua "
+     "hoặc còn dưới 30 ngày"),
 )
 
 
@@ -81,10 +84,10 @@ class Tile(QFrame):
 
 
 def tile_row(open_tile: Callable[[str], None]) -> tuple[ColumnsLayout, dict[str, Tile]]:
-    """The tiles side by side (six, or three and three, or two by two as the width
+    """The tiles side by side (seven, or four and three, or two by two as the width
     allows), each calling ``open_tile(key)`` when clicked."""
     tiles: dict[str, Tile] = {}
-    grid = ColumnsLayout(TILE_WIDTH, (6, 3, 2))
+    grid = ColumnsLayout(TILE_WIDTH, (7, 4, 2))
     for key, caption, tip in TILES:
         tile = Tile(caption, tip)
         tile.clicked.connect(lambda k=key: open_tile(k))
@@ -93,10 +96,11 @@ def tile_row(open_tile: Callable[[str], None]) -> tuple[ColumnsLayout, dict[str,
     return grid, tiles
 
 
-def tile_filter(key: str, month: Period) -> tuple[str, ListFilter]:
-    """The list page and filter behind a tile, for ``month``."""
+def tile_filter(key: str, month: Period) -> tuple[str, ListFilter | None]:
+    """The page and list filter behind a tile, for ``month`` (no filter: the page as it is)."""
     dates = {"date_from": month.start, "date_to": month.end}
     return {
+        "coverage_due": ("coverage", None),
         "meetings": ("meetings", ListFilter(**dates)),
         "studies": ("studies", ListFilter(**dates)),
         "opinions": ("opinions", ListFilter(**dates)),

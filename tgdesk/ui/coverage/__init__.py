@@ -1,0 +1,1 @@
+"""The "Tiến độ học tập" page: study coverage per document and per cell."""
