@@ -39,3 +39,26 @@ def ctx(db_path) -> Context:
     context = open_context(db_path, today=lambda: TODAY)
     yield context
     context.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory, template_db):
+    """``build(years, seed)``: the path of a database holding that demo ward, built
+    once a test session (tests that share a demo share the build); open a copy
+    with ``demo_db.open_copy``."""
+    from tgdesk.services.demo import load_demo
+
+    built: dict[tuple[int, int], Path] = {}
+
+    def build(years: int = 1, seed: int = 1) -> Path:
+        if (years, seed) not in built:
+            path = tmp_path_factory.mktemp(f"demo-{years}y-{seed}") / "demo.sqlite"
+            shutil.copy(template_db, path)
+            context = open_context(path, today=lambda: TODAY)
+            load_demo(context, years=years, seed=seed)
+            with context.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            context.close()
+            built[(years, seed)] = path
+        return built[(years, seed)]
+    return build

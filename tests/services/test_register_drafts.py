@@ -3,7 +3,6 @@ new reports, format settings (services used by the report screen)."""
 
 from __future__ import annotations
 
-import shutil
 import stat
 from datetime import date
 
@@ -12,34 +11,19 @@ import pytest
 from tgdesk.domain.period import Period
 from tgdesk.reports.model import Paragraph, from_json
 from tgdesk.services import issuing, register, report_format
-from tgdesk.services.context import open_context
-from tgdesk.services.demo import load_demo
 from tgdesk.services.errors import UserError
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
 from tgdesk.services.unit import get_unit
+from demo_db import open_copy
 
 TODAY = date(2026, 11, 24)  # the conftest ctx fixture's today
 
 OCT = Period.parse("2026-10")
 
 
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    shutil.copy(template_db, path)
-    c = open_context(path, today=lambda: TODAY)
-    load_demo(c, years=1, seed=3)
-    with c.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    c.close()
-    return path
-
-
 @pytest.fixture
 def demo(demo_template, tmp_path):
-    target = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template, target)
-    c = open_context(target, today=lambda: TODAY)
+    c = open_copy(demo_template(years=1, seed=3), tmp_path)
     yield c
     c.close()
 

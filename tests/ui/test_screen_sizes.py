@@ -5,7 +5,6 @@ on a 700 px high screen. The screenshots command takes a screen size."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QAbstractSp
 
 from tgdesk.cli import build_parser
 from tgdesk.services import lists
-from tgdesk.services.context import open_context
-from tgdesk.services.demo import load_demo
 from tgdesk.ui import launch
 from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog
 from tgdesk.ui.common.events import DataBus
@@ -32,6 +29,7 @@ from tgdesk.ui.records.opinion_dialog import OpinionDialog
 from tgdesk.ui.records.study_dialog import StudyDialog
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.settings.unit_dialog import UnitDialog
+from demo_db import open_copy
 
 TODAY = date(2026, 11, 24)
 
@@ -41,21 +39,9 @@ SCREENS = (QSize(1366, 700), QSize(1024, 700))     # what a 768 px screen leaves
 SHOWN_WHOLE = (QComboBox, QLineEdit, QAbstractSpinBox, QAbstractButton)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory, template_db) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    shutil.copy(template_db, path)
-    ctx = open_context(path, today=lambda: TODAY)
-    load_demo(ctx, years=1, seed=1)
-    ctx.close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_db, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_db, path)
-    ctx = open_context(path, today=lambda: TODAY)
+def demo(demo_template, tmp_path):
+    ctx = open_copy(demo_template(years=1, seed=1), tmp_path)
     yield ctx
     ctx.close()
 

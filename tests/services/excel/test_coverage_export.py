@@ -4,7 +4,6 @@ formatted as percentages; ``tgdesk coverage --xlsx`` writes the same workbook.""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, datetime
 
 import pytest
@@ -12,19 +11,15 @@ from openpyxl import load_workbook
 
 from tgdesk import cli
 from tgdesk.services import coverage
-from tgdesk.services.context import open_context
-from tgdesk.services.demo import load_demo
 from tgdesk.services.excel import coverage_export as xc
+from demo_db import open_copy
 
 TODAY = date(2026, 11, 24)
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("coverage") / "demo.sqlite"
-    shutil.copy(template_db, path)
-    ctx = open_context(path, today=lambda: TODAY)
-    load_demo(ctx, years=2, seed=1)
+@pytest.fixture
+def demo(demo_template, tmp_path):
+    ctx = open_copy(demo_template(years=2, seed=1), tmp_path)
     yield ctx
     ctx.close()
 

@@ -4,7 +4,6 @@ states, refreshing on the data bus; the overview's tile in the main window."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -15,34 +14,21 @@ from PySide6.QtWidgets import QApplication
 from tgdesk import vnformat as vf
 from tgdesk.domain.records import Cell, PartyDocument, StudySession
 from tgdesk.services import coverage
-from tgdesk.services.context import open_context
-from tgdesk.services.demo import load_demo
 from tgdesk.services.excel.coverage_export import DOCUMENT_SHEET, HEADER_ROW
 from tgdesk.services.kinds import CELLS, DOCUMENTS, STUDIES
 from tgdesk.ui.common import kit
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.coverage.coverage_page import NO_CELLS, NO_DOCUMENTS, CoveragePage
+from demo_db import open_copy
 
 pytestmark = pytest.mark.gui
 
 TODAY = date(2026, 11, 24)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory, template_db):
-    path = tmp_path_factory.mktemp("coverage-page") / "demo.sqlite"
-    shutil.copy(template_db, path)
-    ctx = open_context(path, today=lambda: TODAY)
-    load_demo(ctx, years=2, seed=1)
-    ctx.close()
-    return path
-
-
 @pytest.fixture
-def demo(demo_db, tmp_path):
-    path = tmp_path / "demo.sqlite"
-    shutil.copy(demo_db, path)
-    ctx = open_context(path, today=lambda: TODAY)
+def demo(demo_template, tmp_path):
+    ctx = open_copy(demo_template(years=2, seed=1), tmp_path)
     yield ctx
     ctx.close()
 

@@ -9,8 +9,8 @@ from tgdesk.ui.reports import report_actions, report_page
 
 
 @pytest.fixture
-def demo(tmp_path_factory, template_db, tmp_path):
-    c = open_demo(tmp_path_factory, template_db, tmp_path)
+def demo(demo_template, tmp_path):
+    c = open_demo(demo_template, tmp_path)
     yield c
     c.close()
 

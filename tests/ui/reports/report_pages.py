@@ -3,43 +3,21 @@ session, copied for each test), the page on it, and reading its pages."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QSettings
 
 from tgdesk.domain.period import Period
-from tgdesk.services.context import open_context
-from tgdesk.services.demo import load_demo
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.reports.report_page import ReportPage
+from demo_db import open_copy
 
 TODAY = date(2026, 11, 24)  # the conftest ctx fixture's today
 
-_built: dict[str, Path] = {}
-
-
-def demo_template(tmp_path_factory, template_db) -> Path:
-    """A database with a year of demo data; built by the first test that asks."""
-    if "demo" not in _built:
-        path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-        shutil.copy(template_db, path)
-        c = open_context(path, today=lambda: TODAY)
-        load_demo(c, years=1, seed=5)
-        with c.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        c.close()
-        _built["demo"] = path
-    return _built["demo"]
-
-
-def open_demo(tmp_path_factory, template_db, tmp_path):
-    """A context on a fresh copy of the demo database; close it when done."""
-    target = tmp_path / "demo.sqlite"
-    shutil.copy(demo_template(tmp_path_factory, template_db), target)
-    return open_context(target, today=lambda: TODAY)
+def open_demo(demo_template, tmp_path):
+    """A context on a fresh copy of the one-year demo database; close it when done."""
+    return open_copy(demo_template(years=1, seed=5), tmp_path)
 
 
 def wait_task(qtbot, page):
