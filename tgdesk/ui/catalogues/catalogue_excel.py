@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from tgdesk import vnformat as vf
@@ -19,7 +19,7 @@ from tgdesk.services import excel
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
-from tgdesk.ui.common.app_settings import app_settings
+from tgdesk.ui.common import app_settings as settings
 from tgdesk.ui.catalogues.catalogue_forms import CatalogueSpec
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.catalogues.excel_import_dialog import ImportPreviewDialog, PreviewData, build_preview_data
@@ -31,14 +31,11 @@ XLSX_FILTER = "Tệp Excel (*.xlsx);;Mọi tệp (*)"
 
 
 def last_folder() -> str:
-    folder = app_settings().value(FOLDER_KEY, "", str)
-    if folder and Path(folder).is_dir():
-        return folder
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return settings.last_folder(FOLDER_KEY)
 
 
 def remember_folder(path: str | Path) -> None:
-    app_settings().setValue(FOLDER_KEY, str(Path(path).parent))
+    settings.remember_folder(FOLDER_KEY, path)
 
 
 def choose_open_path(parent: QWidget | None, title: str, folder: str) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from tgdesk import vnformat as vf
@@ -24,7 +24,7 @@ from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common import kit
-from tgdesk.ui.common.app_settings import app_settings
+from tgdesk.ui.common.app_settings import last_folder, remember_folder
 from tgdesk.ui.common.date_field import DateField
 from tgdesk.ui.common.events import DataBus, concerns
 from tgdesk.ui.common.flow_layout import FlowLayout, together
@@ -50,13 +50,6 @@ NO_CELLS = ("Chưa có chi bộ nào trong danh mục: tiến độ học tập 
 PICK = "Chọn một văn bản ở bảng trên để xem từng chi bộ."
 FOLDER_KEY = "coverage/last_folder"
 XLSX_FILTER = "Tệp Excel (*.xlsx);;Mọi tệp (*)"
-
-
-def last_folder() -> str:
-    folder = app_settings().value(FOLDER_KEY, "", str)
-    if folder and Path(folder).is_dir():
-        return folder
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
 
 class CoveragePage(QWidget):
@@ -241,7 +234,7 @@ class CoveragePage(QWidget):
             return None
         as_of, since = chosen
         if path is None:
-            suggested = Path(last_folder()) / f"Tien_do_hoc_tap_{as_of:%d-%m-%Y}.xlsx"
+            suggested = Path(last_folder(FOLDER_KEY)) / f"Tien_do_hoc_tap_{as_of:%d-%m-%Y}.xlsx"
             path = kit.ask_save_file(self, "Xuất tiến độ học tập ra Excel", str(suggested),
                                      XLSX_FILTER)
             if path is None:
@@ -255,7 +248,7 @@ class CoveragePage(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return None
-        app_settings().setValue(FOLDER_KEY, str(target.parent))
+        remember_folder(FOLDER_KEY, target)
         self.status.emit(f"Đã xuất tiến độ học tập của {vf.number(n)} văn bản ra tệp "
                          f"“{target.name}”.")
         return target
