@@ -11,10 +11,11 @@ today and not resolved.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
 from tgdesk.domain.deadlines import DueRule, due_date, next_deadlines
 from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern, FollowUp
@@ -262,21 +263,18 @@ def _lines(session, ids: list[int]) -> dict[int, NoteLine]:
 
 
 def attention(ctx: Context, limit: int = 5) -> Attention:
-    """One pass over the open notes that are hot spots or overdue (their ids and
-    dates, the two counts and the order of each list come from it), then the
-    lines shown, by id: no index serves these, so the notes are scanned once."""
+    """The open hot spots and the open overdue notes, each a seek in its own
+    index (ix_opinion_note_concern, ix_opinion_note_due: migration 0010) — their
+    ids and dates give the two counts and the order of each list — then the
+    lines shown, by id."""
     o = t.OpinionRow
-    today = ctx.today()
-    is_hot = o.concern == HOT
-    is_late = and_(o.due_on.is_not(None), o.due_on < today)
+    open_own = (o.deleted.is_(False), o.follow_up != RESOLVED, origin_filter(o, None))
     with ctx.reading() as session:
-        found = session.execute(
-            select(o.id, o.noted_on, o.due_on, is_hot, is_late)
-            .where(o.deleted.is_(False), origin_filter(o, None), o.follow_up != RESOLVED,
-                   or_(is_hot, is_late))).all()
-        hot = sorted((r for r in found if r[3]), key=lambda r: (r[1], r[0]), reverse=True)
-        late = sorted((r for r in found if r[4]), key=lambda r: (r[2], r[0]))
-        hot_ids, late_ids = [r[0] for r in hot[:limit]], [r[0] for r in late[:limit]]
+        hot = session.execute(select(o.id, o.noted_on).where(*open_own, o.concern == HOT)).all()
+        late = session.execute(select(o.id, o.due_on).where(
+            *open_own, o.due_on.is_not(None), o.due_on < ctx.today())).all()
+        hot_ids = [r[0] for r in heapq.nlargest(limit, hot, key=lambda r: (r[1], r[0]))]
+        late_ids = [r[0] for r in heapq.nsmallest(limit, late, key=lambda r: (r[1], r[0]))]
         lines = _lines(session, hot_ids + late_ids) if hot_ids or late_ids else {}
     return Attention(len(hot), [lines[i] for i in hot_ids], len(late), [lines[i] for i in late_ids])
 

@@ -181,7 +181,12 @@ class OpinionRow(Tracked, Base):
     origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     __table_args__ = (Index("ix_opinion_note_list", "deleted", "noted_on", "id"),
                       Index("ix_opinion_note_category", "category_id"),
-                      Index("ix_opinion_note_area", "area_id"))
+                      Index("ix_opinion_note_area", "area_id"),
+                      # the overview's overdue notes and hot spots (migration 0010)
+                      Index("ix_opinion_note_due", "deleted", "due_on", "follow_up",
+                            "origin_unit_id", "noted_on"),
+                      Index("ix_opinion_note_concern", "deleted", "concern", "follow_up",
+                            "origin_unit_id"))
     noted_on: Mapped[date] = mapped_column(Date)
     area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), nullable=True)
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), nullable=True)
