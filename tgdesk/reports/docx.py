@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from docx.text.run import Run
 
 from .fonts import text_width
 from .layout import CELL_PAD_MM, date_space_before, header_columns
@@ -35,6 +37,7 @@ _PPR_AFTER_BREAK = ("w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNum
                     "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
                     "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
                     "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_PPR_AFTER_BORDER = _PPR_AFTER_BREAK[_PPR_AFTER_BREAK.index("w:pBdr") + 1:]   # after w:pBdr
 
 
 def _set_fonts(rpr_parent, name: str) -> None:
@@ -52,6 +55,8 @@ class _Writer:
         self.data, self.p = data, profile
         self.doc = Document()
         self.text_width_mm = profile.text_width_mm
+        # (style, single, keep_next, has text) → the w:pPr and run w:rPr a bare paragraph got
+        self._formats: dict[tuple, tuple] = {}
 
     # --- page and styles --------------------------------------------------
     def setup(self) -> None:
@@ -108,6 +113,29 @@ class _Writer:
              keep_next: bool = False, reuse=None):
         st: Style = self.p.style(style_name)
         para = reuse if reuse is not None else container.add_paragraph()
+        key = (style_name, single, keep_next, bool(text))
+        bare = para._p.pPr is None and len(para._p) == 0
+        if bare and key in self._formats:
+            # the same formatting as last time: copy its elements (python-docx's
+            # setters search the schema order on every call, most of a report's time)
+            ppr, rpr = self._formats[key]
+            para._p.insert(0, deepcopy(ppr))
+            if text:
+                r = para._p.add_r()
+                if rpr is not None:
+                    r.append(deepcopy(rpr))
+                Run(r, para).text = nfc(text.upper() if st.caps else text)
+            return para
+        self._format(para, text, st, single, keep_next)
+        if bare:
+            run = para._p.r_lst[0] if text else None
+            self._formats[key] = (deepcopy(para._p.pPr),
+                                  deepcopy(run.rPr) if run is not None and run.rPr is not None
+                                  else None)
+        return para
+
+    @staticmethod
+    def _format(para, text: str, st: Style, single: bool, keep_next: bool) -> None:
         para.alignment = _ALIGN[st.align]
         pf = para.paragraph_format
         pf.first_line_indent = Mm(st.first_line_indent_mm) if st.first_line_indent_mm else None
@@ -128,7 +156,6 @@ class _Writer:
             run.font.bold = st.bold
             run.font.italic = st.italic
             run.font.underline = st.underline
-        return para
 
     def rule_under(self, para, text: str, style_name: str, cell_width_tw: int,
                    fraction: float = 1.0) -> None:
@@ -150,15 +177,7 @@ class _Writer:
                      ("w:color", "000000")):
             bottom.set(qn(k), v)
         bdr.append(bottom)
-        ppr.insert_element_before(bdr, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-                                  "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
-                                  "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-                                  "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                                  "w:contextualSpacing", "w:mirrorIndents",
-                                  "w:suppressOverlap", "w:jc", "w:textDirection",
-                                  "w:textAlignment", "w:textboxTightWrap",
-                                  "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
-                                  "w:sectPr", "w:pPrChange")
+        ppr.insert_element_before(bdr, *_PPR_AFTER_BORDER)
 
     def rule_para(self, container, text: str, style_name: str, width_tw: int, fraction: float):
         """An empty, 2 pt high paragraph whose bottom border is a short rule

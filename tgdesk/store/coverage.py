@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.coverage import Attended, MemberStep
@@ -92,21 +92,30 @@ def sessions_on(session: Session, document_ids: Sequence[int], until: date,
                 ) -> dict[int, list[Attended]]:
     """The live sessions on each document held up to ``until`` (from ``since``), in no
     particular order (the rule sorts them). Tens of thousands of rows on a large
-    database: the day is read as its ISO text and parsed here, several times faster
-    than SQLAlchemy's Date conversion."""
-    s, link = t.StudyRow, t.study_document
+    database: read as plain tuples on the session's own connection (its transaction),
+    the day as its ISO text parsed here, twice as fast as through SQLAlchemy's rows."""
     out: dict[int, list[Attended]] = {i: [] for i in document_ids}
     if not document_ids:
         return out
-    stmt = (select(link.c.document_id, s.id, type_coerce(s.held_on, String), s.cell_id,
-                   s.party_members_present, s.party_members_expected)
-            .join(s, s.id == link.c.study_id)
-            .where(s.deleted.is_(False), s.held_on <= until, origin_filter(s, origin),
-                   link.c.document_id.in_(list(document_ids))))
+    where = ["s.deleted = 0", "s.held_on <= ?"]
+    params: list = [until.isoformat()]
     if since is not None:
-        stmt = stmt.where(s.held_on >= since)
+        where.append("s.held_on >= ?")
+        params.append(since.isoformat())
+    if origin is None:
+        where.append("s.origin_unit_id IS NULL")
+    else:
+        where.append(f"s.origin_unit_id IN ({', '.join('?' * len(origin))})")
+        params += list(origin)
+    where.append(f"l.document_id IN ({', '.join('?' * len(document_ids))})")
+    params += list(document_ids)
+    sql = ("SELECT l.document_id, s.id, s.held_on, s.cell_id, s.party_members_present, "
+           f"s.party_members_expected FROM {t.study_document.name} AS l "
+           f"JOIN {t.StudyRow.__tablename__} AS s ON s.id = l.study_id "
+           f"WHERE {' AND '.join(where)}")
+    raw = session.connection().connection.driver_connection
     day_of = date.fromisoformat
-    for doc_id, sid, day, cell_id, present, expected in session.execute(stmt):
+    for doc_id, sid, day, cell_id, present, expected in raw.execute(sql, params):
         out[doc_id].append(Attended(sid, day_of(day), cell_id, present or 0, expected or 0))
     return out
 

@@ -80,15 +80,25 @@ def _opinions(session: Session, f: Figures, origin: Sequence[int] | None) -> Non
             .group_by(k.id).order_by(func.count().desc(), k.name)):
         f.opinions_by_category[name] = n
         f.opinions_total += n
-    for code, n in session.execute(select(o.attitude, func.count()).where(*live)
-                                   .group_by(o.attitude)):
-        f.opinions_by_attitude[code] = n
-    for code, n in session.execute(select(o.concern, func.count()).where(*live)
-                                   .group_by(o.concern)):
-        f.opinions_by_concern[code] = n
+    # Attitude, concern and follow-up in one pass over the period's notes (the list
+    # index): grouped by concern alone, SQLite would scan the whole concern index.
+    by_attitude: dict[str, int] = {}
+    by_concern: dict[str, int] = {}
+    for attitude, concern, follow_up, n in session.execute(
+            select(o.attitude, o.concern, o.follow_up, func.count()).where(*live)
+            .group_by(o.attitude, o.concern, o.follow_up)):
+        by_attitude[attitude] = by_attitude.get(attitude, 0) + n
+        by_concern[concern] = by_concern.get(concern, 0) + n
+        if follow_up is not None and follow_up != FollowUp.DA_GIAI_QUYET.value:
+            f.open_follow_ups += n
+    f.opinions_by_attitude = {k: by_attitude[k] for k in sorted(by_attitude, key=_sql_order)}
+    f.opinions_by_concern = {k: by_concern[k] for k in sorted(by_concern, key=_sql_order)}
     f.hot_spots = f.opinions_by_concern.get(Concern.DIEM_NONG.value, 0)
-    f.open_follow_ups = session.scalar(
-        select(func.count()).where(*live, o.follow_up != FollowUp.DA_GIAI_QUYET.value)) or 0
+
+
+def _sql_order(code: str | None) -> tuple[bool, str]:
+    """The order of SQLite's GROUP BY on a text column: NULL first, then by code point."""
+    return (code is not None, code or "")
 
 
 # --- what a report adds to the figures of its period ---------------------------
