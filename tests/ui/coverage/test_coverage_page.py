@@ -197,7 +197,10 @@ def test_the_tile_counts_documents_due_and_opens_the_page(demo, qtbot):
     assert tile.value.text() == str(len(due)) and "sắp đến hạn" in tile.caption.text()
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
     page = window.current_page()
-    assert page is window.pages["coverage"] and page.model.rowCount() > 0
+    assert page is window.pages["coverage"] and page.due_only.isChecked()
+    assert sorted(r.id for r in page.model.rows) == sorted(dc.document.id for dc in due)
+    page.due_only.setChecked(False)                      # every document again
+    assert page.model.rowCount() > len(due)
     page.open_catalogue.emit("documents")         # "Mở trang Danh mục": at the right tab
     catalogues = window.current_page()
     assert catalogues is window.pages["catalogues"]

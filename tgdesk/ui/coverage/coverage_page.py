@@ -15,10 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QHeaderView, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QHeaderView, QPushButton, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.dates import EARLIEST
+from tgdesk.domain.filters import ListFilter
 from tgdesk.services import coverage as cov
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
@@ -69,6 +71,11 @@ class CoveragePage(QWidget):
         self.since = DateField(None, optional=True, placeholder="mọi buổi", today=today)
         self.since.setToolTip("Để trống: mọi buổi học. Văn bản học lại hằng năm: chỉ tính "
                               "các buổi học từ ngày này")
+        self.due_only = QCheckBox("Chỉ văn bản chưa &xong, sắp đến hạn hoặc quá hạn")
+        self.due_only.setToolTip(f"Văn bản chưa được mọi chi bộ học tập mà hạn đã qua hoặc "
+                                 f"còn không quá {cov.DUE_SOON_DAYS} ngày (như ô ở trang "
+                                 "Tổng quan)")
+        self.due_only.toggled.connect(lambda _on: self.refresh())
         self.export_button = QPushButton("Xuất &Excel…")
         self.export_button.setToolTip("Ghi bảng văn bản và bảng từng chi bộ (mọi văn bản) "
                                       "ra tệp Excel")
@@ -77,6 +84,7 @@ class CoveragePage(QWidget):
         bar.addWidget(together(buddy_label("Tính đến &ngày:", self.as_of.edit), self.as_of))
         bar.addWidget(together(buddy_label("&Chỉ tính các buổi từ ngày:", self.since.edit),
                                self.since))
+        bar.addWidget(self.due_only)
         bar.add_stretch()
         bar.addWidget(self.export_button)
         for field in (self.as_of, self.since):
@@ -173,7 +181,8 @@ class CoveragePage(QWidget):
             return
         as_of, since = chosen
         found = cov.coverage(self.ctx, None, as_of, since)
-        self.shown = [Shown(dc, cov.document_name(dc.document)) for dc in found]
+        self.shown = [Shown(dc, cov.document_name(dc.document)) for dc in found
+                      if not self.due_only.isChecked() or dc.due_unfinished()]
         empty = ""
         if not found:
             empty, self._empty_kind = NO_DOCUMENTS, "documents"
@@ -192,6 +201,11 @@ class CoveragePage(QWidget):
         self.select_document(keep if keep is not None else
                              (self.model.rows[0].id if self.model.rows else None))
         self._show_cells()
+
+    def show_filtered(self, flt: ListFilter) -> None:
+        """The overview's tile: ``overdue`` shows only the documents not finished
+        whose deadline has passed or is near (what the tile counts)."""
+        self.due_only.setChecked(bool(flt.overdue))
 
     # --- the document chosen -----------------------------------------------------------
     def selected(self) -> Shown | None:

@@ -97,10 +97,10 @@ def tile_row(open_tile: Callable[[str], None]) -> tuple[ColumnsLayout, dict[str,
 
 
 def tile_filter(key: str, month: Period) -> tuple[str, ListFilter | None]:
-    """The page and list filter behind a tile, for ``month`` (no filter: the page as it is)."""
+    """The page and list filter behind a tile, for ``month``."""
     dates = {"date_from": month.start, "date_to": month.end}
     return {
-        "coverage_due": ("coverage", None),
+        "coverage_due": ("coverage", ListFilter(overdue=True)),     # due or overdue, not done
         "meetings": ("meetings", ListFilter(**dates)),
         "studies": ("studies", ListFilter(**dates)),
         "opinions": ("opinions", ListFilter(**dates)),
