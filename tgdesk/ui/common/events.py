@@ -23,3 +23,27 @@ class DataBus(QObject):
 def concerns(what: str, *kinds: str) -> bool:
     """Whether a change named ``what`` affects something showing ``kinds``."""
     return what == ALL or what in kinds
+
+
+class RefreshWhenShown:
+    """For a page (put it before QWidget among the bases): a change announced
+    while the page is hidden is loaded when the page is next shown, not at once.
+    The page's ``refresh()`` calls ``self.loaded()``; ``stale = True`` in the
+    page's constructor loads it only when it is first shown."""
+
+    stale = False
+
+    def data_changed(self) -> None:
+        """Reload now when the page is showing; otherwise when it is next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def loaded(self) -> None:
+        self.stale = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()

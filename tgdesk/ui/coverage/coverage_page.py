@@ -28,7 +28,7 @@ from tgdesk.services.errors import UserError
 from tgdesk.ui.common import kit
 from tgdesk.ui.common.app_settings import last_folder, remember_folder
 from tgdesk.ui.common.date_field import DateField
-from tgdesk.ui.common.events import DataBus, concerns
+from tgdesk.ui.common.events import DataBus, RefreshWhenShown, concerns
 from tgdesk.ui.common.flow_layout import FlowLayout, together
 from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.common.kit import RowsModel, note_label, rows_view
@@ -54,14 +54,13 @@ FOLDER_KEY = "coverage/last_folder"
 XLSX_FILTER = "Tệp Excel (*.xlsx);;Mọi tệp (*)"
 
 
-class CoveragePage(QWidget):
+class CoveragePage(RefreshWhenShown, QWidget):
     status = Signal(str)
     open_catalogue = Signal(str)        # the Danh mục page, at this catalogue's tab
 
     def __init__(self, ctx: Context, bus: DataBus, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self._dirty = False
         self.shown: list[Shown] = []
         today = ctx.today()
 
@@ -151,17 +150,8 @@ class CoveragePage(QWidget):
 
     # --- refreshing ------------------------------------------------------------------
     def _on_data_changed(self, what: str) -> None:
-        if not concerns(what, "studies", "cells", "documents"):
-            return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
+        if concerns(what, "studies", "cells", "documents"):
+            self.data_changed()
 
     def dates(self) -> tuple[date, date | None] | None:
         """(to, from) as chosen, or None (said on the page) when they do not fit."""
@@ -175,7 +165,7 @@ class CoveragePage(QWidget):
         return None if problem else (as_of, since)
 
     def refresh(self) -> None:
-        self._dirty = False
+        self.loaded()
         chosen = self.dates()
         if chosen is None:
             return

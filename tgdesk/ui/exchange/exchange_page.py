@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from tgdesk.services.context import Context
 
-from tgdesk.ui.common.events import ALL, DataBus
+from tgdesk.ui.common.events import ALL, DataBus, RefreshWhenShown
 from tgdesk.ui.exchange.exchange_board import BoardTab
 from tgdesk.ui.exchange.exchange_conflicts import ConflictsTab
 from tgdesk.ui.exchange.exchange_receive import ReceiveTab
@@ -21,7 +21,7 @@ from tgdesk.ui.common.headings import heading_label
 EXCHANGE = "exchange"     # the DataBus payload of a change made here (units, exports)
 
 
-class ExchangePage(QWidget):
+class ExchangePage(RefreshWhenShown, QWidget):
     status = Signal(str)
     open_page = Signal(str)      # a page of the main window asked for ("unit")
 
@@ -53,24 +53,17 @@ class ExchangePage(QWidget):
         lay.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
         bus.data_changed.connect(self._on_data_changed)
-        self.dirty = True
+        self.stale = True               # loaded when first shown: it may never be opened
 
     def _tab_changed(self) -> None:
         self.bus.changed(EXCHANGE)
 
     def _on_data_changed(self, what: str) -> None:
-        self.dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # refresh lazily: the page may never be opened
-        super().showEvent(event)
-        if self.dirty:
-            self.refresh()
+        self.data_changed()
 
     def refresh(self) -> None:
         """Reload every tab (F5, or data changed elsewhere)."""
-        self.dirty = False
+        self.loaded()
         for tab in (self.units, self.send, self.receive, self.conflicts, self.board,
                     self.catalogue):
             tab.refresh()

@@ -25,7 +25,7 @@ from tgdesk.services.unit import get_unit
 from tgdesk.ui.common.columns_layout import ColumnsLayout
 from tgdesk.ui.common.screen_fit import scrolled
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
-from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.common.events import DataBus, RefreshWhenShown
 from tgdesk.ui.common.headings import heading_label
 from tgdesk.ui.overview.overview_attention import NoteList
 from tgdesk.ui.overview.overview_charts import ChartTabs
@@ -40,7 +40,7 @@ CHART_WIDTH = 430     # below two such columns the lists go under the charts
 SIDE_WIDTH = 300      # the lists of hot spots and overdue notes, side by side when room
 
 
-class OverviewPage(QWidget):
+class OverviewPage(RefreshWhenShown, QWidget):
     links_to = staticmethod(links_to)
 
     def __init__(self, ctx: Context, bus: DataBus, links: Links | None = None,
@@ -49,7 +49,6 @@ class OverviewPage(QWidget):
         self.ctx = ctx
         self.links = links or Links()
         self.month = Period.containing(ctx.today())
-        self._dirty = False
 
         self.caption = QLabel()
         self.guide = FirstSteps(self.links)
@@ -118,18 +117,10 @@ class OverviewPage(QWidget):
 
     # --- refreshing ------------------------------------------------------------------
     def _on_data_changed(self, what: str) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:
-        if self._dirty:
-            self.refresh()
-        super().showEvent(event)
+        self.data_changed()
 
     def refresh(self) -> None:
-        self._dirty = False
+        self.loaded()
         today = self.ctx.today()
         self.month = Period.containing(today)
         unit = get_unit(self.ctx)
