@@ -13,7 +13,8 @@ import sys
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (QObject, QRunnable, Qt, QThreadPool, QTimer, Signal,
+                            SignalInstance)
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tgdesk.services.errors import UserError
@@ -52,70 +53,6 @@ class _Runnable(QRunnable):
             self._signals.done.emit(result)
 
 
-class Task(QObject):
-    """One background job. Keep a reference until ``finished`` fires."""
-
-    done = Signal(object)
-    failed = Signal(str)
-    finished = Signal()
-
-    def __init__(self, fn: Callable[[], object], label: str, parent: QWidget | None = None,
-                 show_after_ms: int = 0):
-        super().__init__(parent)
-        self._fn = fn
-        self._signals = TaskSignals()
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
-        self._signals.crashed.connect(self._on_crashed)
-        self._progress = QProgressDialog(label, "", 0, 0, parent)
-        self._progress.setWindowTitle("Đang xử lý")
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(0)
-        self._progress.setAutoClose(False)
-        self._progress.setAutoReset(False)
-        self._progress.setMinimumWidth(360)
-        self.running = False
-        # Work that is usually quick (a page preview) shows the busy dialog only
-        # when it takes long enough to be noticed, instead of flashing it.
-        self._show_timer = QTimer(self)
-        self._show_timer.setSingleShot(True)
-        self._show_timer.setInterval(show_after_ms)
-        self._show_timer.timeout.connect(self._show_if_running)
-
-    def start(self) -> None:
-        self.running = True
-        if self._show_timer.interval() > 0:
-            self._show_timer.start()
-        else:
-            self._progress.show()
-        QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals))
-
-    def _show_if_running(self) -> None:
-        if self.running:
-            self._progress.show()
-
-    def _finish(self) -> None:
-        self.running = False
-        self._show_timer.stop()
-        self._progress.close()
-        self._progress.deleteLater()
-        self.finished.emit()
-
-    def _on_done(self, result: object) -> None:
-        self._finish()
-        self.done.emit(result)
-
-    def _on_failed(self, message: str) -> None:
-        self._finish()
-        self.failed.emit(message)
-
-    def _on_crashed(self, details: str) -> None:
-        self._finish()
-        report_unexpected(details)
-        self.failed.emit(UNEXPECTED)
-
-
 class BackgroundTask(QObject):
     """Work off the GUI thread that nobody waits for (a list's count): no dialog;
     ``done`` or ``failed`` on the GUI thread, then ``finished``. An unexpected
@@ -138,17 +75,63 @@ class BackgroundTask(QObject):
     def start(self) -> None:
         QThreadPool.globalInstance().start(_Runnable(self._fn, self._signals))
 
-    def _on_done(self, result: object) -> None:
-        self.done.emit(result)
+    def _deliver(self, signal: SignalInstance, value: object) -> None:
+        signal.emit(value)
         self.finished.emit()
 
+    def _on_done(self, result: object) -> None:
+        self._deliver(self.done, result)
+
     def _on_failed(self, message: str) -> None:
-        self.failed.emit(message)
-        self.finished.emit()
+        self._deliver(self.failed, message)
 
     def _on_crashed(self, details: str) -> None:
         report_unexpected(details)
         self._on_failed(UNEXPECTED)
+
+
+class Task(BackgroundTask):
+    """One background job with a busy dialog. Keep a reference until ``finished``
+    fires (which comes before ``done`` or ``failed``: the dialog is gone by then)."""
+
+    def __init__(self, fn: Callable[[], object], label: str, parent: QWidget | None = None,
+                 show_after_ms: int = 0):
+        super().__init__(fn, parent)
+        self._progress = QProgressDialog(label, "", 0, 0, parent)
+        self._progress.setWindowTitle("Đang xử lý")
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(0)
+        self._progress.setAutoClose(False)
+        self._progress.setAutoReset(False)
+        self._progress.setMinimumWidth(360)
+        self.running = False
+        # Work that is usually quick (a page preview) shows the busy dialog only
+        # when it takes long enough to be noticed, instead of flashing it.
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.setInterval(show_after_ms)
+        self._show_timer.timeout.connect(self._show_if_running)
+
+    def start(self) -> None:
+        self.running = True
+        if self._show_timer.interval() > 0:
+            self._show_timer.start()
+        else:
+            self._progress.show()
+        super().start()
+
+    def _show_if_running(self) -> None:
+        if self.running:
+            self._progress.show()
+
+    def _deliver(self, signal: SignalInstance, value: object) -> None:
+        self.running = False
+        self._show_timer.stop()
+        self._progress.close()
+        self._progress.deleteLater()
+        self.finished.emit()
+        signal.emit(value)
 
 
 def run_task(fn: Callable[[], object], label: str, parent: QWidget | None,
