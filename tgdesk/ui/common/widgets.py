@@ -168,7 +168,7 @@ def value_signals(widget: QWidget) -> list:
     if isinstance(w, QListWidget):
         return [w.itemChanged]
     if isinstance(w, QAbstractSpinBox):
-        return [getattr(w, name) for name in ("valueChanged", "dateChanged") if hasattr(w, name)]
+        return [w.valueChanged] if hasattr(w, "valueChanged") else []    # spin boxes
     return []
 
 
