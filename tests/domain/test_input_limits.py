@@ -80,7 +80,8 @@ def test_counts_beyond_what_a_ward_holds_are_errors():
 
 def test_one_validator_per_kind():
     assert set(VALIDATORS) == {"cells", "areas", "documents", "categories", "people",
-                               "meetings", "studies", "opinions"}
+                               "campaigns", "meetings", "studies", "opinions", "propaganda",
+                               "online", "models"}
     note = OpinionNote(noted_on=MONDAY, category_id=6, summary="Băn khoăn \ud800")
     assert errors(validate_record("opinions", note, KNOWN, TODAY)) == \
         errors(validate_opinion(note, KNOWN, TODAY))

@@ -13,12 +13,14 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from tgdesk.domain.filters import ListFilter
-from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, OpinionNote,
-                                   PartyDocument, Person, StudySession)
+from tgdesk.domain.records import (Area, Campaign, Cell, ExemplaryModel, Meeting, OnlineEntry,
+                                   OpinionCategory, OpinionNote, PartyDocument, Person,
+                                   PropagandaActivity, StudySession)
 from tgdesk.services import lists
 from tgdesk.services.errors import NotFound, ValidationFailed
-from tgdesk.services.kinds import (AREAS, CATALOGUE_KINDS, CATEGORIES, CELLS, DOCUMENTS,
-                                   MEETINGS, OPINIONS, PEOPLE, RECORD_KINDS, STUDIES)
+from tgdesk.services.kinds import (AREAS, CAMPAIGNS, CATALOGUE_KINDS, CATEGORIES, CELLS,
+                                   DOCUMENTS, MEETINGS, MODELS, ONLINE, OPINIONS, PEOPLE,
+                                   PROPAGANDA, RECORD_KINDS, STUDIES)
 
 OLD = "2020-01-01 00:00:00.000000"
 
@@ -106,6 +108,29 @@ CASES: dict[str, Case] = {
         lambda c: OpinionCategory(name="An ninh trật tự", description="Trộm cắp, tệ nạn"),
         {"description": "Trộm cắp, tệ nạn xã hội"},
         {"name": ""}, "name"),
+    "campaigns": Case(
+        lambda c: Campaign(name="80 năm Cách mạng tháng Tám và Quốc khánh 2/9",
+                           starts_on=date(2025, 8, 1), ends_on=date(2025, 9, 5)),
+        {"note": "Theo Hướng dẫn của Ban Tuyên giáo"},
+        {"ends_on": date(2025, 7, 1)}, "ends_on"),
+    "propaganda": Case(
+        lambda c: PropagandaActivity(held_on=date(2026, 11, 2), form="loa_dai",
+                                     title="Phát thanh về Đại hội XIV", area_id=c.area,
+                                     bulletins=12, minutes_on_air=90),
+        {"bulletins": 14},
+        {"panos": 3}, "panos"),
+    "online": Case(
+        lambda c: OnlineEntry(noted_on=date(2026, 11, 3), entry_kind="dang_tin",
+                              channel="zalo", summary="Chia sẻ bài về chuyển đổi số",
+                              member_id=c.person, posts=1, shares=25),
+        {"shares": 30},
+        {"member_id": 9999}, "member_id"),
+    "models": Case(
+        lambda c: ExemplaryModel(noted_on=date(2026, 2, 10), subject="ca_nhan",
+                                 name="Bà Nguyễn Thị Lan, tổ trưởng tổ dân phố 12",
+                                 cell_id=c.cell, area_id=c.area2, theme="Chuyên đề năm 2026"),
+        {"assessed": True, "replicated": True},
+        {"subject": "khac"}, "subject"),
 }
 
 ALL_KINDS = {**RECORD_KINDS, **CATALOGUE_KINDS}
@@ -114,7 +139,7 @@ ALL_KINDS = {**RECORD_KINDS, **CATALOGUE_KINDS}
 def test_every_kind_has_a_case():
     assert set(CASES) == set(ALL_KINDS)
     assert set(ALL_KINDS.values()) == {MEETINGS, STUDIES, OPINIONS, CELLS, AREAS, DOCUMENTS,
-                                       PEOPLE, CATEGORIES}
+                                       PEOPLE, CATEGORIES, CAMPAIGNS, PROPAGANDA, ONLINE, MODELS}
 
 
 def table(kind) -> str:

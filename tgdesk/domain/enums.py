@@ -115,6 +115,94 @@ class Classification(Labelled):
     MAT = ("mat", "Mật")
 
 
+
+class PropagandaForm(Labelled):
+    """How a propaganda activity reached people (its quantities: PROPAGANDA_QUANTITIES)."""
+
+    TRUC_QUAN = ("truc_quan", "Trực quan (băng rôn, khẩu hiệu, pano, áp phích, cờ)")
+    LOA_DAI = ("loa_dai", "Loa, đài truyền thanh")
+    TRUC_TUYEN = ("truc_tuyen", "Trên mạng (trang, fanpage, nhóm Zalo)")
+    AN_PHAM = ("an_pham", "Tờ rơi, tài liệu")
+    VAN_HOA = ("van_hoa", "Văn hóa, văn nghệ, thể thao")
+    MIENG = ("mieng", "Nói chuyện, tuyên truyền miệng")
+
+
+class OnlineEntryKind(Labelled):
+    """What an online-team entry records (Nghị quyết 35-NQ/TW)."""
+
+    DANG_TIN = ("dang_tin", "Đăng, chia sẻ thông tin tích cực")
+    PHAT_HIEN = ("phat_hien", "Phát hiện thông tin sai trái, thù địch")
+    DU_THI = ("du_thi", "Bài dự thi bảo vệ nền tảng tư tưởng")
+
+
+class OnlineChannel(Labelled):
+    FACEBOOK = ("facebook", "Facebook")
+    ZALO = ("zalo", "Zalo")
+    TIKTOK = ("tiktok", "TikTok")
+    YOUTUBE = ("youtube", "YouTube")
+    WEBSITE = ("website", "Trang thông tin điện tử")
+    KHAC = ("khac", "Kênh khác")
+
+
+class WrongContentKind(Labelled):
+    SAI_SU_THAT = ("sai_su_that", "Thông tin sai sự thật")
+    XUYEN_TAC = ("xuyen_tac", "Xuyên tạc, bôi nhọ")
+    THU_DICH = ("thu_dich", "Quan điểm sai trái, thù địch")
+    KICH_DONG = ("kich_dong", "Kích động, gây rối")
+
+
+class OnlineAction(Labelled):
+    """What was done about wrong or hostile content found online."""
+
+    BAO_CAO_NEN_TANG = ("bao_cao_nen_tang", "Báo cáo vi phạm với nền tảng")
+    PHAN_BAC = ("phan_bac", "Đăng bài phản bác, định hướng")
+    CHUYEN_CO_QUAN = ("chuyen_co_quan", "Chuyển cơ quan chức năng")
+    DA_GO = ("da_go", "Đã được gỡ bỏ")
+    THEO_DOI = ("theo_doi", "Tiếp tục theo dõi")
+
+
+class ModelSubject(Labelled):
+    """What a Chỉ thị 05-CT/TW record is about."""
+
+    MO_HINH = ("mo_hinh", "Mô hình, cách làm hay")
+    TAP_THE = ("tap_the", "Tập thể điển hình")
+    CA_NHAN = ("ca_nhan", "Cá nhân điển hình")
+
+
+class Recognition(Labelled):
+    CHUA = ("chua", "Chưa")
+    BIEU_DUONG = ("bieu_duong", "Biểu dương")
+    KHEN_THUONG = ("khen_thuong", "Khen thưởng")
+
+
+# The quantities of a propaganda activity: (field, label in forms, unit in reports).
+PROPAGANDA_QUANTITIES: tuple[tuple[str, str, str], ...] = (
+    ("banners", "Băng rôn", "băng rôn"),
+    ("slogans", "Khẩu hiệu", "khẩu hiệu"),
+    ("panos", "Pano", "pano"),
+    ("posters", "Áp phích", "áp phích"),
+    ("flags", "Cờ (Tổ quốc, Đảng)", "lá cờ"),
+    ("bulletins", "Bản tin, lượt phát", "lượt phát thanh"),
+    ("minutes_on_air", "Thời lượng (phút)", "phút phát sóng"),
+    ("posts", "Bài đăng", "bài đăng"),
+    ("shares", "Lượt chia sẻ", "lượt chia sẻ"),
+    ("reach", "Lượt tiếp cận (nếu biết)", "lượt tiếp cận"),
+    ("copies", "Tờ rơi, tài liệu (bản)", "tờ rơi, tài liệu"),
+    ("performances", "Chương trình, tiết mục", "chương trình, tiết mục"),
+    ("sessions", "Buổi nói chuyện", "buổi nói chuyện"),
+    ("people", "Lượt người tham dự", "lượt người"),
+)
+
+# Which quantities fit each form (the dialog shows only these; others stay 0).
+QUANTITIES_BY_FORM: dict[str, tuple[str, ...]] = {
+    "truc_quan": ("banners", "slogans", "panos", "posters", "flags"),
+    "loa_dai": ("bulletins", "minutes_on_air"),
+    "truc_tuyen": ("posts", "shares", "reach"),
+    "an_pham": ("copies",),
+    "van_hoa": ("performances", "people"),
+    "mieng": ("sessions", "people"),
+}
+
 # Attendance categories of a study session, in report order.
 ATTENDANCE_CATEGORIES: tuple[tuple[str, str], ...] = (
     ("key_cadres", "cán bộ chủ chốt"),

@@ -18,12 +18,18 @@ class ListFilter:
     search: str | None = None      # words typed in the search box (see store/search.py)
     meeting_type: str | None = None  # meetings: MeetingType code
     study_form: str | None = None    # studies: StudyForm code
-    cell_id: int | None = None       # studies: the Party cell
-    area_id: int | None = None       # opinions: residential area
+    cell_id: int | None = None       # studies, propaganda, models: the Party cell
+    area_id: int | None = None       # opinions, propaganda, models: residential area
     category_id: int | None = None   # opinions: opinion category
     attitude: str | None = None      # opinions: Attitude code
     concern: str | None = None       # opinions: Concern code (diem_nong = hot spot)
     follow_up: str | None = None     # opinions: FollowUp code; "open" = not yet resolved
     overdue: bool = False            # opinions: due date passed and not resolved
+    propaganda_form: str | None = None  # propaganda: PropagandaForm code
+    campaign_id: int | None = None      # propaganda: the campaign or theme
+    online_kind: str | None = None      # online: OnlineEntryKind code
+    channel: str | None = None          # online: OnlineChannel code
+    model_subject: str | None = None    # models: ModelSubject code
+    recognition: str | None = None      # models: Recognition code
     sort: str | None = None          # a column key of the list; None = newest first
     descending: bool = True

@@ -81,6 +81,7 @@ class Person:
     workplace: str | None = None
     area_id: int | None = None
     active: bool = True
+    online_team: bool = False           # a member of the online team (nhóm 35)
     id: int | None = None
     uuid: str | None = None
 
@@ -166,3 +167,95 @@ class FollowUpChange:
     passed_to: str | None = None
     note: str | None = None
     id: int | None = None
+
+
+@dataclass
+class Campaign:
+    """A propaganda campaign or theme: “Chào mừng Đại hội XIV của Đảng”."""
+
+    name: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+    note: str | None = None
+    active: bool = True
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class PropagandaActivity:
+    """One propaganda activity; only the quantities of its form are filled
+    (enums.QUANTITIES_BY_FORM), the others stay 0."""
+
+    held_on: date | None = None
+    ends_on: date | None = None         # a range: the last day (None: one day)
+    form: str = "truc_quan"
+    title: str = ""                     # what was propagated
+    campaign_id: int | None = None
+    place: str | None = None            # place or channel
+    area_id: int | None = None
+    cell_id: int | None = None
+    banners: int = 0
+    slogans: int = 0
+    panos: int = 0
+    posters: int = 0
+    flags: int = 0
+    bulletins: int = 0
+    minutes_on_air: int = 0
+    posts: int = 0
+    shares: int = 0
+    reach: int = 0
+    copies: int = 0
+    performances: int = 0
+    sessions: int = 0
+    people: int = 0
+    note: str | None = None
+    classification: str = "thuong"
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class OnlineEntry:
+    """The online team's work (Nghị quyết 35-NQ/TW): positive posts and shares,
+    wrong or hostile content found and what was done, essay-contest entries."""
+
+    noted_on: date | None = None
+    entry_kind: str = "dang_tin"
+    member_id: int | None = None        # the team member (a person)
+    channel: str = "facebook"
+    summary: str = ""
+    link: str | None = None
+    posts: int = 0
+    shares: int = 0
+    reach: int = 0
+    content_kind: str | None = None     # phat_hien: WrongContentKind
+    action: str | None = None           # phat_hien: OnlineAction
+    passed_to: str | None = None
+    entries: int = 0                    # du_thi: number of entries
+    classification: str = "thuong"
+    id: int | None = None
+    uuid: str | None = None
+
+
+@dataclass
+class ExemplaryModel:
+    """A Chỉ thị 05-CT/TW / Kết luận 01-KL/TW model, exemplary collective or person."""
+
+    noted_on: date | None = None        # registered or first noted
+    subject: str = "mo_hinh"
+    name: str = ""
+    description: str | None = None
+    theme: str | None = None            # the year's theme (chuyên đề năm)
+    cell_id: int | None = None
+    area_id: int | None = None
+    registered: bool = True
+    assessed: bool = False
+    replicated: bool = False
+    recognition: str = "chua"
+    recognition_level: str | None = None   # Đảng ủy phường, Quận ủy, …
+    recognition_doc: str | None = None     # the decision: số, ngày
+    recognized_on: date | None = None
+    classification: str = "thuong"
+    id: int | None = None
+    uuid: str | None = None

@@ -100,6 +100,7 @@ class Known:
     documents: frozenset[int] = frozenset()
     people: frozenset[int] = frozenset()
     categories: frozenset[int] = frozenset()
+    campaigns: frozenset[int] = frozenset()
 
 
 def _required_text(v: Verdict, fld: str, value: str | None, label: str) -> None:
@@ -133,9 +134,9 @@ def _code(v: Verdict, fld: str, value: str, enum, label: str) -> None:
         v.error(fld, f"{label}: giá trị “{shown}” không có trong danh sách.")
 
 
-def _texts(v: Verdict, record) -> None:
+def _texts(v: Verdict, record, labels: dict[str, str] | None = None) -> None:
     """Every free-text field: valid Unicode, no control characters, not too long."""
-    labels = TEXT_LABELS.get(type(record), {})
+    labels = TEXT_LABELS.get(type(record), {}) if labels is None else labels
     for fld, label in labels.items():
         value = getattr(record, fld)
         if not isinstance(value, str) or not value:
@@ -388,7 +389,9 @@ VALIDATORS = {
     "meetings": lambda r, known, today: validate_meeting(r, today),
     "studies": validate_study,
     "opinions": validate_opinion,
-}
+}  # + the propaganda, online-team, Chỉ thị 05 records, the campaigns:
+from .activity_validation import ACTIVITY_VALIDATORS  # noqa: E402  (uses the helpers above)
+VALIDATORS.update(ACTIVITY_VALIDATORS)
 
 
 def validate_record(kind: str, record, known: Known, today: date) -> Verdict:

@@ -36,7 +36,8 @@ def known_ids(session: Session) -> Known:
         return frozenset(session.scalars(select(row.id).where(row.deleted.is_(False))))
 
     return Known(cells=ids(t.CellRow), areas=ids(t.AreaRow), documents=ids(t.DocumentRow),
-                 people=ids(t.PersonRow), categories=ids(t.CategoryRow))
+                 people=ids(t.PersonRow), categories=ids(t.CategoryRow),
+                 campaigns=ids(t.CampaignRow))
 
 
 @dataclass(frozen=True)

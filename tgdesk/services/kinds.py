@@ -10,8 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain import validation as v
-from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument,
-                                   Person, StudySession)
+from tgdesk.domain.records import (Area, Campaign, Cell, ExemplaryModel, Meeting, OnlineEntry,
+                                   OpinionCategory, OpinionNote, PartyDocument, Person,
+                                   PropagandaActivity, StudySession)
 from tgdesk.domain.validation import Issue
 from tgdesk.store import tables as t
 
@@ -81,7 +82,13 @@ DOCUMENTS = Kind("văn bản", t.DocumentRow, PartyDocument,
 PEOPLE = Kind("người", t.PersonRow, Person, lambda r, known, today: v.validate_person(r, known))
 CATEGORIES = Kind("lĩnh vực", t.CategoryRow, OpinionCategory,
                   lambda r, known, today: v.validate_category(r))
+CAMPAIGNS = Kind("đợt, chủ đề tuyên truyền", t.CampaignRow, Campaign, v.VALIDATORS["campaigns"])
+PROPAGANDA = Kind("hoạt động tuyên truyền", t.PropagandaRow, PropagandaActivity,
+                  v.VALIDATORS["propaganda"])
+ONLINE = Kind("việc của nhóm trên mạng", t.OnlineEntryRow, OnlineEntry, v.VALIDATORS["online"])
+MODELS = Kind("mô hình, điển hình", t.ModelRow, ExemplaryModel, v.VALIDATORS["models"])
 
-RECORD_KINDS = {"meetings": MEETINGS, "studies": STUDIES, "opinions": OPINIONS}
+RECORD_KINDS = {"meetings": MEETINGS, "studies": STUDIES, "opinions": OPINIONS,
+                "propaganda": PROPAGANDA, "online": ONLINE, "models": MODELS}
 CATALOGUE_KINDS = {"cells": CELLS, "areas": AREAS, "documents": DOCUMENTS, "people": PEOPLE,
-                   "categories": CATEGORIES}
+                   "categories": CATEGORIES, "campaigns": CAMPAIGNS}

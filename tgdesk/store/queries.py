@@ -19,13 +19,15 @@ from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, Me
 from tgdesk.domain.filters import ListFilter
 
 from . import tables as t
+from . import activity_queries as aq
 from .search import FTS_TABLES, match_expression, rank_expression
+from .sort_sql import catalogue_rank, leading_text_key, rank, text_key
 from .stats import origin_filter
 
 
 _DATE = {"meetings": (t.MeetingRow, t.MeetingRow.held_on),
          "studies": (t.StudyRow, t.StudyRow.held_on),
-         "opinions": (t.OpinionRow, t.OpinionRow.noted_on)}
+         "opinions": (t.OpinionRow, t.OpinionRow.noted_on), **aq.DATES}
 
 RESOLVED = FollowUp.DA_GIAI_QUYET.value
 OPEN = "open"           # ListFilter.follow_up: every status but resolved
@@ -64,6 +66,8 @@ def _filtered(kind: str, flt: ListFilter, stmt: Select, origin: Sequence[int] | 
         if flt.overdue:
             stmt = stmt.where(o.due_on.is_not(None), o.due_on < (today or date.today()),
                               o.follow_up != RESOLVED)
+    if kind in aq.DATES:
+        stmt = aq.filtered(kind, flt, stmt)
     if flt.search and (expr := match_expression(flt.search)):
         stmt = stmt.where(row.id.in_(_hits(kind, expr, "q")))
     return stmt
@@ -83,40 +87,19 @@ def _hits(kind: str, expr: str, name: str) -> Select:
 # computed once per catalogue row, not once per record. Ties fall back to the
 # newest first, then the id, so the order is stable.
 
-def _rank(col, enum) -> ColumnElement:
-    return case({code: i for i, code in enumerate(enum.codes())}, value=col, else_=len(enum))
-
-
-def _catalogue_rank(catalogue, name_col, key_col) -> ColumnElement:
-    """Position of a catalogue row's name in Vietnamese-ish order (folded, then as
-    written), as a scalar subquery over the small catalogue table."""
-    ranked = (select(catalogue.id.label("cid"),
-                     func.row_number().over(order_by=(func.tg_fold(name_col), name_col,
-                                                      catalogue.id)).label("rk"))
-              .subquery())
-    return (select(ranked.c.rk).where(ranked.c.cid == key_col).scalar_subquery())
-
-
-def _text_key(col) -> ColumnElement:
-    return func.tg_fold(col)
+_rank, _catalogue_rank, _text_key = rank, catalogue_rank, text_key
 
 
 def _leading_text_key(kind: str) -> ColumnElement:
-    """The folded text of a record's first search column (a meeting's or study's
-    title, an opinion's summary), read from the search index, where it is stored
-    already folded: 10× faster than tg_fold() on every row at 100,000 notes.
-    The index text goes on with the other columns; only its first 100 characters
-    are kept for the sort (a meeting's contents can be pages long)."""
-    row, _ = _DATE[kind]
-    fts = table(FTS_TABLES[kind], column("rowid"), column("folded"))
-    return (select(func.substr(fts.c.folded, 1, 100)).where(fts.c.rowid == row.id)
-            .scalar_subquery())
+    return leading_text_key(kind, _DATE[kind][0])
 
 
 # Built once per kind (read only): rebuilding these expressions cost milliseconds
 # on every list query.
 @cache
 def _sort_keys(kind: str) -> dict[str, ColumnElement]:
+    if kind in aq.DATES:
+        return aq.sort_keys(kind)
     if kind == "meetings":
         m = t.MeetingRow
         return {"held_on": m.held_on, "meeting_type": _rank(m.meeting_type, MeetingType),
@@ -286,13 +269,13 @@ def opinion_rows(session: Session, ids: Sequence[int]) -> list[dict]:
     return _by_id([dict(r._mapping) for r in session.execute(stmt)], ids)
 
 
-ROWS = {"meetings": meeting_rows, "studies": study_rows, "opinions": opinion_rows}
+ROWS = {"meetings": meeting_rows, "studies": study_rows, "opinions": opinion_rows, **aq.ROWS}
 
 
 def catalogue_rows(session: Session, kind: str, include_inactive: bool = True) -> list[dict]:
     """All live rows of one catalogue, in a stable display order."""
     row = {"cells": t.CellRow, "areas": t.AreaRow, "documents": t.DocumentRow,
-           "people": t.PersonRow, "categories": t.CategoryRow}[kind]
+           "people": t.PersonRow, "categories": t.CategoryRow, "campaigns": t.CampaignRow}[kind]
     stmt = select(row).where(row.deleted.is_(False), row.origin_unit_id.is_(None))
     if not include_inactive:
         stmt = stmt.where(row.active.is_(True))
@@ -313,9 +296,10 @@ def record_keys(session: Session, kind: str, date_from: date, date_to: date,
     ``origin`` as in the lists: None = own records, else those received from
     the units. One query for the whole range, however many records an import holds."""
     row, day = _DATE[kind]
-    place = {"meetings": None, "studies": t.StudyRow.cell_id,
-             "opinions": t.OpinionRow.area_id}[kind]
-    text_col = t.OpinionRow.summary if kind == "opinions" else row.title
+    place, text_col = {"meetings": (None, t.MeetingRow.title),
+                       "studies": (t.StudyRow.cell_id, t.StudyRow.title),
+                       "opinions": (t.OpinionRow.area_id, t.OpinionRow.summary),
+                       **aq.DUPLICATE_KEYS}[kind]
     cols = [row.id, day, place if place is not None else null(), text_col]
     stmt = (select(*cols)
             .where(row.deleted.is_(False), origin_filter(row, origin),

@@ -24,7 +24,8 @@ from __future__ import annotations
 from tgdesk.domain.search_query import SearchQuery, Term, parse_query
 
 FTS_TABLES = {"meetings": "meeting_fts", "studies": "study_session_fts",
-              "opinions": "opinion_note_fts"}
+              "opinions": "opinion_note_fts", "propaganda": "propaganda_activity_fts",
+              "online": "online_entry_fts", "models": "exemplary_model_fts"}
 
 
 def _word(term: Term) -> str:

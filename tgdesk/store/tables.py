@@ -3,42 +3,13 @@ changes, created/updated times (UTC) and a deleted flag (soft delete)."""
 
 from __future__ import annotations
 
-import uuid as uuid_mod
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import (Boolean, Column, Date, DateTime, ForeignKey, Index, Integer,
-                        LargeBinary, MetaData, String, Table, Text, text)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+                        LargeBinary, String, Table, Text, text)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-def new_uuid() -> str:
-    return str(uuid_mod.uuid4())
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-class Tracked:
-    """Columns every exchangeable row has."""
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+from .base import NAMING, Base, Tracked, new_uuid, utcnow  # noqa: F401  (re-exported)
 
 
 class UnitRow(Base):
@@ -115,6 +86,8 @@ class PersonRow(Tracked, Base):
     workplace: Mapped[str | None] = mapped_column(Text, nullable=True)
     area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # a member of the unit's online team (nhóm 35, Nghị quyết 35-NQ/TW; migration 0011)
+    online_team: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class CategoryRow(Tracked, Base):
@@ -361,3 +334,7 @@ class ExchangeConflictRow(Base):
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | mine | theirs
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+# The propaganda, online-team and Chỉ thị 05 records (migration 0011).
+from .activity_tables import CampaignRow, ModelRow, OnlineEntryRow, PropagandaRow  # noqa: E402,F401
