@@ -9,6 +9,7 @@ left as it is unless ``force`` is given. No Qt here."""
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import sys
 from logging.handlers import RotatingFileHandler
@@ -22,6 +23,19 @@ BACKUP_COUNT = 5
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s"
 
 log = logging.getLogger(__name__)
+
+# The log is the user's alone (0600 less the umask): it names files and records.
+PRIVATE_MODE = 0o600
+
+
+class PrivateFileHandler(RotatingFileHandler):
+    """A rotating log whose every file, the rotated ones included, is created
+    private (RotatingFileHandler would create them as the umask allows)."""
+
+    def _open(self):
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_MODE)
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+
 
 _handler: logging.Handler | None = None
 _file: Path | None = None
@@ -50,7 +64,7 @@ def setup_logging(folder: Path | None = None, *, force: bool = False) -> Path | 
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / LOG_NAME
         # created now: its appearance marks the end of start-up (tests/faults)
-        handler: logging.Handler = RotatingFileHandler(
+        handler: logging.Handler = PrivateFileHandler(
             target, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
         level = logging.INFO
     except OSError:

@@ -30,6 +30,7 @@ from tgdesk.store.migrate import (DatabaseTooNew, NotADatabase, UpgradeFailed, c
 
 from .db_lock import WriterLock, read_holder
 from .errors import UserError, db_reason, os_reason
+from .files import create_private
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,10 @@ def open_context(db_path: Path, today: Callable[[], date] = date.today, *,
         check_file(db_path)
     except (NotADatabase, DatabaseTooNew) as exc:
         raise UserError(str(exc)) from exc
+    try:
+        create_private(db_path)         # 0600 less the umask; SQLite's WAL takes its mode
+    except OSError as exc:
+        raise UserError(f"Không tạo được tệp “{db_path}”: {os_reason(exc)}.") from exc
     engine = create_db_engine(db_path)
     _plain_errors(engine, db_path, read_only=False)
     try:

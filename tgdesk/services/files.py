@@ -16,8 +16,35 @@ from pathlib import Path
 
 from .errors import UserError, os_reason
 
-# An exported document is an ordinary file (mkstemp would leave it 0600).
-FILE_MODE = 0o644
+# An exported document is an ordinary file, readable as the user's umask allows
+# (mkstemp would leave it 0600); a private one (a draft holding note text, the
+# database, a backup, the log) is the user's alone.
+PUBLIC_MODE = 0o666
+PRIVATE_MODE = 0o600
+_umask: int | None = None
+
+
+def user_umask() -> int:
+    """The process's umask (read once: os.umask can only be read by setting it)."""
+    global _umask
+    if _umask is None:
+        _umask = os.umask(0o077)
+        os.umask(_umask)
+    return _umask
+
+
+def file_mode(private: bool = False) -> int:
+    """The mode a file the program writes gets: 0666 or 0600, less the umask."""
+    return (PRIVATE_MODE if private else PUBLIC_MODE) & ~user_umask()
+
+
+def create_private(path: Path) -> None:
+    """Create ``path`` empty with the private mode if it does not exist (the
+    database, whose WAL and journal SQLite then create with the same mode)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode(private=True)))
+    except FileExistsError:
+        pass
 
 
 def write_error(exc: OSError, folder: Path, what: str = "tệp",
@@ -44,10 +71,11 @@ def make_folder(folder: Path, what: str = "tệp") -> Path:
     return folder
 
 
-def write_file(final: Path, produce: Callable[[Path], object], what: str = "tệp") -> Path:
+def write_file(final: Path, produce: Callable[[Path], object], what: str = "tệp",
+               private: bool = False) -> Path:
     """Have ``produce(tmp_path)`` write the content, then put it at ``final``
     (whose folder must exist: see make_folder). ``what`` names the content in
-    messages ("báo cáo", "gói dữ liệu", …)."""
+    messages ("báo cáo", "gói dữ liệu", …); ``private``: see file_mode."""
     final = Path(final)
     folder = final.parent
     try:
@@ -60,7 +88,7 @@ def write_file(final: Path, produce: Callable[[Path], object], what: str = "tệ
         produce(tmp)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.chmod(tmp, FILE_MODE)
+        os.chmod(tmp, file_mode(private))
         os.replace(tmp, final)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -71,5 +99,5 @@ def write_file(final: Path, produce: Callable[[Path], object], what: str = "tệ
     return final
 
 
-def write_bytes(final: Path, data: bytes, what: str = "tệp") -> Path:
-    return write_file(final, lambda tmp: tmp.write_bytes(data), what)
+def write_bytes(final: Path, data: bytes, what: str = "tệp", private: bool = False) -> Path:
+    return write_file(final, lambda tmp: tmp.write_bytes(data), what, private)

@@ -52,7 +52,8 @@ def write_draft(ctx: Context, kind: str, record_id: int | None, record: object,
             "saved_at": (now or datetime.now()).isoformat(timespec="seconds"),
             "fields": {f.name: _plain(getattr(record, f.name))
                        for f in dataclasses.fields(record)}}
-    return write_bytes(path, json.dumps(body, ensure_ascii=False).encode("utf-8"), "bản nháp")
+    return write_bytes(path, json.dumps(body, ensure_ascii=False).encode("utf-8"), "bản nháp",
+                       private=True)
 
 
 def _field_value(ftype, value):

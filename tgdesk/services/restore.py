@@ -30,6 +30,7 @@ from .backups import (BEFORE_RESTORE, get_backup_settings, main_folder, reason_l
 from .context import Context, check_db_path, open_context
 from .db_lock import LockHeld, WriterLock
 from .errors import UserError, os_reason
+from .files import file_mode
 
 log = logging.getLogger(__name__)
 
@@ -294,6 +295,7 @@ def _link_or_copy(src: Path, dst: Path) -> None:
         log.info("no hard link %s -> %s (%s); copying", src, dst, exc)
     try:
         shutil.copyfile(src, dst)
+        os.chmod(dst, file_mode(private=True))
         with dst.open("rb+") as fh:
             os.fsync(fh.fileno())
     except OSError:
@@ -310,6 +312,7 @@ def _move(src: Path, dst: Path) -> None:
         if exc.errno != errno.EXDEV:
             raise
     shutil.copyfile(src, dst)
+    os.chmod(dst, file_mode(private=True))
     with dst.open("rb+") as fh:
         os.fsync(fh.fileno())
     src.unlink()

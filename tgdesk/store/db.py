@@ -58,7 +58,10 @@ def create_db_engine(path: Path) -> Engine:
     connection; transactions are deferred (readers) unless begun on ``writing()``."""
     # URL.create, not an f-string: a "?", "#" or "%" in the path would be read as
     # the URL's query, fragment or an escape, and the file would land elsewhere.
-    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
+    # hide_parameters: an error's text (which reaches the log) never holds the
+    # values of a statement, which can be an opinion note's words.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True,
+                           hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
