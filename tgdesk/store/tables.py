@@ -101,7 +101,9 @@ class CategoryRow(Tracked, Base):
 class MeetingRow(Tracked, Base):
     __tablename__ = "meeting"
     origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
-    __table_args__ = (Index("ix_meeting_list", "deleted", "held_on", "id"),)
+    __table_args__ = (Index("ix_meeting_list", "deleted", "held_on", "id"),
+                      Index("ix_meeting_classification", "classification", "deleted",
+                            "origin_unit_id"))
     held_on: Mapped[date] = mapped_column(Date)
     meeting_type: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
@@ -128,7 +130,9 @@ class StudyRow(Tracked, Base):
     __tablename__ = "study_session"
     origin_unit_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
     __table_args__ = (Index("ix_study_session_list", "deleted", "held_on", "id"),
-                      Index("ix_study_session_cell", "cell_id"))
+                      Index("ix_study_session_cell", "cell_id"),
+                      Index("ix_study_session_classification", "classification", "deleted",
+                            "origin_unit_id"))
     held_on: Mapped[date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(Text)
     cell_id: Mapped[int | None] = mapped_column(ForeignKey("cell.id"), nullable=True)
@@ -159,6 +163,8 @@ class OpinionRow(Tracked, Base):
                       Index("ix_opinion_note_due", "deleted", "due_on", "follow_up",
                             "origin_unit_id", "noted_on"),
                       Index("ix_opinion_note_concern", "deleted", "concern", "follow_up",
+                            "origin_unit_id"),
+                      Index("ix_opinion_note_classification", "classification", "deleted",
                             "origin_unit_id"))
     noted_on: Mapped[date] = mapped_column(Date)
     area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), nullable=True)

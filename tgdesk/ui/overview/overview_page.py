@@ -18,7 +18,7 @@ from tgdesk import vnformat as vf
 from tgdesk.domain.figures import Figures
 from tgdesk.domain.filters import ListFilter
 from tgdesk.domain.period import Period
-from tgdesk.services import coverage, overview, stats
+from tgdesk.services import classified, coverage, overview, stats
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
@@ -51,6 +51,12 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.month = Period.containing(ctx.today())
 
         self.caption = QLabel()
+        self.classified = QLabel()          # how many Mật records this PC holds
+        self.classified.setWordWrap(True)
+        self.classified.hide()
+        self.classified.setToolTip(
+            "Hồ sơ Mật (kể cả trong thùng rác và hồ sơ nhận từ đơn vị khác) nằm trên ổ đĩa "
+            "máy này; xem “Cài đặt đơn vị” › Bảo mật")
         self.guide = FirstSteps(self.links)
         self.empty = self.guide                  # the empty state (name kept for callers)
         self.step_labels, self.step_buttons = self.guide.step_labels, self.guide.step_buttons
@@ -62,6 +68,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         inner = QVBoxLayout(body)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.caption)
+        inner.addWidget(self.classified)
         inner.addWidget(self.guide)
         inner.addWidget(self.content, 1)
         inner.addStretch(0)
@@ -137,6 +144,9 @@ class OverviewPage(RefreshWhenShown, QWidget):
         care = overview.attention(self.ctx)
         self.caption.setText(f"Số liệu {self.month.label()} (hôm nay {vf.short_date(today)}); "
                              "bấm vào một ô để mở danh sách tương ứng.")
+        secret = classified.classified_count(self.ctx)
+        self.classified.setVisible(secret.total > 0)
+        self.classified.setText(classified.describe(secret))
         self.tiles["meetings"].set_value(now.meetings_total)
         self.tiles["studies"].set_value(now.study_sessions)
         self.tiles["opinions"].set_value(now.opinions_total)

@@ -13,7 +13,7 @@ from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, Op
                                  PersonRole)
 from tgdesk.domain.records import OpinionNote
 from tgdesk.domain.text import nfc
-from tgdesk.services import lists
+from tgdesk.services import classified, lists
 from tgdesk.services.kinds import OPINIONS
 
 from tgdesk.ui.common.date_field import DateField
@@ -33,7 +33,8 @@ class OpinionDialog(RecordDialog):
     edit_title = "Sửa ý kiến dư luận"
 
     def blank(self) -> OpinionNote:
-        return OpinionNote(noted_on=self.ctx.today(), attitude="")     # the officer chooses
+        return OpinionNote(noted_on=self.ctx.today(), attitude="",     # the officer chooses
+                           classification=classified.opinion_default(self.ctx))
 
     def _choices(self, kind: str, label_key: str, current: int | None,
                  role: str | None = None) -> list[tuple[str, int]]:

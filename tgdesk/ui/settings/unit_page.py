@@ -10,6 +10,7 @@ from tgdesk.services.unit import get_unit
 
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.settings.classified_box import ClassifiedBox
 from tgdesk.ui.settings.unit_form import UnitForm
 
 MISSING = ("Đơn vị chưa được thiết lập. Xin điền các thông tin dưới đây rồi bấm “Lưu”: "
@@ -37,13 +38,18 @@ class UnitPage(QWidget):
         buttons.addWidget(self.revert_button)
         buttons.addStretch(1)
         self.form.setMaximumWidth(760)
+        self.classified = ClassifiedBox(ctx)
+        self.classified.setMaximumWidth(760)
+        self.classified.saved.connect(self.status.emit)
         lay = QVBoxLayout(self)
         lay.addWidget(heading_label("Cài đặt đơn vị"))
         lay.addWidget(self.missing)
         lay.addWidget(self.form)
         lay.addLayout(buttons)
+        lay.addWidget(self.classified)
         lay.addStretch(1)
         bus.data_changed.connect(lambda what: what in ("unit", "all") and self.refresh())
+        bus.data_changed.connect(lambda what: self.classified.refresh())
         self.refresh()
 
     def refresh(self) -> None:

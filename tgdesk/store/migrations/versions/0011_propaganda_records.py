@@ -6,6 +6,8 @@ print, cultural, direct talks) with the quantities that fit its form.
 ``online_entry``: the online team's work (Nghị quyết 35-NQ/TW): posts and
 shares of positive information, wrong or hostile content found and what was
 done, essay-contest entries. ``person.online_team`` marks the team's members.
+``ix_<opinion_note|study_session|meeting>_classification``: how
+many Mật records the PC holds (services/classified.py), counted by seeks.
 ``exemplary_model``: Chỉ thị 05-CT/TW models and exemplary people.
 
 The three record tables get a search index kept by triggers, like those of
@@ -119,6 +121,10 @@ def upgrade() -> None:
     op.create_index('ix_propaganda_activity_campaign', 'propaganda_activity', ['campaign_id'])
     op.create_index('ix_online_entry_list', 'online_entry', ['deleted', 'noted_on', 'id'])
     op.create_index('ix_exemplary_model_list', 'exemplary_model', ['deleted', 'noted_on', 'id'])
+    # How many Mật records this PC holds (services/classified.py), read by seeks.
+    for table in ('opinion_note', 'study_session', 'meeting'):
+        op.create_index(f'ix_{table}_classification', table,
+                        ['classification', 'deleted', 'origin_unit_id'])
     # Plain ALTER TABLE: a batch (copy-and-move) would rebuild the table for nothing.
     op.add_column('person', sa.Column('online_team', sa.Boolean(), server_default='0',
                                       nullable=False))
@@ -152,6 +158,8 @@ def downgrade() -> None:
         for suffix in ("ai", "ad", "au"):
             op.execute(f"DROP TRIGGER IF EXISTS {fts}_{suffix}")
         op.execute(f"DROP TABLE IF EXISTS {fts}")
+    for table in ('opinion_note', 'study_session', 'meeting'):
+        op.drop_index(f'ix_{table}_classification', table_name=table)
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.drop_column('online_team')
     for table in ('exemplary_model', 'online_entry', 'propaganda_activity', 'campaign'):
