@@ -14,11 +14,11 @@ from tgdesk import __version__
 from tgdesk.domain.period import PeriodError
 from tgdesk.services.context import Context
 
-from . import access, coverage, exchange, maintenance, records, reports, units
+from . import access, audit, coverage, exchange, maintenance, records, reports, units
 from .parser_kit import VietnameseArgumentParser, screen_size_arg
 
 # In the order of ``tgdesk --help``.
-GROUPS = (records, coverage, reports, units, exchange, maintenance)
+GROUPS = (records, coverage, reports, units, exchange, maintenance, audit)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     units.add_commands(sub)
     exchange.add_commands(sub)
     maintenance.add_commands(sub)
+    audit.add_commands(sub)
     access.add_lock_options(p)
     return p
 

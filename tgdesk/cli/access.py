@@ -52,6 +52,7 @@ COMMAND_ACCESS: dict[str, str | Callable[[argparse.Namespace], str]] = {
     "backups": READ,
     "restore": WRITE,
     "check": lambda args: WRITE if getattr(args, "repair", False) else READ,
+    "audit": READ,
 }
 
 

@@ -9,6 +9,7 @@ errors become UserError here, so no window or command shows them raw.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from tgdesk.paths import backup_dir_for
+from tgdesk.store import audit
 from tgdesk.store.backup import BackupError, backup_copy
 from tgdesk.store.db import create_db_engine, session_factory, sqlite_uri
 from tgdesk.store.migrate import (DatabaseTooNew, NotADatabase, UpgradeFailed, check_file,
@@ -33,6 +35,15 @@ from .errors import UserError, db_reason, os_reason
 from .files import create_private
 
 log = logging.getLogger(__name__)
+
+
+def os_user() -> str:
+    """The name the operating system gives the signed-in user, or "?"."""
+    try:
+        return getpass.getuser()
+    except Exception:       # no user name on some service accounts  # noqa: BLE001
+        return "?"
+
 
 READ_ONLY = ("Cơ sở dữ liệu đang mở chỉ để xem: chương trình khác đang giữ quyền ghi, nên "
              "không lưu được thay đổi.")
@@ -47,11 +58,15 @@ class Context:
     backup_made: Path | None = None
     read_only: bool = False
     lock: WriterLock | None = None      # the writer lock, released by close()
+    # Who the audit log names for this process's writes (the OS user until people
+    # sign in; services/audit.py).
+    actor: str = field(default_factory=os_user)
     # Sessions for units of work: BEGIN IMMEDIATE, the write lock before the first read.
     write_sessions: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.write_sessions = session_factory(self.engine, write=True)
+        audit.install(self.write_sessions, lambda: self.actor)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -344,3 +344,5 @@ class ExchangeConflictRow(Base):
 
 # The propaganda, online-team and Chỉ thị 05 records (migration 0011).
 from .activity_tables import CampaignRow, ModelRow, OnlineEntryRow, PropagandaRow  # noqa: E402,F401
+# The audit log (migration 0011).
+from .audit import AuditRow  # noqa: E402,F401

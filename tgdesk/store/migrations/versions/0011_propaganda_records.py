@@ -10,6 +10,9 @@ done, essay-contest entries. ``person.online_team`` marks the team's members.
 many Mật records the PC holds (services/classified.py), counted by seeks.
 ``exemplary_model``: Chỉ thị 05-CT/TW models and exemplary people.
 
+``audit_entry``: the audit log, every write with the values before and after,
+chained by hash (domain/audit.py, store/audit.py).
+
 The three record tables get a search index kept by triggers, like those of
 migration 0004 (statements written out here, so this migration never changes).
 
@@ -130,6 +133,20 @@ def upgrade() -> None:
                                       nullable=False))
     for table, columns in SEARCH.items():
         _search_index(table, columns)
+    op.create_table('audit_entry',
+                    sa.Column('seq', sa.Integer(), autoincrement=False, nullable=False),
+                    sa.Column('at', sa.String(length=32), nullable=False),
+                    sa.Column('actor', sa.Text(), nullable=False),
+                    sa.Column('action', sa.String(length=20), nullable=False),
+                    sa.Column('kind', sa.String(length=40), nullable=False),
+                    sa.Column('record_uuid', sa.String(length=80), nullable=True),
+                    sa.Column('record_id', sa.Integer(), nullable=True),
+                    sa.Column('changes', sa.Text(), nullable=False),
+                    sa.Column('prev_hash', sa.String(length=64), nullable=False),
+                    sa.Column('hash', sa.String(length=64), nullable=False),
+                    sa.PrimaryKeyConstraint('seq', name=op.f('pk_audit_entry')))
+    op.create_index('ix_audit_entry_record', 'audit_entry', ['record_uuid'])
+    op.create_index('ix_audit_entry_at', 'audit_entry', ['at'])
 
 
 def _text(columns: tuple[str, ...], prefix: str) -> str:
@@ -153,6 +170,7 @@ def _search_index(table: str, columns: tuple[str, ...]) -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('audit_entry')
     for table in SEARCH:
         fts = f"{table}_fts"
         for suffix in ("ai", "ad", "au"):

@@ -1,0 +1,128 @@
+"""The audit log (issue 12, item 3): what was written, when, by whom, with the
+values before and after; checking that nobody rewrote it.
+
+Every write through a writing session is logged by store/audit.py's hook, in
+the same transaction. ``note`` adds an entry for work the hook does not see
+(an import's counts, a backup). ``verify`` walks the whole chain.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, or_
+from sqlalchemy.orm import Session
+
+from tgdesk.domain.audit import ACTIONS, AuditEntry, ChainBreak, verify as verify_chain
+from tgdesk.domain.text import fold
+from tgdesk.store import audit as store
+
+from .context import Context
+
+# What each table's rows are, as the "Nhật ký" screen and the command say it.
+KIND_LABELS = {
+    "meeting": "Hội nghị", "study_session": "Buổi học tập", "opinion_note": "Ý kiến dư luận",
+    "opinion_follow_up": "Bước xử lý ý kiến", "propaganda_activity": "Hoạt động tuyên truyền",
+    "online_entry": "Việc của nhóm trên mạng", "exemplary_model": "Mô hình, điển hình",
+    "cell": "Chi bộ", "cell_member_count": "Số đảng viên của chi bộ", "area": "Khu dân cư",
+    "party_document": "Văn bản", "person": "Người", "opinion_category": "Lĩnh vực dư luận",
+    "campaign": "Đợt, chủ đề tuyên truyền", "report": "Báo cáo", "setting": "Cài đặt",
+    "unit": "Đơn vị", "exchange_identity": "Khóa của đơn vị",
+    "exchange_unit": "Đơn vị trao đổi", "exchange_package": "Gói đã nhận",
+    "exchange_export": "Gói đã gửi", "exchange_record": "Bản ghi nhận được",
+    "exchange_conflict": "Xung khắc khi nhận gói", "database": "Cơ sở dữ liệu",
+}
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def action_label(action: str) -> str:
+    return ACTIONS.get(action, action)
+
+
+def note(session: Session, ctx: Context, action: str, kind: str, details: dict,
+         record_uuid: str | None = None, record_id: int | None = None) -> None:
+    """Log work the hook does not see, inside the caller's transaction."""
+    store.append(session, [store.event_entry(action, kind, details, ctx.actor, record_uuid,
+                                             record_id)])
+
+
+def verify(ctx: Context) -> tuple[int, list[ChainBreak]]:
+    """How many entries the log holds, and where its chain breaks ([] = intact)."""
+    with ctx.reading() as session:
+        entries = store.read_entries(session)
+    return len(entries), verify_chain(entries)
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    actor: str | None = None
+    action: str | None = None
+    kind: str | None = None
+    record_uuid: str | None = None
+    search: str | None = None       # words in the values (accent-folded)
+
+
+def _start(d: date) -> str:
+    return datetime.combine(d, time()).isoformat(timespec="microseconds")
+
+
+def entries(ctx: Context, flt: AuditFilter = AuditFilter(), limit: int | None = None
+            ) -> list[AuditEntry]:
+    """The entries matching ``flt``, newest first (at most ``limit``). Times are
+    UTC in the log; the day filters take the day as UTC too."""
+    r = store.AuditRow
+    conds = []
+    if flt.date_from:
+        conds.append(r.at >= _start(flt.date_from))
+    if flt.date_to:
+        conds.append(r.at < _start(flt.date_to + timedelta(days=1)))
+    for value, col in ((flt.actor, r.actor), (flt.action, r.action), (flt.kind, r.kind),
+                       (flt.record_uuid, r.record_uuid)):
+        if value:
+            conds.append(col == value)
+    with ctx.reading() as session:
+        found = store.read_entries(session, and_(*conds) if conds else None)
+    found.reverse()
+    if flt.search:
+        words = fold(flt.search).split()
+        found = [e for e in found if all(w in fold(e.changes) for w in words)]
+    return found[:limit] if limit is not None else found
+
+
+def history(ctx: Context, record_uuid: str) -> list[AuditEntry]:
+    """A record's own history, oldest first: its entries and those of its
+    follow-up steps and membership counts (rows that name it)."""
+    r = store.AuditRow
+    with ctx.reading() as session:
+        mine = store.read_entries(session, r.record_uuid == record_uuid)
+        ids = {(e.kind, e.record_id) for e in mine if e.record_id is not None}
+        if not ids:
+            return mine
+        owned = or_(*[and_(r.kind.in_(("opinion_follow_up", "cell_member_count")),
+                           or_(r.changes.like(f'%"opinion_id":[{i},%'),
+                               r.changes.like(f'%"opinion_id":[null,{i}]%'),
+                               r.changes.like(f'%"cell_id":[null,{i}]%')))
+                      for kind, i in ids if kind in ("opinion_note", "cell")] or [False])
+        extra = store.read_entries(session, owned)
+    return sorted(mine + extra, key=lambda e: e.seq)
+
+
+def changes_of(entry: AuditEntry) -> dict:
+    try:
+        value = json.loads(entry.changes)
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def entry_json(e: AuditEntry) -> dict:
+    return {"seq": e.seq, "at": e.at + "Z", "actor": e.actor, "action": e.action,
+            "kind": e.kind, "record_uuid": e.record_uuid, "record_id": e.record_id,
+            "changes": changes_of(e), "prev_hash": e.prev_hash, "hash": e.hash}
