@@ -220,18 +220,39 @@ def backups_at(db_path: Path, second: Path | None = None) -> list[BackupInfo]:
 
 def make_backup(ctx: Context, reason: str = MANUAL, out_dir: Path | None = None) -> BackupInfo:
     """A whole copy of the database in the main folder (or ``out_dir``), then in the
-    second folder when one is set; a failure there is a warning, not an error."""
+    second folder when one is set; a failure there is a warning, not an error.
+
+    The audit log notes a backup the officer asked for, when this process may
+    write; not the automatic ones (a note written after the exit backup would be
+    a change the next exit backs up again, day after day)."""
     target = Path(out_dir).expanduser() if out_dir is not None else main_folder(ctx)
-    remove_stale_partials(target)           # what a copy killed earlier left behind
     made_at = now()
+    name = backup_name(ctx.db_path, reason, made_at)
+    info = _copy(ctx, reason, target, made_at, name, out_dir is not None)
+    if reason not in (DAILY, ON_EXIT) and not getattr(ctx, "read_only", False):
+        _note(ctx, "backup", {"file": info.path.name, "folder": str(info.path.parent),
+                              "reason": reason, "size": info.size,
+                              "second_copy": str(info.second_copy) if info.second_copy else None})
+    return info
+
+
+def _note(ctx: Context, action: str, details: dict) -> None:
+    from .audit import note
+
+    with ctx.transaction() as session:
+        note(session, ctx, action, "database", details)
+
+
+def _copy(ctx: Context, reason: str, target: Path, made_at: datetime, name: str,
+          only_there: bool) -> BackupInfo:
+    remove_stale_partials(target)           # what a copy killed earlier left behind
     try:
-        path = backup_copy(ctx.db_path, target, reason,
-                           name=backup_name(ctx.db_path, reason, made_at))
+        path = backup_copy(ctx.db_path, target, reason, name=name)
     except BackupError as exc:
         raise UserError(str(exc)) from exc
     info = BackupInfo(path, made_at, reason, path.stat().st_size,
                       MAIN_FOLDER)
-    if out_dir is not None:
+    if only_there:
         return info
     settings = get_backup_settings(ctx)
     second = second_folder(ctx, settings)

@@ -196,8 +196,19 @@ def restore(ctx: Context, path: Path) -> RestoreResult:
         upgraded = True
     if settings is not None:
         write_backup_settings(ctx, settings)
+    _note_restore(ctx, plan.path, kept, upgraded)
     log.info("restored %s from %s; previous data kept in %s", ctx.db_path, plan.path, kept)
     return RestoreResult(plan.path, kept, damaged, upgraded)
+
+
+def _note_restore(ctx: Context, backup: Path, kept: Path | None, upgraded: bool) -> None:
+    """The restored database's audit log says where it came from (its own entries
+    end where the backup was made; the entries since are in the file kept aside)."""
+    from .audit import note
+
+    with ctx.transaction() as session:
+        note(session, ctx, "restore_db", "database",
+             {"from": backup.name, "kept": kept.name if kept else None, "upgraded": upgraded})
 
 
 # --- restoring onto a database that cannot be opened ----------------------------------
@@ -221,7 +232,11 @@ def restore_without_opening(db_path: Path, path: Path, wait: float = 0.0) -> Res
         log.info("restored %s from %s without opening it; the old file kept as %s",
                  db_path, plan.path, kept)
         try:
-            open_context(db_path).close()        # migrations, recovery: as the next start
+            ctx = open_context(db_path)          # migrations, recovery: as the next start
+            try:
+                _note_restore(ctx, plan.path, kept, plan.upgrade_needed)
+            finally:
+                ctx.close()
         except UserError as exc:
             log.warning("the restored database does not open: %s", exc)
             where = f" Tệp cũ được giữ tại: {kept}" if kept else ""
