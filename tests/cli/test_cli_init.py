@@ -18,17 +18,28 @@ def catalogue_sizes(db) -> tuple[int, int]:
         ctx.close()
 
 
+def campaign_count(db) -> int:
+    ctx = open_context(db)
+    try:
+        return len(lists.catalogue(ctx, "campaigns"))
+    finally:
+        ctx.close()
+
+
 def test_init_adds_the_standard_catalogues(db_path, capsys):
     assert main(["--db", str(db_path), "init", *UNIT]) == 0
     out = capsys.readouterr().out
     categories, documents = catalogue_sizes(db_path)
     assert categories == len(data.CATEGORIES) and documents >= 10
+    campaigns = campaign_count(db_path)
+    assert campaigns >= 5                     # the recurring themes at least, whatever today
     assert (f"Đã thêm danh mục ban đầu: {categories} lĩnh vực dư luận, {documents} văn bản "
-            "học tập") in out
+            f"học tập, {campaigns} đợt, chủ đề tuyên truyền") in out
     # again on the same database: the catalogues are in use now, nothing is added
     assert main(["--db", str(db_path), "init", *UNIT]) == 0
     assert "danh mục ban đầu" not in capsys.readouterr().out
     assert catalogue_sizes(db_path) == (categories, documents)
+    assert campaign_count(db_path) == campaigns
 
 
 def test_init_without_the_standard_catalogues(db_path, capsys):
@@ -36,7 +47,7 @@ def test_init_without_the_standard_catalogues(db_path, capsys):
     out = capsys.readouterr().out
     assert "Đã thiết lập đơn vị: ĐẢNG ỦY PHƯỜNG BÌNH TIÊN." in out
     assert "danh mục ban đầu" not in out
-    assert catalogue_sizes(db_path) == (0, 0)
+    assert catalogue_sizes(db_path) == (0, 0) and campaign_count(db_path) == 0
 
 
 def test_init_with_the_guidance_reports_cite(db_path, capsys):

@@ -21,6 +21,9 @@ def test_down_and_up_again(ctx):
         command.downgrade(cfg, "0006")
     with ctx.engine.connect() as conn:
         cols = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(meeting)")}
-    assert "origin_unit_id" not in cols and _triggers(ctx) == before
+    # at 0006 the search triggers of migration 0004 stay; those of 0011 are gone with it
+    older = {name for name in before
+             if name.split("_fts_")[0] in ("meeting", "study_session", "opinion_note")}
+    assert "origin_unit_id" not in cols and _triggers(ctx) == older and older
     upgrade(ctx.engine, None, None)
     assert _triggers(ctx) == before

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, PartyDocument, Person)
-from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, MEETINGS, PEOPLE
+from tgdesk.domain.records import (Area, Campaign, Cell, Meeting, OpinionCategory, PartyDocument,
+                                   Person)
+from tgdesk.services.kinds import AREAS, CAMPAIGNS, CATEGORIES, CELLS, DOCUMENTS, MEETINGS, PEOPLE
 
 # The offscreen platform cannot pass size hints to a window; Qt says so as a
 # warning whenever a top-level widget is shown. It is about the test platform,
@@ -55,7 +56,7 @@ def private_qsettings(tmp_path_factory):
 
 @pytest.fixture
 def catalogue(ctx):
-    """A small catalogue: a cell, an area, two documents, people, a category."""
+    """A small catalogue: a cell, an area, two documents, people, a category, a campaign."""
     ids = {
         "cell": CELLS.create(ctx, Cell(name="Chi bộ Khu phố 1", member_count=40)).id,
         "area": AREAS.create(ctx, Area(name="Khu phố 1")).id,
@@ -70,6 +71,9 @@ def catalogue(ctx):
                                              role="bao_cao_vien")).id,
         "ctv": PEOPLE.create(ctx, Person(full_name="Lê Thị Hoa", role="ctv_dlxh")).id,
         "category": CATEGORIES.create(ctx, OpinionCategory(name="Đất đai, xây dựng")).id,
+        "campaign": CAMPAIGNS.create(ctx, Campaign(
+            name="Chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+            starts_on=date(2026, 1, 19), ends_on=date(2026, 1, 23))).id,
     }
     return ids
 

@@ -14,14 +14,18 @@ from PySide6.QtCore import Qt
 
 from tgdesk.domain.records import Meeting, OpinionNote
 from tgdesk.services import followups, lists
-from tgdesk.services.kinds import DOCUMENTS, MEETINGS, OPINIONS, STUDIES
+from tgdesk.services.kinds import (DOCUMENTS, MEETINGS, MODELS, ONLINE, OPINIONS, PROPAGANDA,
+                                   STUDIES)
 from tgdesk.services.unit import get_guidance, get_unit
 from tgdesk.ui.catalogues.catalogue_forms import CATALOGUES, CatalogueDialog
 from tgdesk.ui.common import record_dialog
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
+from tgdesk.ui.records.model_dialog import ModelDialog
+from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
+from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
 from tgdesk.ui.records.record_page import RecordPage
 from tgdesk.ui.records.record_specs import MEETING_PAGE
 from tgdesk.ui.records.study_dialog import StudyDialog
@@ -105,6 +109,55 @@ def test_opinion_dates_and_the_due_date(qtbot, ctx, catalogue):
     save(qtbot, again)
     assert not again.isVisible()
     assert OPINIONS.get(ctx, rec.id).due_on is None
+
+
+def test_propaganda_dates_and_the_range(qtbot, ctx):
+    dlg = shown(qtbot, PropagandaDialog(ctx))
+    assert len(assert_fits(dlg)) == 2
+    assert dlg.ends_on.text() == "" and dlg.ends_on.edit.placeholderText() == "— Một ngày —"
+    dlg.title.setText("Treo băng rôn chào mừng Đại hội")
+    dlg.quantities["banners"].setValue(10)
+    type_date(qtbot, dlg.held_on, "2/11")                      # this year
+    type_date(qtbot, dlg.ends_on, "31112026")                  # no 31 November
+    save(qtbot, dlg)
+    assert dlg.isVisible() and dlg.form.message("ends_on").startswith(WRONG)
+    type_date(qtbot, dlg.ends_on, "201126")
+    save(qtbot, dlg)
+    assert not dlg.isVisible(), dlg.form.general.text()
+    rec = PROPAGANDA.get(ctx, dlg.saved.id)
+    assert (rec.held_on, rec.ends_on) == (date(2026, 11, 2), date(2026, 11, 20))
+    again = shown(qtbot, PropagandaDialog(ctx, rec.id))
+    type_date(qtbot, again.ends_on, "")                        # cleared: one day
+    save(qtbot, again)
+    assert not again.isVisible() and PROPAGANDA.get(ctx, rec.id).ends_on is None
+
+
+def test_online_entry_date(qtbot, ctx):
+    dlg = shown(qtbot, OnlineDialog(ctx))
+    assert len(assert_fits(dlg)) == 1
+    dlg.summary.setPlainText("Chia sẻ bài về Đại hội")
+    dlg.posts.setValue(2)
+    type_date(qtbot, dlg.noted_on, "5.11.2026")
+    save(qtbot, dlg)
+    assert not dlg.isVisible(), dlg.form.general.text()
+    assert ONLINE.get(ctx, dlg.saved.id).noted_on == date(2026, 11, 5)
+
+
+def test_model_dates(qtbot, ctx):
+    dlg = shown(qtbot, ModelDialog(ctx))
+    assert len(assert_fits(dlg)) == 2
+    dlg.name.setText("Tuyến phố văn minh")
+    dlg.recognition.setCurrentIndex(dlg.recognition.findData("khen_thuong"))
+    dlg.level.setText("Đảng ủy phường")
+    type_date(qtbot, dlg.noted_on, "1/3/26")
+    type_date(qtbot, dlg.recognized_on, "15/05/x")
+    save(qtbot, dlg)
+    assert dlg.isVisible() and dlg.form.message("recognized_on").startswith(WRONG)
+    type_date(qtbot, dlg.recognized_on, "15052026")
+    save(qtbot, dlg)
+    assert not dlg.isVisible(), dlg.form.general.text()
+    rec = MODELS.get(ctx, dlg.saved.id)
+    assert (rec.noted_on, rec.recognized_on) == (date(2026, 3, 1), date(2026, 5, 15))
 
 
 def test_follow_up_dates(qtbot, ctx, catalogue):

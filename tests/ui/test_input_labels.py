@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QCalendarWid
                                QLabel, QLineEdit, QPlainTextEdit, QStackedWidget, QTextEdit,
                                QWidget)
 
+from tgdesk.domain.enums import OnlineEntryKind, PropagandaForm
 from tgdesk.domain.period import PeriodKind
 from tgdesk.domain.records import UnitSettings
 from tgdesk.services import excel, lists
@@ -30,7 +31,10 @@ from tgdesk.ui.main_window import PAGES, MainWindow
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
+from tgdesk.ui.records.model_dialog import ModelDialog
+from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
+from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
 from tgdesk.ui.records.study_dialog import StudyDialog
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.settings.unit_dialog import UnitDialog
@@ -127,11 +131,23 @@ def _merge(ctx) -> MergeDialog:
     return MergeDialog(ctx, spec, lists.catalogue(ctx, "documents"))
 
 
+def with_choice(dialog, combo: str, value: str):
+    """``dialog`` with ``value`` chosen in its combo ``combo`` (the fields it shows)."""
+    box = getattr(dialog, combo)
+    box.setCurrentIndex(box.findData(value))
+    return dialog
+
+
 DIALOGS = [
     ("meeting", lambda ctx, cat, tmp: MeetingDialog(ctx)),
     ("study", lambda ctx, cat, tmp: StudyDialog(ctx)),
     ("opinion", lambda ctx, cat, tmp: OpinionDialog(ctx)),
     ("opinion-edit", lambda ctx, cat, tmp: OpinionDialog(ctx, noise_note(ctx, cat))),
+    *[(f"propaganda-{form.value}", (lambda f: lambda ctx, cat, tmp: with_choice(
+        PropagandaDialog(ctx), "form_combo", f))(form.value)) for form in PropagandaForm],
+    *[(f"online-{kind.value}", (lambda k: lambda ctx, cat, tmp: with_choice(
+        OnlineDialog(ctx), "entry_kind", k))(kind.value)) for kind in OnlineEntryKind],
+    ("model", lambda ctx, cat, tmp: with_choice(ModelDialog(ctx), "recognition", "khen_thuong")),
     ("follow_up", lambda ctx, cat, tmp: FollowUpDialog(ctx, noise_note(ctx, cat))),
     *[(f"catalogue-{spec.kind}", (lambda s: lambda ctx, cat, tmp: CatalogueDialog(ctx, s))(spec))
       for spec in CATALOGUES],

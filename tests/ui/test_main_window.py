@@ -15,7 +15,9 @@ from tgdesk.ui.common.tasks import run_task
 pytestmark = pytest.mark.gui
 
 NAV = ["Tổng quan", "Hội nghị", "Học tập – quán triệt", "Tiến độ học tập", "Dư luận xã hội",
-       "Danh mục", "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu", "Sao lưu và khôi phục"]
+       "Hoạt động tuyên truyền", "Bảo vệ nền tảng tư tưởng", "Mô hình, điển hình (Chỉ thị 05)",
+       "Danh mục", "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu", "Sao lưu và khôi phục",
+       "Nhật ký"]
 
 
 @pytest.fixture
@@ -27,7 +29,9 @@ def window(qtbot, ctx):
 
 
 def test_navigation_shows_each_page(window):
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == NAV
+    # a long name may stand on two lines where the font is wide
+    assert [window.nav.item(i).text().replace("\n", " ")
+            for i in range(window.nav.count())] == NAV
     for row, (key, _text) in enumerate(PAGES):
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.pages[key]
@@ -52,6 +56,40 @@ def test_pages_are_built_when_first_shown(window, ctx, make_meetings):
     backups = window.page("backups")             # built, not shown
     assert window.current_page() is window.pages["opinions"] and not backups.isVisible()
     assert window.show_page("meetings") is meetings and window.stack.count() == 4
+
+
+def test_every_page_has_its_own_key_and_the_old_keys_stay(window):
+    """Ctrl+1 … Ctrl+0 show the ten pages they always did; the record pages of
+    issue 15 have Ctrl+Shift+1 … 3; the navigation's tooltips name the keys."""
+    go = {a.text(): a for a in window.findChildren(QAction) if a.text() in NAV}
+    keys = {text: go[text].shortcut().toString() for text in NAV}
+    assert len(set(keys.values())) == len(NAV)
+    assert keys["Danh mục"] == "Ctrl+6" and keys["Sao lưu và khôi phục"] == "Ctrl+0"
+    for n, key in enumerate(("propaganda", "online", "models"), start=1):
+        text = dict(PAGES)[key]
+        assert keys[text] == f"Ctrl+Shift+{n}"
+        go[text].trigger()
+        assert window.current_page() is window.pages[key]
+        row = [k for k, _t in PAGES].index(key)
+        assert f"Phím tắt: Ctrl+Shift+{n}" in window.nav.item(row).toolTip()
+    assert "Nghị quyết 35" in window.nav.item(6).toolTip()
+    window.add_action.trigger()                      # Ctrl+N on the page shown
+    dialog = window.pages["models"].dialog
+    assert dialog.isVisible() and dialog.windowTitle() == "Thêm mô hình, điển hình"
+    dialog.reject()
+
+
+def test_a_long_name_breaks_where_it_reads_well_when_it_does_not_fit():
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    wide, narrow = QFont(), QFont()
+    wide.setPixelSize(30)
+    narrow.setPixelSize(8)
+    text = dict(PAGES)["models"]
+    assert main_window.nav_text("models", text, QFontMetrics(wide)) == \
+        "Mô hình, điển hình\n(Chỉ thị 05)"
+    assert main_window.nav_text("models", text, QFontMetrics(narrow)) == text
+    assert main_window.nav_text("meetings", "Hội nghị", QFontMetrics(wide)) == "Hội nghị"
 
 
 def test_a_page_built_late_reports_to_the_status_bar_and_opens_pages(window):

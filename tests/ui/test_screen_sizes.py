@@ -25,7 +25,10 @@ from tgdesk.ui.main_window import PAGES, MainWindow
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
+from tgdesk.ui.records.model_dialog import ModelDialog
+from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
+from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
 from tgdesk.ui.records.study_dialog import StudyDialog
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.settings.unit_dialog import UnitDialog
@@ -169,7 +172,8 @@ def test_the_list_filters_wrap_instead_of_cutting_their_words(small_window):
     assert len(page.toolbar.rows()) >= 2
 
 
-@pytest.mark.parametrize("key", ["meetings", "studies", "opinions"])
+@pytest.mark.parametrize("key", ["meetings", "studies", "opinions", "propaganda", "online",
+                                 "models"])
 def test_the_content_column_stays_readable_on_a_narrow_screen(small_window, key):
     page = small_window.show_page(key)
     QApplication.processEvents()
@@ -181,12 +185,28 @@ def test_the_content_column_stays_readable_on_a_narrow_screen(small_window, key)
     assert page.view.columnWidth(column) >= page.view.viewport().width() - others - 2
 
 
+def _online_found(ctx) -> OnlineDialog:
+    """The online entry's dialog on its kind with the most fields: wrong content found."""
+    dialog = OnlineDialog(ctx)
+    dialog.entry_kind.setCurrentIndex(dialog.entry_kind.findData("phat_hien"))
+    return dialog
+
+
+def _model_recognised(ctx) -> ModelDialog:
+    dialog = ModelDialog(ctx)
+    dialog.recognition.setCurrentIndex(dialog.recognition.findData("khen_thuong"))
+    return dialog
+
+
 def _dialogs(ctx):
     opinion = lists.record_ids(ctx, "opinions")[0]
     return {
         "meeting": lambda: MeetingDialog(ctx),
         "study": lambda: StudyDialog(ctx),
         "opinion": lambda: OpinionDialog(ctx),
+        "propaganda": lambda: PropagandaDialog(ctx),
+        "online": lambda: _online_found(ctx),
+        "model": lambda: _model_recognised(ctx),
         "catalogue": lambda: CatalogueDialog(ctx, CATALOGUES[0]),
         "unit": lambda: UnitDialog(ctx),
         "format": lambda: FormatDialog(ctx),
@@ -196,8 +216,8 @@ def _dialogs(ctx):
 
 
 @pytest.mark.parametrize("room", SCREENS, ids=lambda s: f"{s.width()}x{s.height()}")
-@pytest.mark.parametrize("name", ["meeting", "study", "opinion", "catalogue", "unit", "format",
-                                  "deadlines", "follow-up"])
+@pytest.mark.parametrize("name", ["meeting", "study", "opinion", "propaganda", "online", "model",
+                                  "catalogue", "unit", "format", "deadlines", "follow-up"])
 def test_a_dialogs_buttons_stay_on_a_small_screen(qtbot, demo, screen, room, name):
     screen(room)
     dialog: QDialog = _dialogs(demo)[name]()
@@ -221,7 +241,8 @@ def test_screenshots_at_a_screen_size(demo, tmp_path, capsys):
         image = QImage(str(tmp_path / f"{row + 1:02d}-{key}.png"))
         assert (image.width(), image.height()) == (1024, 700)
     dialogs = {p.name for p in printed if p.name.startswith("dialog-")}
-    assert {"dialog-studies.png", "dialog-follow-up.png", "dialog-report-format.png",
+    assert {"dialog-studies.png", "dialog-propaganda.png", "dialog-online.png",
+            "dialog-models.png", "dialog-follow-up.png", "dialog-report-format.png",
             "dialog-excel-import.png", "dialog-deadlines.png", "dialog-merge.png",
             "dialog-unit.png"} <= dialogs
     for name in dialogs:

@@ -34,7 +34,7 @@ import tgdesk.ui
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.domain.records import UnitSettings
 from tgdesk.services import followups, register
-from tgdesk.services.kinds import MEETINGS, OPINIONS, STUDIES
+from tgdesk.services.kinds import MEETINGS, MODELS, ONLINE, OPINIONS, PROPAGANDA, STUDIES
 from tgdesk.services.register import FIGURES
 from tgdesk.services.settings_store import PROFILE_OVERRIDES, get_setting
 from tgdesk.services.unit import get_guidance, get_unit, save_unit
@@ -43,9 +43,13 @@ from tgdesk.ui.common.date_field import DateField
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
+from tgdesk.ui.records.model_dialog import ModelDialog
+from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
+from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
 from tgdesk.ui.records.record_page import RecordPage
-from tgdesk.ui.records.record_specs import MEETING_PAGE, OPINION_PAGE, STUDY_PAGE
+from tgdesk.ui.records.record_specs import (MEETING_PAGE, MODEL_PAGE, ONLINE_PAGE, OPINION_PAGE,
+                                            PROPAGANDA_PAGE, STUDY_PAGE)
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.reports.report_page import ReportPage
 from tgdesk.ui.records.study_dialog import StudyDialog
@@ -187,6 +191,20 @@ def type_nfd(qtbot, w: QWidget, text: str) -> None:
 
 
 # --- the screens -----------------------------------------------------------------------
+def _found(dialog: OnlineDialog) -> OnlineDialog:
+    """An online entry of wrong content found: its kind has the most text fields."""
+    dialog.entry_kind.setCurrentIndex(dialog.entry_kind.findData("phat_hien"))
+    dialog.content_kind.setCurrentIndex(1)
+    dialog.action.setCurrentIndex(1)
+    return dialog
+
+
+def _recognised(dialog: ModelDialog) -> ModelDialog:
+    """A model with a recognition: its level and decision can be typed."""
+    dialog.recognition.setCurrentIndex(dialog.recognition.findData("khen_thuong"))
+    return dialog
+
+
 # (id, make(ctx, catalogue) -> widget, fields that must be found, by attribute)
 SCREENS = [
     ("meeting", lambda ctx, cat: MeetingDialog(ctx),
@@ -197,6 +215,11 @@ SCREENS = [
      lambda d: [d.summary, d.proposal, d.passed_to]),
     ("follow_up", lambda ctx, cat: FollowUpDialog(ctx, noise_note(ctx, cat)),
      lambda d: [d.passed_to, d.step_note]),
+    ("propaganda", lambda ctx, cat: PropagandaDialog(ctx), lambda d: [d.title, d.place, d.note]),
+    ("online", lambda ctx, cat: _found(OnlineDialog(ctx)),
+     lambda d: [d.summary, d.link, d.passed_to]),
+    ("model", lambda ctx, cat: _recognised(ModelDialog(ctx)),
+     lambda d: [d.name, d.description, d.theme, d.level, d.decision]),
     *[(f"catalogue-{spec.kind}", (lambda s: lambda ctx, cat: CatalogueDialog(ctx, s))(spec),
        lambda d: [d.inputs[f.name] for f in d.spec.fields if f.type in ("text", "opt_text")])
       for spec in CATALOGUES],
@@ -209,7 +232,8 @@ SCREENS = [
      lambda e: [*e.boxes.values(), *(b.edit for b in e.figures.values())]),
     ("report_format", lambda ctx, cat: FormatDialog(ctx), lambda d: [d.archive]),
     *[(f"list-{spec.kind}", (lambda s: lambda ctx, cat: RecordPage(ctx, DataBus(), s))(spec),
-       lambda p: [p.search]) for spec in (MEETING_PAGE, STUDY_PAGE, OPINION_PAGE)],
+       lambda p: [p.search]) for spec in (MEETING_PAGE, STUDY_PAGE, OPINION_PAGE,
+                                          PROPAGANDA_PAGE, ONLINE_PAGE, MODEL_PAGE)],
 ]
 
 
@@ -264,6 +288,7 @@ def test_unikey_backspace_typing_in_every_field(qtbot, screen):
 def test_every_module_with_a_text_field_is_covered():
     """A screen with a new kind of text field must join SCREENS (or say here why not)."""
     covered = {"meeting_dialog", "study_dialog", "opinion_dialog", "follow_up_dialog",
+               "propaganda_dialog", "online_dialog", "model_dialog",
                "catalogue_forms", "unit_form", "report_editor", "report_format_dialog",
                "record_filter_state", "widgets"}
     not_typed = {
@@ -322,6 +347,10 @@ DIALOGS = [
     ("opinion", OPINIONS, lambda ctx, cat: OpinionDialog(ctx),
      lambda d, cat: (d.category.setCurrentIndex(d.category.findData(cat["category"])),
                      d.attitude.setCurrentIndex(d.attitude.findData("ban_khoan")))),
+    ("propaganda", PROPAGANDA, lambda ctx, cat: PropagandaDialog(ctx),
+     lambda d, cat: d.quantities["banners"].setValue(3)),
+    ("online", ONLINE, lambda ctx, cat: _found(OnlineDialog(ctx)), lambda d, cat: None),
+    ("model", MODELS, lambda ctx, cat: _recognised(ModelDialog(ctx)), lambda d, cat: None),
     *[(f"catalogue-{spec.kind}", spec.service,
        (lambda s: lambda ctx, cat: CatalogueDialog(ctx, s))(spec), lambda d, cat: None)
       for spec in CATALOGUES],
@@ -440,6 +469,9 @@ SEARCHES = [
     (OPINION_PAGE, "summary",
      lambda d, cat: (d.category.setCurrentIndex(d.category.findData(cat["category"])),
                      d.attitude.setCurrentIndex(d.attitude.findData("ban_khoan")))),
+    (PROPAGANDA_PAGE, "title", lambda d, cat: d.quantities["banners"].setValue(3)),
+    (ONLINE_PAGE, "summary", lambda d, cat: d.posts.setValue(1)),
+    (MODEL_PAGE, "name", lambda d, cat: None),
 ]
 
 

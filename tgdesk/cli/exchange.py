@@ -16,6 +16,9 @@ from tgdesk.services.errors import UserError
 
 from .output import dump_json, print_table
 
+# The record kinds a unit below sends (domain/exchange.py RECORD_KINDS).
+RECEIVED_KINDS = ("meetings", "studies", "opinions", "propaganda", "online", "models")
+
 
 def add_commands(sub) -> None:
     e = sub.add_parser("export", help="xuất gói số liệu gửi cấp trên (.tgx)")
@@ -57,7 +60,7 @@ def add_commands(sub) -> None:
     cp.add_argument("--json", action="store_true")
 
     rv = sub.add_parser("received", help="bản ghi nhận được từ đơn vị cấp dưới")
-    rv.add_argument("kind", choices=("meetings", "studies", "opinions"))
+    rv.add_argument("kind", choices=RECEIVED_KINDS)
     rv.add_argument("--unit", default="all", metavar="ĐƠN-VỊ|all")
     rv.add_argument("--json", action="store_true")
 
@@ -92,8 +95,9 @@ def list_received(ctx, args) -> int:
         dump_json([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
                for r in rows])
         return 0
-    day = "noted_on" if args.kind == "opinions" else "held_on"
-    text = "summary" if args.kind == "opinions" else "title"
+    from tgdesk.services.duplicates import DAY, TEXT
+
+    day, text = DAY[args.kind], TEXT[args.kind]
     table = [("Ngày", "Đơn vị", "Gửi với tên", "Nội dung")]
     table += [(vf.short_date(r[day]), r["unit"] or "", r["sent_as"] or "", r[text] or "")
               for r in rows]
@@ -203,8 +207,9 @@ def _received(ctx, args) -> int:
         dump_json([{k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in r.items()}
                for r in rows])
         return 0
-    day = "noted_on" if args.kind == "opinions" else "held_on"
-    text = "summary" if args.kind == "opinions" else "title"
+    from tgdesk.services.duplicates import DAY, TEXT
+
+    day, text = DAY[args.kind], TEXT[args.kind]
     for r in rows:
         print(f"{vf.short_date(r[day])}  {(r['unit'] or '')[:40]:<40}  {r[text][:60]}")
     print(f"\n{vf.number(len(rows))} bản ghi nhận được.")

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
+from tgdesk.domain.enums import (Attitude, Concern, FollowUp, MeetingType, PropagandaForm,
+                                 StudyForm)
 from tgdesk.domain.period import Period
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 
+from . import activity_list
 from .output import dump_json, print_table, jsonable
 from .parser_kit import date_arg
 
-RECORD_KINDS = ("meetings", "studies", "opinions")
+RECORD_KINDS = ("meetings", "studies", "opinions", *activity_list.ACTIVITY_KINDS)
 
 
 def add_commands(sub) -> None:
@@ -22,7 +24,8 @@ def add_commands(sub) -> None:
     demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
     demo.add_argument("--scale", type=int, default=1, metavar="N",
                       help="khối lượng lớn để đo hiệu năng: hội nghị ×N, học tập ×3N, ý kiến dư "
-                           "luận ×5N (mặc định 1)")
+                           "luận ×5N, hoạt động tuyên truyền và việc của nhóm trực tuyến ×2N, "
+                           "mô hình, điển hình ×4N (mặc định 1)")
 
     imp = sub.add_parser("import", help="nhập bản ghi từ tệp JSON (docs/data-format.md)")
     imp.add_argument("file", metavar="FILE.json")
@@ -33,8 +36,13 @@ def add_commands(sub) -> None:
     imp.add_argument("--dry-run", action="store_true",
                      help="chỉ xem trước (kể cả bản ghi trùng), không thay đổi dữ liệu")
 
-    ls = sub.add_parser("list", help="liệt kê hội nghị, học tập hoặc ý kiến dư luận")
-    ls.add_argument("kind", choices=RECORD_KINDS)
+    ls = sub.add_parser("list", help="liệt kê hội nghị, học tập, ý kiến dư luận, hoạt động "
+                                     "tuyên truyền, việc của nhóm trên mạng (Nghị quyết 35) "
+                                     "hoặc mô hình, điển hình (Chỉ thị 05)")
+    ls.add_argument("kind", choices=RECORD_KINDS,
+                    help="meetings (hội nghị), studies (học tập), opinions (dư luận), "
+                         "propaganda (tuyên truyền), online (nhóm trên mạng), models (mô hình, "
+                         "điển hình)")
     ls.add_argument("--from", dest="date_from", type=date_arg, metavar="D")
     ls.add_argument("--to", dest="date_to", type=date_arg, metavar="D")
     ls.add_argument("--search", metavar="TEXT",
@@ -43,8 +51,9 @@ def add_commands(sub) -> None:
                          "định, mới nhất trước); đặt trong ngoặc kép để chỉ tìm đúng cụm từ")
     ls.add_argument("--type", dest="meeting_type", choices=MeetingType.codes(),
                     help="hội nghị: loại hội nghị")
-    ls.add_argument("--form", dest="study_form", choices=StudyForm.codes(),
-                    help="học tập: hình thức")
+    ls.add_argument("--form", dest="study_form", choices=activity_list.FORM_CODES,
+                    help="học tập: hình thức (" + ", ".join(StudyForm.codes()) + "); tuyên "
+                         "truyền: hình thức (" + ", ".join(PropagandaForm.codes()) + ")")
     ls.add_argument("--attitude", choices=Attitude.codes(), help="dư luận: thái độ")
     ls.add_argument("--concern", choices=Concern.codes(), help="dư luận: mức độ quan tâm")
     ls.add_argument("--hot", action="store_true",
@@ -53,6 +62,7 @@ def add_commands(sub) -> None:
                     help="dư luận: tình trạng xử lý; open = chưa giải quyết xong")
     ls.add_argument("--overdue", action="store_true",
                     help="dư luận: quá hạn xử lý mà chưa giải quyết xong")
+    activity_list.add_options(ls)
     ls.add_argument("--sort", metavar="COLUMN",
                     help="sắp xếp theo cột (vd. noted_on, concern, summary, category)")
     ls.add_argument("--asc", action="store_true", help="sắp xếp tăng dần (mặc định giảm dần)")
@@ -104,8 +114,8 @@ def _list(ctx: Context, args) -> int:
     if args.hot and args.concern and args.concern != "diem_nong":
         raise UserError("--hot và --concern khác nhau: chỉ dùng một trong hai.")
     flt = lists.ListFilter(date_from=args.date_from, date_to=args.date_to, search=args.search,
-                           meeting_type=args.meeting_type, study_form=args.study_form,
-                           attitude=args.attitude,
+                           meeting_type=args.meeting_type,
+                           **activity_list.filter_fields(ctx, args), attitude=args.attitude,
                            concern="diem_nong" if args.hot else args.concern,
                            follow_up=args.follow_up, overdue=args.overdue, sort=args.sort,
                            descending=not args.asc, deleted=args.trash)
@@ -151,6 +161,7 @@ TABLE_COLUMNS = {
         ("Xử lý", lambda r: _label(FollowUp, r["follow_up"])),
         ("Nội dung", lambda r: r["summary"]),
     ],
+    **activity_list.TABLE_COLUMNS,
 }
 
 

@@ -24,8 +24,8 @@ def add_commands(sub) -> None:
                    "của cấp trên mà báo cáo trích dẫn, ví dụ 12-HD/BTGDVTU (cùng --guidance-date)")
     p.add_argument("--guidance-date", metavar="NGÀY", help="ngày của hướng dẫn đó, dd/mm/yyyy")
     p.add_argument("--no-starter-catalogues", dest="starter", action="store_false",
-                   help="không thêm danh mục ban đầu (các lĩnh vực dư luận và văn bản học tập "
-                        "thường dùng, chỉ thêm vào danh mục còn trống)")
+                   help="không thêm danh mục ban đầu (các lĩnh vực dư luận, văn bản học tập, "
+                        "đợt tuyên truyền thường dùng, chỉ thêm vào danh mục còn trống)")
 
     u = sub.add_parser("units", help="khóa của đơn vị và các đơn vị trao đổi dữ liệu")
     us = u.add_subparsers(dest="units_command", metavar="LỆNH", required=True)

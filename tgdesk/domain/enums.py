@@ -135,6 +135,11 @@ class OnlineEntryKind(Labelled):
     DU_THI = ("du_thi", "Bài dự thi bảo vệ nền tảng tư tưởng")
 
 
+# Online-team entries that start Mật when no classification is given (the
+# dialog, Excel and JSON imports): wrong or hostile content found.
+CLASSIFIED_ONLINE_KINDS = frozenset({"phat_hien"})
+
+
 class OnlineChannel(Labelled):
     FACEBOOK = ("facebook", "Facebook")
     ZALO = ("zalo", "Zalo")

@@ -51,18 +51,25 @@ MAX_NAME = 500                             # characters of a unit name in a mani
 CLOCK_TOLERANCE = timedelta(days=1)
 
 # Kinds in the order they are applied (catalogues before what refers to them).
-CATALOGUE_KINDS = ("areas", "cells", "documents", "categories", "people")
-RECORD_KINDS = ("meetings", "studies", "opinions")
+CATALOGUE_KINDS = ("areas", "cells", "documents", "categories", "people", "campaigns")
+RECORD_KINDS = ("meetings", "studies", "opinions", "propaganda", "online", "models")
 ALL_KINDS = CATALOGUE_KINDS + RECORD_KINDS
-DOWNWARD_KINDS = ("documents", "categories")
+DOWNWARD_KINDS = ("documents", "categories", "campaigns")
+# The kinds of format 1 before issue 15: a package is written so that a tgdesk
+# knowing only these still reads it when it carries none of the others (their
+# held_back counts and empty catalogue parts are left out).
+FIRST_KINDS = ("areas", "cells", "documents", "categories", "people",
+               "meetings", "studies", "opinions")
 DOWNWARD_SETTINGS = ("report_deadlines", "profile_overrides")
 
 CLASSIFIED = "mat"
 
 KIND_LABELS = {
     "meetings": "hội nghị", "studies": "buổi học tập", "opinions": "ý kiến dư luận",
+    "propaganda": "hoạt động tuyên truyền", "online": "việc của nhóm trên mạng",
+    "models": "mô hình, điển hình",
     "cells": "chi bộ", "areas": "khu dân cư", "documents": "văn bản", "people": "người",
-    "categories": "lĩnh vực", "settings": "thiết lập",
+    "categories": "lĩnh vực", "campaigns": "đợt, chủ đề tuyên truyền", "settings": "thiết lập",
 }
 
 

@@ -6,7 +6,7 @@ flag. Merging repoints every reference of the dropped row to the kept row and
 then soft-deletes the dropped row, all in one transaction.
 
 ``kind`` is one of ``"cells"``, ``"areas"``, ``"documents"``, ``"people"``,
-``"categories"``.
+``"categories"``, ``"campaigns"``.
 """
 
 from __future__ import annotations
@@ -32,11 +32,15 @@ KINDS = tuple(CATALOGUE_KINDS)
 # Every column that refers to a catalogue row, per catalogue kind. The document
 # link table (study_document) is handled apart: its key is (study_id, document_id).
 _REFERENCES: dict[str, tuple[tuple[type, object], ...]] = {
-    "cells": ((t.StudyRow, t.StudyRow.cell_id),),
-    "areas": ((t.OpinionRow, t.OpinionRow.area_id), (t.PersonRow, t.PersonRow.area_id)),
+    "cells": ((t.StudyRow, t.StudyRow.cell_id), (t.PropagandaRow, t.PropagandaRow.cell_id),
+              (t.ModelRow, t.ModelRow.cell_id)),
+    "areas": ((t.OpinionRow, t.OpinionRow.area_id), (t.PersonRow, t.PersonRow.area_id),
+              (t.PropagandaRow, t.PropagandaRow.area_id), (t.ModelRow, t.ModelRow.area_id)),
     "documents": (),
-    "people": ((t.StudyRow, t.StudyRow.speaker_id), (t.OpinionRow, t.OpinionRow.reporter_id)),
+    "people": ((t.StudyRow, t.StudyRow.speaker_id), (t.OpinionRow, t.OpinionRow.reporter_id),
+               (t.OnlineEntryRow, t.OnlineEntryRow.member_id)),
     "categories": ((t.OpinionRow, t.OpinionRow.category_id),),
+    "campaigns": ((t.PropagandaRow, t.PropagandaRow.campaign_id),),
 }
 
 _LINK = t.study_document
@@ -47,8 +51,9 @@ class MergeResult:
     """What a merge changed.
 
     ``repointed`` maps a table name (``study_session``, ``opinion_note``,
-    ``person``, ``study_document``) to the number of references moved from the
-    dropped row to the kept row, records in the trash included. For documents,
+    ``person``, ``propaganda_activity``, …, ``study_document``) to the number of
+    references moved from the dropped row to the kept row, records in the trash
+    included; a table with none moved is left out. For documents,
     ``links_collapsed`` counts study sessions that were linked to both rows and
     now keep a single link.
     """
@@ -90,7 +95,8 @@ def _usage_by_table(session: Session, kind: str, row_id: int) -> dict[str, int]:
     for row, col in _REFERENCES[kind]:
         n = session.scalar(select(func.count()).select_from(row)
                            .where(col == row_id, row.deleted.is_(False))) or 0
-        out[row.__tablename__] = out.get(row.__tablename__, 0) + n
+        if n:
+            out[row.__tablename__] = out.get(row.__tablename__, 0) + n
     if kind == "documents":
         out["study_session"] = session.scalar(
             select(func.count()).select_from(_LINK)
@@ -100,7 +106,8 @@ def _usage_by_table(session: Session, kind: str, row_id: int) -> dict[str, int]:
 
 
 def usage_by_table(ctx: Context, kind: str, row_id: int) -> dict[str, int]:
-    """Live records (not in the trash) referring to the row, per table name."""
+    """Live records (not in the trash) referring to the row, per table name (a table
+    with none left out)."""
     _kind(kind)
     with ctx.reading() as session:
         return _usage_by_table(session, kind, row_id)
@@ -146,7 +153,8 @@ def _merge(session: Session, kind: str, keep_id: int, drop_id: int, now) -> Merg
         n = session.execute(update(row).where(col == drop_id)
                             .values({col.key: keep_id, "updated_at": now})
                             .execution_options(synchronize_session=False)).rowcount or 0
-        repointed[row.__tablename__] = repointed.get(row.__tablename__, 0) + n
+        if n:
+            repointed[row.__tablename__] = repointed.get(row.__tablename__, 0) + n
     if kind == "documents":
         moved, collapsed = _merge_documents(session, keep_id, drop_id, now)
         repointed["study_document"] = moved
@@ -196,7 +204,9 @@ def still_referenced(ctx: Context, kind: str, row_id: int) -> bool:
 
 # Vietnamese nouns of the tables a catalogue row is used by (keys of usage_by_table).
 TABLE_NOUNS = {"study_session": "buổi học tập", "opinion_note": "ý kiến dư luận",
-               "person": "người (mạng lưới)", "study_document": "liên kết văn bản"}
+               "person": "người (mạng lưới)", "study_document": "liên kết văn bản",
+               "propaganda_activity": "hoạt động tuyên truyền",
+               "online_entry": "việc của nhóm trên mạng", "exemplary_model": "mô hình, điển hình"}
 
 
 def usage_text(by_table: dict[str, int]) -> str:

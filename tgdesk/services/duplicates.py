@@ -10,7 +10,13 @@ as an earlier record of the same import (``record_key``):
 - a study session: the same day, the same cell (none = the whole Party
   committee) and the same title;
 - an opinion note: the same day noted, the same area (none = no area) and the
-  same summary.
+  same summary;
+- a propaganda activity: the same first day, the same area (none = no area)
+  and the same content (title);
+- an online-team entry: the same day, the same team member (none = no member)
+  and the same summary;
+- an exemplary model: the same day noted, the same cell (none = no cell) and
+  the same name.
 
 Text is compared NFC-normalised, case-folded, with every run of white space as
 one space: "Giao  ban THÁNG 11" repeats "giao ban tháng 11"; "Đất" does not
@@ -39,11 +45,17 @@ from tgdesk import vnformat as vf
 from tgdesk.domain.text import fold, printable
 from tgdesk.store import queries
 
-RECORD_KINDS = ("meetings", "studies", "opinions")
-NOUN = {"meetings": "hội nghị", "studies": "buổi học tập", "opinions": "ý kiến dư luận"}
-_DAY = {"meetings": "held_on", "studies": "held_on", "opinions": "noted_on"}
-_PLACE = {"meetings": None, "studies": "cell_id", "opinions": "area_id"}
-_TEXT = {"meetings": "title", "studies": "title", "opinions": "summary"}
+RECORD_KINDS = ("meetings", "studies", "opinions", "propaganda", "online", "models")
+NOUN = {"meetings": "hội nghị", "studies": "buổi học tập", "opinions": "ý kiến dư luận",
+        "propaganda": "hoạt động tuyên truyền", "online": "việc của nhóm trên mạng",
+        "models": "mô hình, điển hình"}
+# The fields compared (store/queries.record_keys reads the same columns).
+DAY = {"meetings": "held_on", "studies": "held_on", "opinions": "noted_on",
+       "propaganda": "held_on", "online": "noted_on", "models": "noted_on"}
+_PLACE = {"meetings": None, "studies": "cell_id", "opinions": "area_id",
+          "propaganda": "area_id", "online": "member_id", "models": "cell_id"}
+TEXT = {"meetings": "title", "studies": "title", "opinions": "summary",
+        "propaganda": "title", "online": "summary", "models": "name"}
 SHOWN = 30          # duplicates listed by name in a summary; the rest are counted
 
 
@@ -66,7 +78,7 @@ def record_key(kind: str, rec) -> tuple:
     OpinionNote) or a mapping of its columns."""
     get = _getter(rec)
     place = _PLACE[kind]
-    return get(_DAY[kind]), (get(place) if place else None), text_key(get(_TEXT[kind]))
+    return get(DAY[kind]), (get(place) if place else None), text_key(get(TEXT[kind]))
 
 
 @dataclass(frozen=True)
@@ -127,7 +139,7 @@ class RecordFinder:
     def load(self, kind: str, records: Sequence[Any], exclude: Collection[int] = ()) -> None:
         """Read the stored records of ``kind`` dated within the span of
         ``records``, but for the ids in ``exclude``."""
-        days = [d for d in (_getter(r)(_DAY[kind]) for r in records) if d is not None]
+        days = [d for d in (_getter(r)(DAY[kind]) for r in records) if d is not None]
         index: dict[tuple, tuple[int, str]] = {}
         if days:
             skip = set(exclude)

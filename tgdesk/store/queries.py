@@ -280,7 +280,10 @@ def catalogue_rows(session: Session, kind: str, include_inactive: bool = True) -
     if not include_inactive:
         stmt = stmt.where(row.active.is_(True))
     order = {"documents": (t.DocumentRow.issued_on.desc(), t.DocumentRow.id),
-             "people": (t.PersonRow.full_name, t.PersonRow.id)}.get(kind, (row.id,))
+             "people": (t.PersonRow.full_name, t.PersonRow.id),
+             # campaigns: the latest first, the recurring themes (no dates) after them
+             "campaigns": (t.CampaignRow.starts_on.is_(None), t.CampaignRow.starts_on.desc(),
+                           t.CampaignRow.id)}.get(kind, (row.id,))
     out = []
     for obj in session.scalars(stmt.order_by(*order)):
         out.append({c.key: getattr(obj, c.key) for c in obj.__table__.columns})

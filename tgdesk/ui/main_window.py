@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QVBoxLayout, QWidget)
 
@@ -20,7 +20,7 @@ from tgdesk.ui.common.events import ALL, DataBus
 from tgdesk.ui.common.screen_fit import fit_to_screen
 from tgdesk.ui.common.tasks import Task, run_task
 from tgdesk.ui.common.widgets import confirm
-from .pages import BUILDERS, KEYS, PAGES, Pages
+from .pages import BUILDERS, KEYS, NAV_LINES, PAGES, SHORTCUTS, TIPS, Pages
 
 __all__ = ["PAGES", "MainWindow"]
 
@@ -31,9 +31,21 @@ READ_ONLY_BANNER = ("Chỉ xem: một chương trình khác đang mở cơ sở 
                     "thay đổi sẽ không được lưu. Muốn sửa số liệu, hãy đóng tgdesk và mở lại khi "
                     "chương trình kia đã đóng.")
 
-DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận) vào cơ sở "
-                 "dữ liệu đang mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
+DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận, hoạt động "
+                 "tuyên truyền, nhóm trực tuyến, mô hình điển hình) vào cơ sở dữ liệu đang mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
                  "một cơ sở dữ liệu riêng, không trộn với số liệu thật.")
+
+
+NAV_WIDTH, NAV_POINTS = 210, 11
+NAV_ROOM = NAV_WIDTH - 2 - 2 * 2 - 2 * 8        # less the frame, spacing and padding
+
+
+def nav_text(key: str, text: str, metrics: QFontMetrics) -> str:
+    """A page's name in the navigation: on two lines, broken where it reads well,
+    when it is wider than the list (a wide font, a large text setting)."""
+    if key in NAV_LINES and metrics.horizontalAdvance(text) > NAV_ROOM:
+        return NAV_LINES[key]
+    return text
 
 
 class MainWindow(QMainWindow):
@@ -46,15 +58,20 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(QIcon(str(resources_dir() / "icons" / "tgdesk.png")))
 
         self.nav = QListWidget()
-        self.nav.setFixedWidth(210)
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.setSpacing(2)
-        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
+        self.nav.setStyleSheet(f"QListWidget {{ font-size: {NAV_POINTS}pt; }} "
                                "QListWidget::item { padding: 6px 8px; }")
         self.stack = QStackedWidget()
         # The pages built so far; ``pages[key]`` (or ``page(key)``) builds one.
         self.pages: dict[str, QWidget] = Pages(self._build_page)
-        for _key, text in PAGES:
-            self.nav.addItem(text)
+        font = QFont(self.nav.font())
+        font.setPointSizeF(NAV_POINTS)
+        for key, text in PAGES:
+            self.nav.addItem(nav_text(key, text, QFontMetrics(font)))
+            item = self.nav.item(self.nav.count() - 1)
+            tip = f"{TIPS[key]}\n" if key in TIPS else ""
+            item.setToolTip(f"{tip}Phím tắt: {SHORTCUTS[key]}")
         self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -116,10 +133,9 @@ class MainWindow(QMainWindow):
         record_menu.addAction(self.refresh_action)
 
         go_menu = self.menuBar().addMenu("&Xem")
-        for row, (_key, text) in enumerate(PAGES):
+        for row, (key, text) in enumerate(PAGES):
             action = QAction(text, self)
-            if row < 10:                                # Ctrl+1 … Ctrl+9, the tenth Ctrl+0
-                action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
+            action.setShortcut(QKeySequence(SHORTCUTS[key]))     # shown in the menu
             action.triggered.connect(lambda _checked=False, r=row: self.show_page_row(r))
             go_menu.addAction(action)
 

@@ -21,13 +21,37 @@ PAGES = (
     ("studies", "Học tập – quán triệt"),
     ("coverage", "Tiến độ học tập"),
     ("opinions", "Dư luận xã hội"),
+    ("propaganda", "Hoạt động tuyên truyền"),
+    ("online", "Bảo vệ nền tảng tư tưởng"),
+    ("models", "Mô hình, điển hình (Chỉ thị 05)"),
     ("catalogues", "Danh mục"),
     ("figures", "Báo cáo"),
     ("unit", "Cài đặt đơn vị"),
     ("exchange", "Trao đổi dữ liệu"),
     ("backups", "Sao lưu và khôi phục"),
+    ("audit", "Nhật ký"),
 )
 KEYS = tuple(key for key, _text in PAGES)
+
+# The keys that show each page (menu “Xem”): the ten pages of old keep the
+# Ctrl+1 … Ctrl+0 officers learnt; the record pages of issue 15 take Ctrl+Shift+1 … 3.
+SHORTCUTS = {
+    "overview": "Ctrl+1", "meetings": "Ctrl+2", "studies": "Ctrl+3", "coverage": "Ctrl+4",
+    "opinions": "Ctrl+5", "propaganda": "Ctrl+Shift+1", "online": "Ctrl+Shift+2",
+    "models": "Ctrl+Shift+3", "catalogues": "Ctrl+6", "figures": "Ctrl+7", "unit": "Ctrl+8",
+    "exchange": "Ctrl+9", "backups": "Ctrl+0",
+    "audit": "Ctrl+Shift+4",      # the audit log (issue 12)
+}
+# Where a long name breaks in the navigation when it does not fit on one line.
+NAV_LINES = {"online": "Bảo vệ nền tảng\ntư tưởng",
+             "models": "Mô hình, điển hình\n(Chỉ thị 05)"}
+# What the navigation's entry says when pointed at, beyond its text.
+TIPS = {
+    "online": "Nhóm 35: đăng, chia sẻ thông tin tích cực; thông tin sai trái, thù địch phát "
+              "hiện được; bài dự thi (Nghị quyết 35-NQ/TW)",
+    "models": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị "
+              "05-CT/TW): mô hình, tập thể, cá nhân điển hình",
+}
 
 
 def _overview(window) -> QWidget:
@@ -84,17 +108,26 @@ def _backups(window) -> QWidget:
     return BackupPage(window.ctx, window.bus)
 
 
+def _audit(window) -> QWidget:
+    from tgdesk.ui.audit.audit_watch import audit_page     # with the start-up check's signs
+    return audit_page(window, KEYS.index("audit"))
+
+
 BUILDERS: dict[str, Callable[[object], QWidget]] = {
     "overview": _overview,
     "meetings": _records("MEETING_PAGE"),
     "studies": _records("STUDY_PAGE"),
     "coverage": _coverage,
     "opinions": _records("OPINION_PAGE"),
+    "propaganda": _records("PROPAGANDA_PAGE"),
+    "online": _records("ONLINE_PAGE"),
+    "models": _records("MODEL_PAGE"),
     "catalogues": _catalogues,
     "figures": _figures,
     "unit": _unit,
     "exchange": _exchange,
     "backups": _backups,
+    "audit": _audit,
 }
 
 

@@ -117,10 +117,15 @@ def _pages(window: MainWindow, out_dir: Path) -> None:
             _settle(window.pages[key])
             _grab(window, out_dir / f"{number:02d}-{key}-tab{i + 1}.png")
         tabs.setCurrentIndex(0)
+    audit = window.show_page("audit")               # an entry's fields under the table
+    if audit.browser.model.rowCount():
+        audit.browser.select_seq(audit.browser.entries()[0].seq)
+        number = [k for k, _text in PAGES].index("audit") + 1
+        _grab(window, out_dir / f"{number:02d}-audit-detail.png")
 
 
 def _dialogs(ctx: Context, window: MainWindow, out_dir: Path, scratch: Path) -> None:
-    for key in ("meetings", "studies", "opinions"):
+    for key in ("meetings", "studies", "opinions", "propaganda", "online", "models"):
         page = window.show_page(key)
         page.add_record()
         _shoot_dialog(page.dialog, out_dir / f"dialog-{key}.png")
@@ -138,6 +143,8 @@ def _dialogs(ctx: Context, window: MainWindow, out_dir: Path, scratch: Path) -> 
         preview = opinions.print_list()
         if preview is not None:
             _shoot_dialog(preview, out_dir / "dialog-print-preview.png")
+        opinions.view.selectRow(0)                  # a record's own history (the audit log)
+        _shoot_dialog(opinions.show_history(), out_dir / "dialog-history.png")
     catalogue = window.show_page("catalogues").tabs.widget(0)
     catalogue.add_record()
     _shoot_dialog(catalogue.dialog, out_dir / "dialog-catalogue.png")

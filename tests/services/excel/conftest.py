@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from tgdesk.domain.records import Area, Cell, OpinionCategory, PartyDocument, Person
+from tgdesk.domain.records import Area, Campaign, Cell, OpinionCategory, PartyDocument, Person
 from tgdesk.services import catalogue_ops
-from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
+from tgdesk.services.kinds import AREAS, CAMPAIGNS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
 
 
 @pytest.fixture
@@ -27,6 +27,10 @@ def catalogues(ctx):
                                         issued_on=date(2016, 5, 15), issuer="Bộ Chính trị",
                                         title="Về học tập và làm theo Bác"))
     PEOPLE.create(ctx, Person(full_name="Trần Thị Bích Ngọc", role="bao_cao_vien",
-                              phone="0903 123 456", area_id=area))
+                              phone="0903 123 456", area_id=area, online_team=True))
     PEOPLE.create(ctx, Person(full_name="Nguyễn Văn An", role="ctv_dlxh"))
     CATEGORIES.create(ctx, OpinionCategory(name="Đất đai", description="Tái định cư"))
+    CAMPAIGNS.create(ctx, Campaign(name="Chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của "
+                                   "Đảng", starts_on=date(2026, 1, 19), ends_on=date(2026, 1, 23),
+                                   note="Đại hội họp tại Hà Nội"))
+    CAMPAIGNS.create(ctx, Campaign(name="An toàn giao thông"))

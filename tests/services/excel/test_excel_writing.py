@@ -68,8 +68,9 @@ def test_export_writes_live_rows_with_labels_real_dates_and_active_flag(ctx, tmp
     ws = load_workbook(tmp_path / "ng.xlsx").worksheets[0]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["Trần Thị Bích Ngọc"] == ("Trần Thị Bích Ngọc", "Báo cáo viên", "0903 123 456",
-                                          None, "Khu phố 3", "Có")
+                                          None, "Khu phố 3", "Có", "Có")   # nhóm 35, đang dùng
     assert rows["Nguyễn Văn An"][1] == "Cộng tác viên dư luận xã hội"
+    assert rows["Nguyễn Văn An"][5] == "Không"
 
 
 def test_edited_export_imports_new_rows_and_inactive_flag(ctx, tmp_path, catalogues):

@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 24)
 FUZZ = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
-TABLES = (t.CellRow, t.AreaRow, t.DocumentRow, t.PersonRow, t.CategoryRow)
+TABLES = (t.CellRow, t.AreaRow, t.DocumentRow, t.PersonRow, t.CategoryRow, t.CampaignRow)
 KINDS = list(excel.SPECS)
 
 # What a cell may hold as openpyxl writes it (it cannot write XML-illegal characters).

@@ -42,8 +42,9 @@ GOOD = {
 }
 
 
-TABLES = (t.CellRow, t.AreaRow, t.DocumentRow, t.CategoryRow, t.PersonRow, t.MeetingRow,
-          t.StudyRow, t.OpinionRow)
+TABLES = (t.CellRow, t.AreaRow, t.DocumentRow, t.CategoryRow, t.PersonRow, t.CampaignRow,
+          t.PropagandaRow, t.OnlineEntryRow, t.ModelRow,
+          t.MeetingRow, t.StudyRow, t.OpinionRow)
 
 
 def write(tmp_path, data, name="records.json") -> object:

@@ -36,7 +36,8 @@ def fill(dlg) -> None:
 def test_the_unticked_rows_are_left_out(qtbot, ctx):
     dlg = open_dialog(qtbot, ctx)
     assert dlg.starter is not None and dlg.starter.isVisible()
-    assert len(dlg.starter.picked()) == len(data.CATEGORIES) + len(data.DOCUMENTS)  # all ticked
+    assert len(dlg.starter.picked()) == (len(data.CATEGORIES) + len(data.DOCUMENTS)
+                                         + len(data.CAMPAIGNS))                # all ticked
     dlg.starter.set_ticked("categories", "Tôn giáo, dân tộc", False)
     tree = dlg.starter.tree
     documents = tree.topLevelItem(1)
@@ -65,10 +66,30 @@ def test_unticking_a_group_unticks_all_of_it(qtbot, ctx):
     assert len(lists.catalogue(ctx, "documents")) == len(data.DOCUMENTS)
 
 
+def test_the_campaigns_group_ticks_and_adds_once(qtbot, ctx):
+    dlg = open_dialog(qtbot, ctx)
+    group = dlg.starter.tree.topLevelItem(2)
+    assert group.text(0) == f"Đợt, chủ đề tuyên truyền ({len(data.CAMPAIGNS)})"
+    congress = "Chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của Đảng"
+    item = dlg.starter.items[("campaigns", congress)]
+    assert "từ 19/01/2026 đến 23/01/2026" in item.toolTip(0)
+    dlg.starter.set_ticked("campaigns", "An toàn giao thông", False)
+    assert group.checkState(0) == Qt.CheckState.PartiallyChecked
+    fill(dlg)
+    assert dlg.try_save()
+    names = [r["name"] for r in lists.catalogue(ctx, "campaigns")]
+    assert len(names) == len(data.CAMPAIGNS) - 1 and congress in names
+    assert "An toàn giao thông" not in names
+    again = UnitDialog(ctx)                  # the catalogue is in use now: not offered
+    qtbot.addWidget(again)
+    assert again.starter is None or not any(r.kind == "campaigns"
+                                            for r in again.starter.picked())
+
+
 def test_a_catalogue_in_use_is_not_offered(qtbot, ctx):
     CATEGORIES.create(ctx, OpinionCategory(name="Đất đai"))
     dlg = open_dialog(qtbot, ctx)
-    assert {row.kind for row in dlg.starter.picked()} == {"documents"}
+    assert {row.kind for row in dlg.starter.picked()} == {"documents", "campaigns"}
     fill(dlg)
     assert dlg.try_save()
     assert [r["name"] for r in lists.catalogue(ctx, "categories")] == ["Đất đai"]

@@ -170,7 +170,7 @@ def parse_row(cols: dict[int, ColumnSpec], values: tuple,
                 kwargs[col.field] = _date(value, col)
             elif col.parse == "enum":
                 kwargs[col.field] = _enum(value, col)
-            elif col.parse == "active":
+            elif col.parse in ("active", "yesno"):
                 kwargs[col.field] = _active(value, col)
             elif col.parse == "area":
                 kwargs[col.field] = _area(value, col, areas)

@@ -30,8 +30,9 @@ MERGED_REASON = "ô gộp (merged cell)"
 @dataclass
 class PreviewRow:
     row_number: int             # as Excel shows it
-    record: Any                 # Cell | Area | PartyDocument | Person | OpinionCategory
+    record: Any                 # Cell | Area | PartyDocument | Person | OpinionCategory | …
     warnings: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)   # the row's cells as shown (records)
 
 
 @dataclass

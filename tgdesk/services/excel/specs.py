@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tgdesk.domain.enums import AreaKind, DocumentKind, Labelled, PersonRole
-from tgdesk.domain.records import Area, Cell, OpinionCategory, PartyDocument, Person
+from tgdesk.domain.records import Area, Campaign, Cell, OpinionCategory, PartyDocument, Person
 from tgdesk.store import tables as t
 
 GUIDE_SHEET = "Hướng dẫn"
@@ -15,7 +15,7 @@ GUIDE_SHEET = "Hướng dẫn"
 class ColumnSpec:
     header: str                 # as written in the template; "*" marks a required column
     field: str                  # attribute of the domain record
-    parse: str                  # text | phone | int | date | enum | area | active
+    parse: str                  # text | phone | int | date | enum | area | active | yesno
     required: bool = False
     enum: type[Labelled] | None = None
     width: int = 22
@@ -104,6 +104,10 @@ SPECS: dict[str, CatalogueSpec] = {
                    help="Tên một khu dân cư đã có trong danh mục Khu dân cư (để trống nếu "
                         "không thuộc khu nào).", example="Khu phố 3",
                    aliases=("Khu phố", "Tổ dân phố")),
+        ColumnSpec("Nhóm 35", "online_team", "yesno", width=12,
+                   help="Có: thành viên nhóm 35 (tổ tuyên truyền trên mạng theo Nghị quyết "
+                        "35-NQ/TW); Không hoặc để trống: không.", example="Có",
+                   aliases=("Thành viên nhóm 35", "Nhóm 35 (NQ35)", "Tổ tuyên truyền trên mạng")),
     )),
     "categories": CatalogueSpec("categories", "Lĩnh vực", "Danh mục lĩnh vực dư luận",
                                 OpinionCategory, t.CategoryRow, (
@@ -111,6 +115,20 @@ SPECS: dict[str, CatalogueSpec] = {
                    aliases=("Lĩnh vực", "Tên")),
         ColumnSpec("Mô tả", "description", "text", width=50, example="Bồi thường, tái định cư",
                    aliases=("Ghi chú",)),
+    )),
+    "campaigns": CatalogueSpec("campaigns", "Đợt tuyên truyền", "Danh mục đợt, chủ đề tuyên "
+                               "truyền", Campaign, t.CampaignRow, (
+        ColumnSpec("Tên đợt, chủ đề*", "name", "text", True, width=60,
+                   help="Tên đợt hoặc chủ đề tuyên truyền.",
+                   example="Chào mừng Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+                   aliases=("Đợt, chủ đề", "Chủ đề", "Đợt tuyên truyền", "Tên")),
+        ColumnSpec("Ngày bắt đầu", "starts_on", "date", width=14,
+                   help="Ngày/tháng/năm; để trống nếu là chủ đề thường xuyên, không có thời hạn.",
+                   example="19/01/2026", aliases=("Từ ngày", "Bắt đầu")),
+        ColumnSpec("Ngày kết thúc", "ends_on", "date", width=14,
+                   help="Ngày/tháng/năm, không được trước ngày bắt đầu; để trống nếu không có.",
+                   example="23/01/2026", aliases=("Đến ngày", "Kết thúc")),
+        ColumnSpec("Ghi chú", "note", "text", width=40, help="Tùy ý."),
     )),
 }
 

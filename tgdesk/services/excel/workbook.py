@@ -52,7 +52,9 @@ def data_sheet(wb, spec: CatalogueSpec):
 
 def _header_map(spec: CatalogueSpec) -> dict[str, ColumnSpec]:
     out: dict[str, ColumnSpec] = {}
-    for col in spec.columns + (ACTIVE,):
+    # "Đang dùng" only for a catalogue (a record has no such field)
+    active = (ACTIVE,) if "active" in getattr(spec.record, "__dataclass_fields__", {}) else ()
+    for col in spec.columns + active:
         for name in (col.header, *col.aliases):
             out.setdefault(key(name), col)
     return out

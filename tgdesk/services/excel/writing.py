@@ -60,7 +60,7 @@ def _allowed(col: ColumnSpec, area_names: list[str] | None) -> str:
         return "; ".join(m.label for m in col.enum)
     if col.parse == "area" and area_names:
         return "; ".join(area_names)
-    if col.parse == "active":
+    if col.parse in ("active", "yesno"):
         return "Có; Không"
     return ""
 
@@ -85,11 +85,13 @@ def write_template(kind: str, path: str | Path, ctx: Context | None = None) -> P
         letter = get_column_letter(i)
         if col.parse == "date":
             ws.column_dimensions[letter].number_format = DATE_FORMAT
-        elif col.parse in ("text", "phone", "area", "enum"):
+        elif col.parse in ("text", "phone", "area", "enum", "yesno"):
             ws.column_dimensions[letter].number_format = "@"
-        if col.enum is not None:
+        choices = ([m.label for m in col.enum] if col.enum is not None
+                   else ["Có", "Không"] if col.parse == "yesno" else None)
+        if choices:
             dv = DataValidation(type="list", allow_blank=True, errorStyle="warning",
-                                formula1='"' + ",".join(m.label for m in col.enum) + '"')
+                                formula1='"' + ",".join(choices) + '"')
             dv.add(f"{letter}2:{letter}{MAX_ROWS + 1}")
             ws.add_data_validation(dv)
 
@@ -133,7 +135,7 @@ def write_template(kind: str, path: str | Path, ctx: Context | None = None) -> P
 
 def row_values(kind: str, record, area_names: dict[int, str] | None = None) -> list[Any]:
     """The record as the cells of one row of the template's columns: enum labels,
-    dates as dates, a person's area by name."""
+    dates as dates, a person's area by name, a yes/no as Có or Không."""
     out: list[Any] = []
     for col in spec_of(kind).columns:
         value = getattr(record, col.field)
@@ -142,6 +144,8 @@ def row_values(kind: str, record, area_names: dict[int, str] | None = None) -> l
             value = member.label if member is not None else value
         elif col.parse == "area":
             value = (area_names or {}).get(value) if value is not None else None
+        elif col.parse == "yesno":
+            value = "Có" if value else "Không"
         out.append(value)
     return out
 

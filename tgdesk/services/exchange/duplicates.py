@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from tgdesk import vnformat as vf
 from tgdesk.domain.text import printable
 
-from ..duplicates import NOUN, RECORD_KINDS, Duplicate, RecordFinder
+from ..duplicates import DAY, NOUN, RECORD_KINDS, TEXT, Duplicate, RecordFinder
 from .records import Incoming
 
 
 def where(kind: str, inc: Incoming) -> str:
     """A received record as a summary names it: kind, text, day, start of its UUID."""
-    text = inc.values.get("summary") if kind == "opinions" else inc.values.get("title")
-    day = inc.values.get("noted_on") if kind == "opinions" else inc.values.get("held_on")
+    text, day = inc.values.get(TEXT[kind]), inc.values.get(DAY[kind])
     return f"{NOUN[kind]} “{printable(text or '', 50)}” ({vf.short_date(day)}, mã {inc.uuid[:8]}…)"
 
 

@@ -134,6 +134,8 @@ def collect_records(session: Session, period: Period | None, since: datetime | N
                     spec.table.c.id.in_(sorted(used[kind])))):
                 content[kind][r.uuid] = row_json(spec, r._mapping, uuid_of)
     content = {k: v for k, v in content.items() if v}
+    # a kind newer than format 1's first kinds is named only when some were held back
+    held = {k: n for k, n in held.items() if n or k in dx.FIRST_KINDS}
     return content, counts_of(content), held
 
 
@@ -219,9 +221,11 @@ def collect_catalogue(session: Session) -> tuple[dict, dict]:
     content: dict[str, dict] = {}
     for kind in dx.DOWNWARD_KINDS:
         spec = SPECS[kind]
-        content[kind] = {r.uuid: row_json(spec, r._mapping, uuid_of) for r in session.execute(
+        rows = {r.uuid: row_json(spec, r._mapping, uuid_of) for r in session.execute(
             select(spec.table).where(spec.table.c.origin_unit_id.is_(None))
             .order_by(spec.table.c.id))}
+        if rows or kind in dx.FIRST_KINDS:      # none: readable by a tgdesk without the kind
+            content[kind] = rows
     settings = {}
     for key in dx.DOWNWARD_SETTINGS:
         row = session.get(t.SettingRow, key)
@@ -235,9 +239,10 @@ def collect_catalogue(session: Session) -> tuple[dict, dict]:
 
 
 def export_catalogue(ctx: Context, to: str, out: Path) -> list[ExportResult]:
-    """Documents to study, opinion categories, report due dates and format
-    corrections for one unit below, or for every active unit below
-    (``to="children"``: ``out`` is a folder, one file per unit)."""
+    """Documents to study (with their study deadlines), opinion categories,
+    propaganda campaigns, report due dates and format corrections for one unit
+    below, or for every active unit below (``to="children"``: ``out`` is a
+    folder, one file per unit)."""
     with ctx.transaction() as session:
         if to == "children":
             targets = session.scalars(select(t.ExchangeUnitRow).where(

@@ -16,7 +16,8 @@ from tgdesk.store.stats import period_figures
 from ..context import Context
 from .units import members_of, resolve_in
 
-ROW_TABLES = {"meetings": t.MeetingRow, "studies": t.StudyRow, "opinions": t.OpinionRow}
+ROW_TABLES = {"meetings": t.MeetingRow, "studies": t.StudyRow, "opinions": t.OpinionRow,
+              "propaganda": t.PropagandaRow, "online": t.OnlineEntryRow, "models": t.ModelRow}
 
 
 def _units(session, unit: str | int | None) -> list[tuple[int, str, list[int]]]:

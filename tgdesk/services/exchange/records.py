@@ -19,8 +19,10 @@ from sqlalchemy import Boolean, Date, Integer, Table
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain import validation as v
-from tgdesk.domain.records import (Area, Cell, FollowUpChange, Meeting, OpinionCategory,
-                                   OpinionNote, PartyDocument, Person, StudySession)
+from tgdesk.domain.enums import PROPAGANDA_QUANTITIES
+from tgdesk.domain.records import (Area, Campaign, Cell, ExemplaryModel, FollowUpChange, Meeting,
+                                   OnlineEntry, OpinionCategory, OpinionNote, PartyDocument,
+                                   Person, PropagandaActivity, StudySession)
 from tgdesk.domain.text import printable, text_problem
 from tgdesk.store import tables as t
 
@@ -38,8 +40,9 @@ class Spec:
     fields: tuple[str, ...]
     refs: dict[str, tuple[str, str]] = field(default_factory=dict)  # json key -> (column, kind)
     date_column: str | None = None
-    # Fields written only when set, so that a tgdesk older than the field still reads
-    # the rows that do not use it; a row without one reads as null.
+    # Fields written only when set (not null, not false), so that a tgdesk older than
+    # the field still reads the rows that do not use it; a row without one reads as
+    # null, or false for a flag.
     optional: tuple[str, ...] = ()
 
     @property
@@ -54,8 +57,10 @@ SPECS: dict[str, Spec] = {s.kind: s for s in (
          ("kind", "number_symbol", "issued_on", "issuer", "title", "active", "study_deadline"),
          optional=("study_deadline",)),
     Spec("categories", t.CategoryRow, OpinionCategory, ("name", "description", "active")),
-    Spec("people", t.PersonRow, Person, ("full_name", "role", "phone", "workplace", "active"),
-         {"area": ("area_id", "areas")}),
+    Spec("people", t.PersonRow, Person, ("full_name", "role", "phone", "workplace", "active",
+                                          "online_team"),
+         {"area": ("area_id", "areas")}, optional=("online_team",)),
+    Spec("campaigns", t.CampaignRow, Campaign, ("name", "starts_on", "ends_on", "note", "active")),
     Spec("meetings", t.MeetingRow, Meeting,
          ("held_on", "meeting_type", "title", "place", "chaired_by", "participants",
           "attendance", "contributions", "contents", "conclusions", "classification"),
@@ -72,6 +77,22 @@ SPECS: dict[str, Spec] = {s.kind: s for s in (
          {"area": ("area_id", "areas"), "reporter": ("reporter_id", "people"),
           "category": ("category_id", "categories")},
          date_column="noted_on"),
+    # issue 15: propaganda activities, the online team's entries, exemplary models
+    Spec("propaganda", t.PropagandaRow, PropagandaActivity,
+         ("held_on", "ends_on", "form", "title", "place",
+          *(fld for fld, _label, _unit in PROPAGANDA_QUANTITIES), "note", "classification"),
+         {"campaign": ("campaign_id", "campaigns"), "area": ("area_id", "areas"),
+          "cell": ("cell_id", "cells")},
+         date_column="held_on"),
+    Spec("online", t.OnlineEntryRow, OnlineEntry,
+         ("noted_on", "entry_kind", "channel", "summary", "link", "posts", "shares", "reach",
+          "content_kind", "action", "passed_to", "entries", "classification"),
+         {"member": ("member_id", "people")}, date_column="noted_on"),
+    Spec("models", t.ModelRow, ExemplaryModel,
+         ("noted_on", "subject", "name", "description", "theme", "registered", "assessed",
+          "replicated", "recognition", "recognition_level", "recognition_doc", "recognized_on",
+          "classification"),
+         {"cell": ("cell_id", "cells"), "area": ("area_id", "areas")}, date_column="noted_on"),
 )}
 
 
@@ -81,7 +102,8 @@ def _iso(value):
 
 def row_json(spec: Spec, row: dict, uuid_of: dict[str, dict[int, str]]) -> dict:
     """One own row (a mapping of its columns) as it travels."""
-    out = {f: _iso(row[f]) for f in spec.fields if f not in spec.optional or row[f] is not None}
+    out = {f: _iso(row[f]) for f in spec.fields
+           if f not in spec.optional or row[f] not in (None, False)}
     out.update(updated_at=_iso(row["updated_at"]), created_at=_iso(row["created_at"]),
                deleted=bool(row["deleted"]))
     for key, (col, kind) in spec.refs.items():
@@ -123,6 +145,11 @@ def _value(spec: Spec, name: str, raw):
     if problem:
         raise Refused(f"trường “{name}” {problem.rstrip('.')}")
     return raw
+
+
+def _absent(spec: Spec, name: str):
+    """An optional field a row does not carry: null, or false for a flag."""
+    return False if isinstance(spec.table.c[name].type, Boolean) else None
 
 
 def parse_time(raw, latest: datetime | None = None, what: str = "thời điểm cập nhật"
@@ -176,7 +203,8 @@ def read_row(spec: Spec, uuid: str, raw, ids: dict[str, dict[str, int]], today: 
     deleted = raw.get("deleted", False)
     if not isinstance(deleted, bool):
         raise Refused("cờ xóa không hợp lệ")
-    values = {f: _value(spec, f, raw.get(f)) for f in spec.fields}
+    values = {f: _absent(spec, f) if f in spec.optional and f not in raw
+              else _value(spec, f, raw.get(f)) for f in spec.fields}
     for key, (col, kind) in spec.refs.items():
         ref = raw.get(key)
         if ref is None:
@@ -233,7 +261,8 @@ def _validate(spec: Spec, inc: Incoming, ids: dict[str, dict[str, int]], today: 
     known = v.Known(cells=frozenset(ids["cells"].values()), areas=frozenset(ids["areas"].values()),
                     documents=frozenset(ids["documents"].values()),
                     people=frozenset(ids["people"].values()),
-                    categories=frozenset(ids["categories"].values()))
+                    categories=frozenset(ids["categories"].values()),
+                    campaigns=frozenset(ids.get("campaigns", {}).values()))
     _refuse(v.validate_record(spec.kind, rec, known, today))
     for n, step in enumerate(inc.history, start=1):
         change = FollowUpChange(**step)

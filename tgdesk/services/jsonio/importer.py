@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain import validation as v
+from tgdesk.domain.enums import CLASSIFIED_ONLINE_KINDS, Classification
 from tgdesk.domain.text import nfc, normalize_fields, printable
 from tgdesk.store import tables as t
 
@@ -149,6 +150,9 @@ class _Importer:
                 ok = False
                 continue
             values[key] = converted
+        if (spec.kind == "online" and "classification" not in item
+                and values.get("entry_kind") in CLASSIFIED_ONLINE_KINDS):
+            values["classification"] = Classification.MAT.value
         rec = spec.record(**values)
         normalize_fields(rec)
         return rec, where, ok

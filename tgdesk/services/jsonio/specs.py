@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tgdesk.domain import validation as v
-from tgdesk.domain.records import (Area, Cell, Meeting, OpinionCategory, OpinionNote, PartyDocument,
-                                   Person, StudySession)
+from tgdesk.domain.records import (Area, Campaign, Cell, ExemplaryModel, Meeting, OnlineEntry,
+                                   OpinionCategory, OpinionNote, PartyDocument, Person,
+                                   PropagandaActivity, StudySession)
 from tgdesk.store import tables as t
 
 
@@ -41,6 +42,8 @@ SPECS = (
          v.VALIDATORS["categories"], "name"),
     Spec("people", "người", Person, t.PersonRow, v.VALIDATORS["people"],
          "full_name", (Ref("area", "area_id", "areas"),)),
+    Spec("campaigns", "đợt, chủ đề tuyên truyền", Campaign, t.CampaignRow,
+         v.VALIDATORS["campaigns"], "name"),
     Spec("meetings", "hội nghị", Meeting, t.MeetingRow, v.VALIDATORS["meetings"]),
     Spec("studies", "buổi học tập", StudySession, t.StudyRow, v.VALIDATORS["studies"], None,
          (Ref("documents", "document_ids", "documents", many=True),
@@ -48,7 +51,16 @@ SPECS = (
     Spec("opinions", "ý kiến dư luận", OpinionNote, t.OpinionRow, v.VALIDATORS["opinions"],
          None, (Ref("area", "area_id", "areas"), Ref("reporter", "reporter_id", "people"),
                 Ref("category", "category_id", "categories"))),
+    Spec("propaganda", "hoạt động tuyên truyền", PropagandaActivity, t.PropagandaRow,
+         v.VALIDATORS["propaganda"], None,
+         (Ref("campaign", "campaign_id", "campaigns"), Ref("area", "area_id", "areas"),
+          Ref("cell", "cell_id", "cells"))),
+    Spec("online", "việc của nhóm trên mạng", OnlineEntry, t.OnlineEntryRow,
+         v.VALIDATORS["online"], None, (Ref("member", "member_id", "people"),)),
+    Spec("models", "mô hình, điển hình", ExemplaryModel, t.ModelRow, v.VALIDATORS["models"],
+         None, (Ref("cell", "cell_id", "cells"), Ref("area", "area_id", "areas"))),
 )
 SPEC_BY_KIND = {s.kind: s for s in SPECS}
 CATALOGUE_NOUN = {"cells": "chi bộ", "areas": "khu dân cư", "documents": "văn bản",
-                  "people": "người", "categories": "lĩnh vực"}
+                  "people": "người", "categories": "lĩnh vực",
+                  "campaigns": "đợt, chủ đề tuyên truyền"}

@@ -1,5 +1,5 @@
-"""The catalogues (Chi bộ, Khu dân cư, Văn bản, Người, Lĩnh vực) described by
-field specs, and one generic dialog built from a spec."""
+"""The catalogues (Chi bộ, Khu dân cư, Văn bản, Người, Lĩnh vực, Đợt tuyên truyền)
+described by field specs, and one generic dialog built from a spec."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import AreaKind, DocumentKind, PersonRole
-from tgdesk.domain.records import Area, Cell, OpinionCategory, PartyDocument, Person
+from tgdesk.domain.records import Area, Campaign, Cell, OpinionCategory, PartyDocument, Person
 from tgdesk.domain.text import nfc
 from tgdesk.services import lists
 from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind
-from tgdesk.services.kinds import AREAS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
+from tgdesk.services.kinds import AREAS, CAMPAIGNS, CATEGORIES, CELLS, DOCUMENTS, PEOPLE
 
 from tgdesk.ui.catalogues.member_rows import MemberRows
 from tgdesk.ui.common.date_field import DateField
@@ -33,6 +33,7 @@ class Field:
     # opt_date | bool | area
     type: str = "text"
     enum: type | None = None
+    tip: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,16 @@ class Listed:
     title: str
     text: Callable[[dict], str]
     width: int = 140
+
+
+@dataclass(frozen=True)
+class Only:
+    """A tick box under a catalogue's table that shows only the rows it keeps."""
+    label: str                 # "Chỉ thành viên nhóm 35"
+    tip: str
+    keeps: Callable[[dict], bool]
+    noun: str                  # "thành viên nhóm 35": the count and the empty state
+    hint: str = ""             # how a row comes to be kept, for the empty state
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,8 @@ class CatalogueSpec:
     describe: Callable[[dict], str]
     empty_text: str = ""
     extra: dict = field(default_factory=dict)
+    only: Only | None = None
+    size: tuple[int, int] = (560, 380)      # the form's size (fit to the screen)
 
 
 def _enum_label(enum, key):
@@ -70,6 +83,10 @@ def _active(row: dict) -> str:
 ACTIVE = Field("active", "Đang dùng", "bool")
 DEADLINE_TIP = ("Ngày cấp trên yêu cầu các chi bộ học tập, quán triệt xong văn bản (nếu có). "
                 "Tiến độ học tập và báo cáo tính số chi bộ chưa tổ chức, quá hạn theo ngày này.")
+ONLINE_TEAM = "Thành viên nhóm 35 (tổ tuyên truyền trên mạng, Nghị quyết 35-NQ/TW)"
+ONLINE_TEAM_TIP = ("Người thuộc nhóm (tổ) tuyên truyền, bảo vệ nền tảng tư tưởng của Đảng trên "
+                   "mạng xã hội của đơn vị; các việc của nhóm trên mạng ghi theo từng thành viên.")
+CAMPAIGN_DATE_TIP = "Để trống nếu là chủ đề tuyên truyền thường xuyên, không có thời hạn."
 
 CATALOGUES = (
     CatalogueSpec(
@@ -97,7 +114,7 @@ CATALOGUES = (
         [Field("kind", "Loại văn bản:", "enum", DocumentKind),
          Field("number_symbol", "Số, ký hiệu:"), Field("issued_on", "Ngày ban hành:", "date"),
          Field("issuer", "Cơ quan ban hành:"), Field("title", "Trích yếu:"),
-         Field("study_deadline", "Hạn học tập:", "opt_date"), ACTIVE],
+         Field("study_deadline", "Hạn học tập:", "opt_date", tip=DEADLINE_TIP), ACTIVE],
         [Listed("Loại", _enum_label(DocumentKind, "kind"), 110),
          Listed("Số, ký hiệu", lambda r: r["number_symbol"], 130),
          Listed("Ngày ban hành", lambda r: vf.short_date(r.get("issued_on")), 110),
@@ -109,13 +126,19 @@ CATALOGUES = (
         "people", PEOPLE, Person, "Người (mạng lưới)", "người",
         [Field("full_name", "Họ tên:"), Field("role", "Vai trò:", "enum", PersonRole),
          Field("phone", "Điện thoại:", "opt_text"), Field("workplace", "Nơi công tác:", "opt_text"),
-         Field("area_id", "Khu dân cư:", "area"), ACTIVE],
-        [Listed("Họ tên", lambda r: r["full_name"], 220),
-         Listed("Vai trò", _enum_label(PersonRole, "role"), 230),
-         Listed("Điện thoại", lambda r: r.get("phone") or "", 120),
-         Listed("Trạng thái", _active, 100),
+         Field("area_id", "Khu dân cư:", "area"),
+         Field("online_team", ONLINE_TEAM, "bool", tip=ONLINE_TEAM_TIP), ACTIVE],
+        [Listed("Họ tên", lambda r: r["full_name"], 200),
+         Listed("Vai trò", _enum_label(PersonRole, "role"), 200),
+         Listed("Nhóm 35", lambda r: "Có" if r.get("online_team") else "", 75),
+         Listed("Điện thoại", lambda r: r.get("phone") or "", 115),
+         Listed("Trạng thái", _active, 95),
          Listed("Nơi công tác", lambda r: r.get("workplace") or "")],
-        lambda r: r["full_name"]),
+        lambda r: r["full_name"],
+        only=Only("Chỉ thành viên nhóm 35", "Chỉ hiện những người thuộc nhóm 35 (tổ tuyên "
+                  "truyền trên mạng, Nghị quyết 35-NQ/TW)", lambda r: bool(r.get("online_team")),
+                  "thành viên nhóm 35", "Chọn một người, bấm “Sửa” rồi đánh dấu “Thành viên "
+                  "nhóm 35”."), size=(660, 400)),
     CatalogueSpec(
         "categories", CATEGORIES, OpinionCategory, "Lĩnh vực dư luận", "lĩnh vực",
         [Field("name", "Tên lĩnh vực:"), Field("description", "Mô tả:", "opt_text"), ACTIVE],
@@ -123,6 +146,17 @@ CATALOGUES = (
          Listed("Trạng thái", _active, 110),
          Listed("Mô tả", lambda r: r.get("description") or "")],
         lambda r: r["name"]),
+    CatalogueSpec(
+        "campaigns", CAMPAIGNS, Campaign, "Đợt, chủ đề tuyên truyền", "đợt, chủ đề tuyên truyền",
+        [Field("name", "Tên đợt, chủ đề:"),
+         Field("starts_on", "Ngày bắt đầu:", "opt_date", tip=CAMPAIGN_DATE_TIP),
+         Field("ends_on", "Ngày kết thúc:", "opt_date", tip=CAMPAIGN_DATE_TIP),
+         Field("note", "Ghi chú:", "opt_text"), ACTIVE],
+        [Listed("Tên đợt, chủ đề", lambda r: r["name"], 380),
+         Listed("Ngày bắt đầu", lambda r: vf.short_date(r.get("starts_on")), 100),
+         Listed("Ngày kết thúc", lambda r: vf.short_date(r.get("ends_on")), 100),
+         Listed("Trạng thái", _active, 95), Listed("Ghi chú", lambda r: r.get("note") or "")],
+        lambda r: r["name"], size=(720, 360)),
 )
 
 
@@ -135,11 +169,11 @@ class CatalogueDialog(RecordDialog):
         self.kind = spec.service
         self.new_title = f"Thêm {spec.noun}"
         self.edit_title = f"Sửa {spec.noun}"
-        self.dialog_size = (560, 380)
+        self.dialog_size = spec.size
         self.inputs: dict[str, QWidget] = {}
         self.members: MemberRows | None = None
         if any(f.type == "members" for f in spec.fields):
-            self.dialog_size = (560, 470)
+            self.dialog_size = (spec.size[0], 470)
         super().__init__(ctx, record_id, parent)
 
     def blank(self):
@@ -161,13 +195,13 @@ class CatalogueDialog(RecordDialog):
             elif f.type == "opt_date":
                 w = DateField(None, optional=True, placeholder="— Không có —",
                               today=self.ctx.today())
-                w.setToolTip(DEADLINE_TIP)
             elif f.type == "members":
                 self.members = MemberRows(self.ctx, form, self.record_id)
                 self.inputs[f.name] = self.members.count
                 continue
             elif f.type == "bool":
                 w = QCheckBox(f.label)
+                w.setToolTip(f.tip)
                 form.add("", w, f.name)
                 self.inputs[f.name] = w
                 continue
@@ -182,6 +216,8 @@ class CatalogueDialog(RecordDialog):
                 continue
             else:
                 raise ValueError(f.type)
+            if f.tip:
+                w.setToolTip(f.tip)
             self.inputs[f.name] = form.add(f.label, w, f.name)
 
     def load(self, rec) -> None:
@@ -189,6 +225,7 @@ class CatalogueDialog(RecordDialog):
             w, value = self.inputs[f.name], getattr(rec, f.name)
             if f.type in ("text", "opt_text"):
                 w.setText(value or "")
+                w.setCursorPosition(0)          # a long name shows its beginning
             elif f.type == "count":
                 w.setValue(-1 if value is None else value)
             elif f.type == "members":

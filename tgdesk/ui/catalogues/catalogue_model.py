@@ -25,6 +25,7 @@ class CatalogueModel(QAbstractTableModel):
         self.ctx = ctx
         self.spec = spec
         self.show_inactive = True
+        self.only = False               # only the rows spec.only keeps
         self.all_rows: list[dict] = []
         self.rows: list[dict] = []
         self._position: dict[int, int] = {}
@@ -41,8 +42,16 @@ class CatalogueModel(QAbstractTableModel):
         self._filter()
         self.endResetModel()
 
+    def set_only(self, only: bool) -> None:
+        self.beginResetModel()
+        self.only = only and self.spec.only is not None
+        self._filter()
+        self.endResetModel()
+
     def _filter(self) -> None:
-        self.rows = [r for r in self.all_rows if self.show_inactive or r.get("active", True)]
+        keeps = self.spec.only.keeps if self.only else (lambda _r: True)
+        self.rows = [r for r in self.all_rows
+                     if (self.show_inactive or r.get("active", True)) and keeps(r)]
         self._position = {r["id"]: i for i, r in enumerate(self.rows)}
 
     @property

@@ -108,10 +108,17 @@ class CatalogueTab(QWidget):
                                       "trong các ô chọn khi thêm bản ghi mới.")
         self.show_inactive.setChecked(self.model.show_inactive)
         self.show_inactive.toggled.connect(self.set_show_inactive)
+        self.only: QCheckBox | None = None          # "Chỉ thành viên nhóm 35"
+        if spec.only is not None:
+            self.only = QCheckBox(spec.only.label)
+            self.only.setToolTip(spec.only.tip)
+            self.only.toggled.connect(self.set_only)
         self.count = QLabel()
         self.count.setStyleSheet("color: #555;")
         bottom = QHBoxLayout()
         bottom.addWidget(self.show_inactive)
+        if self.only is not None:
+            bottom.addWidget(self.only)
         bottom.addStretch(1)
         bottom.addWidget(self.count)
 
@@ -159,6 +166,12 @@ class CatalogueTab(QWidget):
         self.select_ids(selected)
         self._update()
 
+    def set_only(self, only: bool) -> None:
+        selected = self.selected_ids()
+        self.model.set_only(only)
+        self.select_ids(selected)
+        self._update()
+
     def _update(self) -> None:
         ids = self.selected_ids()
         rows = [self.model.row_dict(i) for i in ids]
@@ -182,6 +195,11 @@ class CatalogueTab(QWidget):
                 f"Chưa có {noun} nào.\n\nBấm “Thêm” (Ctrl+N) để khai báo từng {noun}, hoặc "
                 f"“Nhập từ Excel…” để nhập cả danh sách (bấm “Tải tệp mẫu…” để lấy tệp mẫu "
                 "có hướng dẫn).")
+        elif m.rowCount() == 0 and m.only:
+            only = self.spec.only
+            self.empty.setText(
+                f"Chưa có {only.noun} nào{'' if m.show_inactive else ' đang dùng'}.\n\n"
+                f"{only.hint} Bỏ đánh dấu “{only.label}” để xem cả danh sách.")
         elif m.rowCount() == 0:
             self.empty.setText(
                 f"Cả {vf.number(total)} {noun} đều đang ngừng dùng.\n\nĐánh dấu “Hiện cả mục "
@@ -190,6 +208,8 @@ class CatalogueTab(QWidget):
         if inactive:
             text += (f", {vf.number(inactive)} ngừng dùng"
                      + (" (chữ xám)" if m.show_inactive else " (đang ẩn)"))
+        if m.only:
+            text += f"; đang hiện {vf.number(m.rowCount())} {self.spec.only.noun}"
         if total:
             self.count.setText(text)
         self.stack.setCurrentWidget(self.view if m.rowCount() else self.empty)

@@ -25,8 +25,10 @@ from tgdesk.ui.common.widgets import ERROR_STYLE, show_error
 from tgdesk.ui.common.screen_fit import fit_to_screen
 
 # The record lists that show a catalogue's rows, refreshed after a merge.
-SHOWN_IN = {"cells": ("studies",), "areas": ("opinions", "people"), "documents": ("studies",),
-            "people": ("studies", "opinions"), "categories": ("opinions",)}
+SHOWN_IN = {"cells": ("studies", "propaganda", "models"),
+            "areas": ("opinions", "people", "propaganda", "models"), "documents": ("studies",),
+            "people": ("studies", "opinions", "online"), "categories": ("opinions",),
+            "campaigns": ("propaganda",)}
 
 
 def row_detail(spec: CatalogueSpec, row: dict) -> str:

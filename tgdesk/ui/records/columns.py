@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.enums import Attitude, Classification, Concern, FollowUp, MeetingType
+from tgdesk.domain.enums import (PROPAGANDA_QUANTITIES, Attitude, Classification, Concern,
+                                 FollowUp, MeetingType, ModelSubject, OnlineAction,
+                                 OnlineChannel, OnlineEntryKind, PropagandaForm, Recognition)
 
 
 @dataclass(frozen=True)
@@ -89,10 +91,100 @@ OPINION_COLUMNS = [
     Column("Hạn xử lý", _due, 118, key="due_on"),
 ]
 
+# --- propaganda activities, the online team's entries, exemplary models ---------------
 
-# The list columns whose text the search index holds (migration 0004): the
+def day_range(row: dict, key: str = "held_on") -> str:
+    """“02/11/2026”, or a range: “02/11 – 20/11/2026”, “28/12/2025 – 03/01/2026”."""
+    first, last = row.get(key), row.get("ends_on")
+    if last is None or last == first:
+        return vf.short_date(first)
+    if first is not None and first.year == last.year:
+        return f"{first:%d/%m} – {vf.short_date(last)}"
+    return f"{vf.short_date(first)} – {vf.short_date(last)}"
+
+
+def quantities(row: dict, skip: tuple[str, ...] = ("people",)) -> str:
+    """The activity's figures with their units: “12 băng rôn, 300 lá cờ”."""
+    return ", ".join(f"{vf.number(row[f])} {unit}"
+                     for f, _text, unit in PROPAGANDA_QUANTITIES if f not in skip and row.get(f))
+
+
+def _nonzero(key: str) -> Callable[[dict], str]:
+    """A figure that only some rows have: blank rather than 0."""
+    return lambda row: vf.number(row[key]) if row.get(key) else ""
+
+
+def _tick(key: str) -> Callable[[dict], str]:
+    return lambda row: "✓" if row.get(key) else ""
+
+
+def recognition_text(row: dict) -> str:
+    """“Khen thưởng – Đảng ủy phường”; blank for “Chưa”."""
+    if row.get("recognition") in (None, Recognition.CHUA.value):
+        return ""
+    level = " ".join((row.get("recognition_level") or "").split())
+    text = _label(Recognition, "recognition")(row)
+    return f"{text} – {level}" if level else text
+
+
+# Short names in the list's narrow columns (the detail pane has the whole label).
+FORM_SHORT = {PropagandaForm.TRUC_QUAN.value: "Trực quan",
+              PropagandaForm.LOA_DAI.value: "Loa, đài",
+              PropagandaForm.TRUC_TUYEN.value: "Trên mạng",
+              PropagandaForm.AN_PHAM.value: "Tờ rơi, tài liệu",
+              PropagandaForm.VAN_HOA.value: "Văn hóa, văn nghệ",
+              PropagandaForm.MIENG.value: "Nói chuyện"}
+SUBJECT_SHORT = {ModelSubject.MO_HINH.value: "Mô hình", ModelSubject.TAP_THE.value: "Tập thể",
+                 ModelSubject.CA_NHAN.value: "Cá nhân"}
+ONLINE_KIND_SHORT = {OnlineEntryKind.DANG_TIN.value: "Đăng, chia sẻ",
+                     OnlineEntryKind.PHAT_HIEN.value: "Phát hiện sai trái",
+                     OnlineEntryKind.DU_THI.value: "Bài dự thi"}
+
+PROPAGANDA_COLUMNS = [
+    Column("Ngày", day_range, 150, key="held_on"),
+    Column("Hình thức", lambda r: FORM_SHORT.get(r.get("form"), ""), 135, key="form"),
+    Column("Nội dung tuyên truyền", _plain("title"), 300, stretch=True, key="title"),
+    Column("Đợt, chủ đề", _plain("campaign"), 170, key="campaign"),
+    Column("Địa điểm, kênh", _plain("place"), 140, key="place"),
+    Column("Khu dân cư", _plain("area"), 95, key="area"),
+    Column("Chi bộ", _plain("cell"), 130, key="cell"),
+    Column("Số lượng", quantities, 170, key="quantity"),
+    Column("Lượt người", _nonzero("people"), 80, numeric=True, key="people"),
+]
+
+ONLINE_COLUMNS = [
+    Column("Ngày", _date("noted_on"), 90, key="noted_on"),
+    Column("Loại việc", lambda r: ONLINE_KIND_SHORT.get(r.get("entry_kind"), ""), 125,
+           key="entry_kind"),
+    Column("Kênh", _label(OnlineChannel, "channel"), 90, key="channel"),
+    Column("Nội dung", _plain("summary"), 300, stretch=True, key="summary"),
+    Column("Thành viên", _plain("member"), 140, key="member"),
+    Column("Bài đăng", _nonzero("posts"), 70, numeric=True, key="posts"),
+    Column("Chia sẻ", _nonzero("shares"), 70, numeric=True, key="shares"),
+    Column("Tiếp cận", _nonzero("reach"), 75, numeric=True, key="reach"),
+    Column("Xử lý", _label(OnlineAction, "action"), 170, key="action"),
+    Column("Bài dự thi", _nonzero("entries"), 75, numeric=True, key="entries"),
+    Column("Độ mật", _label(Classification, "classification"), 65, key="classification"),
+]
+
+MODEL_COLUMNS = [
+    Column("Ngày đăng ký", _date("noted_on"), 108, key="noted_on"),
+    Column("Loại", lambda r: SUBJECT_SHORT.get(r.get("subject"), ""), 80, key="subject"),
+    Column("Tên mô hình, điển hình", _plain("name"), 280, stretch=True, key="name"),
+    Column("Chuyên đề năm", _plain("theme"), 170, key="theme"),
+    Column("Chi bộ", _plain("cell"), 130, key="cell"),
+    Column("Khu dân cư", _plain("area"), 95, key="area"),
+    Column("Đăng ký", _tick("registered"), 65, key="registered"),
+    Column("Đánh giá", _tick("assessed"), 65, key="assessed"),
+    Column("Nhân rộng", _tick("replicated"), 75, key="replicated"),
+    Column("Biểu dương, khen thưởng", recognition_text, 190, key="recognition"),
+    Column("Ngày khen", _date("recognized_on"), 90, key="recognized_on"),
+]
+
+
+# The list columns whose text the search index holds (migrations 0004, 0011): the
 # search's matches are marked in them (search_marks.py).
-SEARCHED = {"title", "place", "chaired_by", "speaker", "summary"}
+SEARCHED = {"title", "place", "chaired_by", "speaker", "summary", "name", "theme"}
 
 
 # --- rows that must stand out --------------------------------------------------
@@ -108,4 +200,5 @@ def is_overdue(row: dict, today) -> bool:
     return (due is not None and due < today
             and row.get("follow_up") != FollowUp.DA_GIAI_QUYET.value)
 
-COLUMNS = {"meetings": MEETING_COLUMNS, "studies": STUDY_COLUMNS, "opinions": OPINION_COLUMNS}
+COLUMNS = {"meetings": MEETING_COLUMNS, "studies": STUDY_COLUMNS, "opinions": OPINION_COLUMNS,
+           "propaganda": PROPAGANDA_COLUMNS, "online": ONLINE_COLUMNS, "models": MODEL_COLUMNS}

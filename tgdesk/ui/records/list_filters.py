@@ -1,13 +1,17 @@
 """The compact filter bar of a record list: the filters that apply to one kind
 (meetings: type; studies: cell, form; opinions: category, area, attitude,
-concern, follow-up status, overdue), read back as ListFilter fields."""
+concern, follow-up status, overdue; propaganda: form, campaign, area, cell;
+online: kind of entry, channel; models: subject, recognition, cell, area), read
+back as ListFilter fields."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from tgdesk.domain.enums import Attitude, Concern, FollowUp, MeetingType, StudyForm
+from tgdesk.domain.enums import (Attitude, Concern, FollowUp, MeetingType, ModelSubject,
+                                 OnlineChannel, OnlineEntryKind, PropagandaForm, Recognition,
+                                 StudyForm)
 from tgdesk.domain.filters import ListFilter
 from tgdesk.services import lists
 from tgdesk.services.context import Context
@@ -28,10 +32,23 @@ SPECS = {
                  ("attitude", "Mọi thái độ", "Thái độ", Attitude),
                  ("concern", "Mọi mức độ", "Mức độ quan tâm (có Điểm nóng)", Concern),
                  ("follow_up", "Mọi tình trạng", "Tình trạng xử lý", FollowUp)),
+    "propaganda": (("propaganda_form", "Mọi hình thức", "Hình thức tuyên truyền", PropagandaForm),
+                   ("campaign_id", "Mọi đợt, chủ đề", "Đợt, chủ đề tuyên truyền", "campaigns"),
+                   ("area_id", "Mọi khu dân cư", "Khu dân cư", "areas"),
+                   ("cell_id", "Mọi chi bộ", "Chi bộ", "cells")),
+    "online": (("online_kind", "Mọi loại việc", "Loại việc", OnlineEntryKind),
+               ("channel", "Mọi kênh", "Kênh", OnlineChannel)),
+    "models": (("model_subject", "Mọi loại", "Mô hình, tập thể hay cá nhân", ModelSubject),
+               ("recognition", "Mọi mức khen", "Biểu dương, khen thưởng", Recognition),
+               ("cell_id", "Mọi chi bộ", "Chi bộ", "cells"),
+               ("area_id", "Mọi khu dân cư", "Khu dân cư", "areas")),
 }
-CATALOGUE_LABEL = {"cells": "name", "areas": "name", "categories": "name"}
+# A value whose label says too little alone in a filter.
+OWN_TEXT = {("recognition", Recognition.CHUA.value): "Chưa biểu dương, khen thưởng"}
+CATALOGUE_LABEL = {"cells": "name", "areas": "name", "categories": "name", "campaigns": "name"}
 FIELDS = ("meeting_type", "study_form", "cell_id", "area_id", "category_id", "attitude",
-          "concern", "follow_up", "overdue")
+          "concern", "follow_up", "overdue", "propaganda_form", "campaign_id", "online_kind",
+          "channel", "model_subject", "recognition")
 
 
 class FilterBar(QWidget):
@@ -89,7 +106,8 @@ class FilterBar(QWidget):
                     if field == "follow_up":
                         combo.addItem(OPEN_TEXT, OPEN)
                     for member in source:
-                        combo.addItem(member.label, member.value)
+                        combo.addItem(OWN_TEXT.get((field, member.value), member.label),
+                                      member.value)
                 if current is not None:
                     set_combo_data(combo, current)
                 # The drop-down shows whole names even when the combo is narrower.

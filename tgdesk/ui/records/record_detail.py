@@ -14,11 +14,13 @@ from datetime import date
 from PySide6.QtWidgets import QTextBrowser
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.enums import (Attitude, Classification, Concern, FollowUp, MeetingType,
-                                 OpinionSource, StudyForm)
+from tgdesk.domain.enums import (PROPAGANDA_QUANTITIES, Attitude, Classification, Concern,
+                                 FollowUp, MeetingType, ModelSubject, OnlineAction, OnlineChannel,
+                                 OnlineEntryKind, OpinionSource, PropagandaForm, Recognition,
+                                 StudyForm, WrongContentKind)
 from tgdesk.domain.search_query import SearchQuery
 
-from tgdesk.ui.records.columns import is_overdue
+from tgdesk.ui.records.columns import day_range, is_overdue
 from tgdesk.ui.records.search_marks import marked_html
 
 NOTHING_SELECTED = "Chọn một dòng trong danh sách để xem toàn văn ở đây."
@@ -48,8 +50,27 @@ def _study_members(row: dict) -> str:
             f"{vf.number(row.get('party_members_expected') or 0)}")
 
 
-# Per kind: (a meeting's or study's title as the heading,) the short facts on one
-# wrapped line, then the long texts one per paragraph, then (opinions) the follow-up.
+def _nonzero(key: str) -> Callable[[dict], str]:
+    return lambda row: vf.number(row[key]) if row.get(key) else ""
+
+
+def _progress(row: dict) -> str:
+    """“đã đăng ký, đã đánh giá, chưa nhân rộng”."""
+    return ", ".join(("đã " if row.get(key) else "chưa ") + text for key, text in
+                     (("registered", "đăng ký"), ("assessed", "đánh giá"),
+                      ("replicated", "nhân rộng")))
+
+
+def _recognition(row: dict) -> str:
+    return "" if row.get("recognition") == Recognition.CHUA.value else \
+        _label(Recognition, "recognition")(row)
+
+
+# The record's name that heads the pane, by kind.
+HEADINGS = {"meetings": "title", "studies": "title", "propaganda": "title", "models": "name"}
+
+# Per kind: (the heading,) the short facts on one wrapped line, then the long texts
+# one per paragraph, then (opinions) the follow-up.
 FACTS: dict[str, list[Field]] = {
     "meetings": [("Ngày họp", _day("held_on"), False),
                  ("Loại hội nghị", _label(MeetingType, "meeting_type"), False),
@@ -70,6 +91,32 @@ FACTS: dict[str, list[Field]] = {
                  ("Nguồn nắm bắt", _label(OpinionSource, "source"), False),
                  ("Thái độ", _label(Attitude, "attitude"), False),
                  ("Mức độ quan tâm", _label(Concern, "concern"), False)],
+    "propaganda": [("Ngày thực hiện", day_range, False),
+                   ("Hình thức", _label(PropagandaForm, "form"), False),
+                   ("Đợt, chủ đề", "campaign", False), ("Địa điểm, kênh", "place", True),
+                   ("Khu dân cư", "area", False), ("Chi bộ", "cell", False),
+                   *[(label, _nonzero(fld), False) for fld, label, _u in PROPAGANDA_QUANTITIES],
+                   ("Độ mật", _label(Classification, "classification"), False)],
+    "online": [("Ngày", _day("noted_on"), False),
+               ("Loại việc", _label(OnlineEntryKind, "entry_kind"), False),
+               ("Kênh", _label(OnlineChannel, "channel"), False),
+               ("Thành viên nhóm", "member", False),
+               ("Bài đăng", _nonzero("posts"), False),
+               ("Lượt chia sẻ", _nonzero("shares"), False),
+               ("Lượt tiếp cận", _nonzero("reach"), False),
+               ("Loại thông tin xấu", _label(WrongContentKind, "content_kind"), False),
+               ("Biện pháp xử lý", _label(OnlineAction, "action"), False),
+               ("Chuyển cho", "passed_to", True), ("Số bài dự thi", _nonzero("entries"), False),
+               ("Độ mật", _label(Classification, "classification"), False)],
+    "models": [("Ngày đăng ký", _day("noted_on"), False),
+               ("Loại", _label(ModelSubject, "subject"), False),
+               ("Chuyên đề năm", "theme", True), ("Chi bộ", "cell", False),
+               ("Khu dân cư", "area", False), ("Thực hiện", _progress, False),
+               ("Biểu dương, khen thưởng", _recognition, False),
+               ("Cấp khen", "recognition_level", True),
+               ("Quyết định", "recognition_doc", True),
+               ("Ngày khen", _day("recognized_on"), False),
+               ("Độ mật", _label(Classification, "classification"), False)],
 }
 TEXTS: dict[str, list[Field]] = {
     "meetings": [("Thành phần dự", "participants", True),
@@ -77,6 +124,9 @@ TEXTS: dict[str, list[Field]] = {
     "studies": [("Ghi chú", "note", True)],
     "opinions": [("Nội dung dư luận", "summary", True),
                  ("Đề xuất, kiến nghị", "proposal", True)],
+    "propaganda": [("Ghi chú", "note", True)],
+    "online": [("Nội dung", "summary", True), ("Đường dẫn", "link", True)],
+    "models": [("Mô tả", "description", True)],
 }
 FOLLOW_UP: list[Field] = [("Tình trạng xử lý", _label(FollowUp, "follow_up"), False),
                           ("Chuyển cho", "passed_to", True), ("Hạn xử lý", _day("due_on"), False)]
@@ -109,8 +159,8 @@ def detail_html(kind: str, row: dict | None, query: SearchQuery | None = None,
     if row is None:
         return f"<p><i>{html.escape(NOTHING_SELECTED)}</i></p>"
     out = []
-    if kind in ("meetings", "studies"):        # the title heads the pane
-        title = _value(row, ("", "title", True), query)
+    if kind in HEADINGS:                         # the title or name heads the pane
+        title = _value(row, ("", HEADINGS[kind], True), query)
         out.append(f"<p style='font-size:large'><b>{title}</b></p>" if title else "")
     out.append(_line(row, FACTS[kind], query))
     for field in TEXTS[kind]:

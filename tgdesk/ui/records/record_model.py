@@ -33,7 +33,7 @@ from tgdesk.ui.records.columns import COLUMNS, Column, is_hot_spot, is_overdue
 from tgdesk.ui.records.list_count import IdCount
 
 TEXT_KEYS = {"title", "place", "chaired_by", "documents", "cell", "speaker", "category",
-             "summary", "area"}
+             "summary", "area", "campaign", "member", "name", "theme"}
 PAGE_SIZE = 100
 CACHED_PAGES = 8
 # The count starts once the first page is painted (the page says so, start_count),
@@ -43,7 +43,8 @@ COUNT_DELAY_MS = 100
 
 Index = QModelIndex | QPersistentModelIndex
 
-DATE_KEYS = {"meetings": "held_on", "studies": "held_on", "opinions": "noted_on"}
+DATE_KEYS = {"meetings": "held_on", "studies": "held_on", "opinions": "noted_on",
+             "propaganda": "held_on", "online": "noted_on", "models": "noted_on"}
 
 # Hot spots (concern "điểm nóng"): bold on a warm background with a mark in the
 # first column; overdue follow-ups: the due date in dark red with a mark.

@@ -34,7 +34,7 @@ from tgdesk.ui.common.widgets import shortcut
 
 __all__ = ["PageSpec", "RecordPage", "heading_label"]   # heading_label: kept importable from here
 
-CATALOGUES = {"cells", "areas", "categories", "all"}
+CATALOGUES = {"cells", "areas", "categories", "campaigns", "all"}   # the filters' choices
 STRETCH_LEAST = 240    # the content column's least width (pixels)
 DETAIL_SIZES = [420, 150]      # list, detail pane (pixels) until the user drags the split
 

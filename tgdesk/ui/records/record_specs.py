@@ -1,12 +1,15 @@
-"""The three record list pages, described once each."""
+"""The record list pages, described once each."""
 
 from __future__ import annotations
 
 from tgdesk import vnformat as vf
-from tgdesk.services.kinds import MEETINGS, OPINIONS, STUDIES
+from tgdesk.services.kinds import MEETINGS, MODELS, ONLINE, OPINIONS, PROPAGANDA, STUDIES
 
 from tgdesk.ui.records.meeting_dialog import MeetingDialog
+from tgdesk.ui.records.model_dialog import ModelDialog
+from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
+from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
 from tgdesk.ui.records.record_page import PageSpec
 from tgdesk.ui.records.study_dialog import StudyDialog
 
@@ -36,4 +39,28 @@ OPINION_PAGE = PageSpec(
                "tiên.\nLĩnh vực dư luận được khai báo ở trang “Danh mục”.",
     describe=lambda r: f"{_short(r['summary'])} ngày {vf.short_date(r['noted_on'])}")
 
-RECORD_PAGES = (MEETING_PAGE, STUDY_PAGE, OPINION_PAGE)
+PROPAGANDA_PAGE = PageSpec(
+    kind="propaganda", service=PROPAGANDA, heading="Hoạt động tuyên truyền",
+    noun="hoạt động tuyên truyền", dialog=PropagandaDialog,
+    empty_text="Chưa ghi hoạt động tuyên truyền nào (băng rôn, khẩu hiệu, loa đài, trên mạng, "
+               "tờ rơi, văn nghệ, nói chuyện). Bấm “Thêm” (Ctrl+N) để ghi hoạt động đầu tiên."
+               "\nĐợt, chủ đề tuyên truyền được khai báo ở trang “Danh mục”.",
+    describe=lambda r: f"{_short(r['title'])} ngày {vf.short_date(r['held_on'])}")
+
+ONLINE_PAGE = PageSpec(
+    kind="online", service=ONLINE,
+    heading="Bảo vệ nền tảng tư tưởng trên mạng (Nghị quyết 35)",
+    noun="hoạt động trên mạng", dialog=OnlineDialog,
+    empty_text="Chưa ghi hoạt động nào của nhóm 35: bài đăng, chia sẻ thông tin tích cực, "
+               "thông tin sai trái phát hiện được, bài dự thi. Bấm “Thêm” (Ctrl+N) để ghi."
+               "\nThành viên nhóm được đánh dấu ở trang “Danh mục” → “Người”.",
+    describe=lambda r: f"{_short(r['summary'])} ngày {vf.short_date(r['noted_on'])}")
+
+MODEL_PAGE = PageSpec(
+    kind="models", service=MODELS, heading="Mô hình, điển hình (Chỉ thị 05)",
+    noun="mô hình, điển hình", dialog=ModelDialog,
+    empty_text="Chưa ghi mô hình, tập thể hay cá nhân điển hình nào trong học tập và làm theo "
+               "tư tưởng, đạo đức, phong cách Hồ Chí Minh. Bấm “Thêm” (Ctrl+N) để ghi.",
+    describe=lambda r: _short(r["name"]))
+
+RECORD_PAGES = (MEETING_PAGE, STUDY_PAGE, OPINION_PAGE, PROPAGANDA_PAGE, ONLINE_PAGE, MODEL_PAGE)

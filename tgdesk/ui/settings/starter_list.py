@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QTreeWidget, QTreeWidgetItem, Q
 from tgdesk import vnformat as vf
 from tgdesk.services.starter import KINDS, StarterRow
 
-EXPLAIN = ("Các lĩnh vực dư luận và văn bản học tập thường dùng được thêm sẵn vào danh mục "
-           "để nhập liệu ngay. Bỏ đánh dấu những dòng đơn vị không dùng; sau này vẫn sửa, thêm, "
-           "bớt được ở trang “Danh mục”.")
+EXPLAIN = ("Các lĩnh vực dư luận, văn bản học tập và đợt, chủ đề tuyên truyền thường dùng được "
+           "thêm sẵn vào danh mục để nhập liệu ngay. Bỏ đánh dấu những dòng đơn vị không dùng; "
+           "sau này vẫn sửa, thêm, bớt được ở trang “Danh mục”.")
 ROW = Qt.ItemDataRole.UserRole
 
 
