@@ -51,6 +51,7 @@ def _verify(ctx: Context, as_json: bool) -> int:
 
 
 def _audit(ctx: Context, args) -> int:
+    from tgdesk.domain import audit_text
     from tgdesk.services import audit
 
     if args.verify:
@@ -64,15 +65,11 @@ def _audit(ctx: Context, args) -> int:
     if not found:
         print("Không có mục nhật ký nào khớp.")
         return 0
-    table = [["Mục", "Lúc (UTC)", "Người", "Việc", "Loại", "Mã", "Thay đổi"]]
-    for e in found:
-        changes = audit.changes_of(e)
-        shown = "; ".join(f"{k}: {v[0]!s} → {v[1]!s}" if isinstance(v, list) and len(v) == 2
-                          else f"{k}: {v}" for k, v in changes.items()
-                          if k not in ("id", "uuid"))
-        table.append([str(e.seq), e.at[:19].replace("T", " "), e.actor,
+    table = [["Mục", "Lúc", "Người", "Việc", "Loại", "Mã", "Thay đổi"]]
+    for e in found:       # as the "Nhật ký" screen says it (domain/audit_text.py)
+        table.append([str(e.seq), audit_text.time_text(e.at), e.actor,
                       audit.action_label(e.action), audit.kind_label(e.kind),
-                      str(e.record_id or ""), shown])
+                      str(e.record_id or ""), audit_text.summary(e, audit.changes_of(e), 60)])
     print_table(table, 60)
     return 0
 

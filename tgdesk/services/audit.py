@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from sqlalchemy import and_, or_
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.audit import ACTIONS, AuditEntry, ChainBreak, verify as verify_chain
-from tgdesk.domain.text import fold
 from tgdesk.store import audit as store
 
 from .context import Context
@@ -69,31 +68,14 @@ class AuditFilter:
     search: str | None = None       # words in the values (accent-folded)
 
 
-def _start(d: date) -> str:
-    return datetime.combine(d, time()).isoformat(timespec="microseconds")
-
-
 def entries(ctx: Context, flt: AuditFilter = AuditFilter(), limit: int | None = None
             ) -> list[AuditEntry]:
-    """The entries matching ``flt``, newest first (at most ``limit``). Times are
-    UTC in the log; the day filters take the day as UTC too."""
-    r = store.AuditRow
-    conds = []
-    if flt.date_from:
-        conds.append(r.at >= _start(flt.date_from))
-    if flt.date_to:
-        conds.append(r.at < _start(flt.date_to + timedelta(days=1)))
-    for value, col in ((flt.actor, r.actor), (flt.action, r.action), (flt.kind, r.kind),
-                       (flt.record_uuid, r.record_uuid)):
-        if value:
-            conds.append(col == value)
-    with ctx.reading() as session:
-        found = store.read_entries(session, and_(*conds) if conds else None)
-    found.reverse()
-    if flt.search:
-        words = fold(flt.search).split()
-        found = [e for e in found if all(w in fold(e.changes) for w in words)]
-    return found[:limit] if limit is not None else found
+    """The entries matching ``flt``, newest first (at most ``limit``): the same
+    reading as the "Nhật ký" screen (services/audit_browse.py), its days the
+    days of this computer's clock (the log keeps UTC)."""
+    from .audit_browse import find, matching
+
+    return matching(ctx, flt) if limit is None else find(ctx, flt, limit).entries
 
 
 def history(ctx: Context, record_uuid: str) -> list[AuditEntry]:

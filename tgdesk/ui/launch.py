@@ -8,7 +8,8 @@ With the environment variable ``TGDESK_QUIT_AFTER_PAINT=1`` the window quits
 right after its first paint (the start-up benchmark, bench/bench_startup.py,
 and the tests, tests/test_import_discipline.py, time or inspect that path;
 nothing else sets it). What only some starts need (the unit dialog, the backup page) is
-imported when needed."""
+imported when needed; after the first paint the audit log's chain is checked once
+(ui/audit/audit_watch.py)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from tgdesk.services.unit import get_unit
 from tgdesk.ui.common.error_dialog import ErrorDialog, catching_unexpected, log_place
 from tgdesk.ui.common.events import DataBus
 from .main_window import MainWindow
+from .pages import KEYS
 
 QUIT_AFTER_PAINT = "TGDESK_QUIT_AFTER_PAINT"
 
@@ -221,6 +223,8 @@ def _after_first_paint(window: MainWindow, app: QApplication) -> None:
         app.quit()
         return
     window.page("backups").automatic_backup("start")   # the first start of the day
+    from tgdesk.ui.audit.audit_watch import check_after_start
+    check_after_start(window, KEYS.index("audit"))   # the audit log's chain, off the GUI thread
 
 
 def run_window(ctx: Context, open_file: Path | None = None) -> int:

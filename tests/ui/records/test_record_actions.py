@@ -183,15 +183,16 @@ def test_context_menu_offers_the_follow_up(opinions, notes):
     pos = opinions.view.visualRect(opinions.model.index(row, 1)).center()
     menu = opinions.context_menu(pos)
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Sửa…", "Xử lý…", "Xóa", "Thêm…", "In danh sách…"]
+    assert texts == ["Sửa…", "Xử lý…", "Xóa", "Lịch sử thay đổi…\tCtrl+H", "Thêm…",
+                     "In danh sách…"]
     assert opinions.selected_id() == notes.road
     follow = menu.actions()[1]
     follow.trigger()
     assert opinions.dialog.windowTitle() == "Xử lý ý kiến dư luận"
     opinions.dialog.reject()
     opinions.trash.setChecked(True)
-    assert [a.text() for a in opinions.context_menu(pos).actions()] == ["Khôi phục",
-                                                                   "In danh sách…"]
+    assert [a.text() for a in opinions.context_menu(pos).actions()] == [
+        "Khôi phục", "Lịch sử thay đổi…\tCtrl+H", "In danh sách…"]
 
 
 def test_print_document_holds_the_current_list(qtbot, opinions, tmp_path):

@@ -1,4 +1,5 @@
-"""What can be done with a record list's rows: toolbar, keys, context menu, undo, printing."""
+"""What can be done with a record list's rows: toolbar, keys, context menu, undo, printing,
+a record's history (the audit log's dialog, lent through ui/common/record_history.py)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,15 @@ from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.record_print import ListPreview, print_document
 from tgdesk.ui.common.widgets import confirm, open_dialog, shortcut, show_error
+from tgdesk.ui.common.record_history import open_history
+
+HISTORY_KEY = "Ctrl+H"          # the selected record's "Lịch sử thay đổi…"
+HISTORY_TEXT = f"Lịch sử thay đổi…\t{HISTORY_KEY}"
 
 
 class RecordActions:
-    """Add, edit, follow up, delete (with undo), restore from the trash and print,
-    from the toolbar, the keyboard and the context menu. A mixin of
+    """Add, edit, follow up, delete (with undo), restore from the trash, print and
+    show a record's history, from the toolbar, the keyboard and the context menu. A mixin of
     :class:`~tgdesk.ui.records.record_page.RecordPage`; needs the page's ``ctx``, ``bus``,
     ``spec``, ``model``, ``view``, ``trash``, ``period``, ``status``, ``selected_id()``,
     ``select_id()``, ``clear_filters()`` and ``describe_filter()``."""
@@ -67,6 +72,8 @@ class RecordActions:
             for key in ("Ctrl+Return", "Ctrl+Enter"):
                 shortcut(key, view, self.follow_up_selected,
                          context=Qt.ShortcutContext.WidgetShortcut)
+        shortcut(HISTORY_KEY, view, self.show_history,
+                 context=Qt.ShortcutContext.WidgetShortcut)
         shortcut(QKeySequence.StandardKey.Print, self, self.print_list,
                  context=Qt.ShortcutContext.WindowShortcut)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -111,11 +118,13 @@ class RecordActions:
         has_row = self.selected_id() is not None
         if self.trash.isChecked():
             menu.addAction("Khôi phục", self.restore_selected).setEnabled(has_row)
+            menu.addAction(HISTORY_TEXT, self.show_history).setEnabled(has_row)
         else:
             menu.addAction("Sửa…", self.edit_record).setEnabled(has_row)
             if self.spec.follow_up:
                 menu.addAction("Xử lý…", self.follow_up_selected).setEnabled(has_row)
             menu.addAction("Xóa", self.delete_record).setEnabled(has_row)
+            menu.addAction(HISTORY_TEXT, self.show_history).setEnabled(has_row)
             menu.addSeparator()
             menu.addAction("Thêm…", self.add_record)
         menu.addAction("In danh sách…", self.print_list)
@@ -163,6 +172,19 @@ class RecordActions:
         self.bus.changed(self.spec.kind)
         self.select_id(record_id)
         self.status.emit("Đã cập nhật tình trạng xử lý.")
+
+    def show_history(self):
+        """The selected record's own history (the audit log), in a dialog."""
+        record_id = self.selected_id()
+        if record_id is None:
+            return None
+        position = self.model.row_of(record_id)
+        row = self.model.row_data(position) if position is not None else None
+        if not row or not row.get("uuid"):
+            return None
+        what = f"{self.spec.noun} “{self.spec.describe(row)}”"
+        self.history_dialog = open_history(self.ctx, row["uuid"], what, self)
+        return self.history_dialog
 
     # --- delete, undo, restore ------------------------------------------------------
     def delete_record(self) -> None:
