@@ -97,3 +97,24 @@ def test_a_hand_edit_of_the_file_is_found(ctx, db_path):
     raw.close()
     count, breaks = audit.verify(ctx)
     assert count == 2 and [b.seq for b in breaks] == [1]
+
+
+def test_an_excel_import_is_noted_with_its_counts(ctx, tmp_path):
+    from tgdesk.services import excel
+
+    path = tmp_path / "khu_dan_cu.xlsx"
+    excel.write_template("areas", path)
+    from openpyxl import load_workbook
+    book = load_workbook(path)
+    sheet = book.worksheets[0]
+    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value)
+    sheet.cell(header + 1, 1, "Khu phố 9")
+    sheet.cell(header + 2, 1, "Khu phố 10")
+    book.save(path)
+    ctx.actor = "lan"
+    preview = excel.preview_import(ctx, "areas", path)
+    assert excel.commit_import(ctx, "areas", preview) == 2
+    [entry] = log(ctx, action="import")
+    assert entry.kind == "area" and entry.actor == "lan"
+    assert audit.changes_of(entry) == {"source": "Excel", "file": "khu_dan_cu.xlsx", "rows": 2,
+                                       "duplicates_kept": False}

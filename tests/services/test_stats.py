@@ -174,7 +174,10 @@ def test_empty_database_gives_zeros(ctx):
 
 def test_figure_lines_are_vietnamese_formatted(ctx, data):
     lines = stats.figure_lines(stats.figures(ctx, NOVEMBER))
-    assert lines == [
+    activities = stats.activity_lines(stats.figures(ctx, NOVEMBER))   # test_activity_stats
+    assert lines[-len(activities):] == activities
+    assert activities[0] == ("Hoạt động tuyên truyền", "0")
+    assert lines[:-len(activities)] == [
         ("Hội nghị, cuộc họp", "3"),
         ("  – Giao ban", "2"),
         ("  – Sơ kết", "1"),
@@ -211,6 +214,9 @@ def test_figures_json_equals_the_figures(ctx, data):
     f = stats.figures(ctx, NOVEMBER)
     out = stats.figures_json(f)
     assert json.loads(json.dumps(out, ensure_ascii=False)) == out
+    # the propaganda, online and models keys: tests/services/test_activity_stats.py
+    assert out.pop("propaganda")["total"] == 0
+    assert out.pop("online")["posts"] == out.pop("models")["total"] == 0
     assert out == {
         "from": "2026-11-01", "to": "2026-11-30",
         "meetings": {"total": 3, "by_type": {"giao_ban": 2, "so_ket": 1}, "attendance": 105,

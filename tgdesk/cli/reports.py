@@ -22,9 +22,15 @@ NOT_ISSUED = ("Chưa ban hành. Điền các chỗ này (trang “Báo cáo” c
 
 def add_commands(sub) -> None:
     rep = sub.add_parser("report", help="lập báo cáo DOCX/PDF theo thể thức văn bản của Đảng")
-    rep.add_argument("--kind", choices=("work", "opinion"),
-                     help="work: công tác tuyên giáo; opinion: tình hình tư tưởng, dư luận xã hội")
-    rep.add_argument("--period", metavar="P", help="2026-11, 2026-Q4, 2026-H2, 2026")
+    rep.add_argument("--kind", choices=("work", "opinion", "campaign"),
+                     help="work: công tác tuyên giáo; opinion: tình hình tư tưởng, dư luận xã "
+                          "hội; campaign: kết quả tuyên truyền một đợt, chủ đề (cần --campaign)")
+    rep.add_argument("--period", metavar="P",
+                     help="2026-11, 2026-Q4, 2026-H2, 2026; báo cáo đợt tuyên truyền: mặc định "
+                          "từ ngày bắt đầu đến ngày kết thúc của đợt")
+    rep.add_argument("--campaign", metavar="MÃ|TÊN",
+                     help="báo cáo đợt tuyên truyền (--kind campaign): mã hoặc tên đúng của đợt, "
+                          "chủ đề")
     rep.add_argument("--cutoff", type=date_arg, metavar="D", help="ngày chốt số liệu")
     rep.add_argument("--out", required=True, metavar="DIR", help="thư mục ghi tệp")
     rep.add_argument("--format", default="docx,pdf", metavar="docx,pdf")
@@ -63,9 +69,7 @@ def _report(ctx: Context, args) -> int:
     if args.issued is not None:
         paths = issuing.export_issued(ctx, args.issued, out, formats)
     else:
-        if not args.kind or not args.period:
-            raise UserError("Cần --kind và --period (hoặc --issued ID để xuất lại bản đã ban hành).")
-        period = Period.parse(args.period)
+        args.kind, period = _kind_and_period(ctx, args)   # "campaign" -> "campaign:12"
         texts = _texts(ctx, args, period)
         if args.issue:
             try:
@@ -85,6 +89,26 @@ def _report(ctx: Context, args) -> int:
     for path in paths:
         print(path)
     return 0
+
+
+def _kind_and_period(ctx: Context, args) -> tuple[str, Period]:
+    """The register kind and the period: a campaign report's kind names its campaign
+    ("campaign:12") and its period defaults to the campaign's days."""
+    from tgdesk.services import campaign_report
+
+    if args.kind == "campaign":
+        if not args.campaign:
+            raise UserError("Báo cáo đợt tuyên truyền cần --campaign MÃ hoặc tên đúng của đợt, "
+                            "chủ đề.")
+        campaign = campaign_report.find_campaign(ctx, args.campaign)
+        period = (Period.parse(args.period) if args.period
+                  else campaign_report.campaign_period(ctx, campaign))
+        return campaign_report.campaign_kind(campaign.id), period
+    if args.campaign:
+        raise UserError("--campaign chỉ dùng cho báo cáo đợt tuyên truyền (--kind campaign).")
+    if not args.kind or not args.period:
+        raise UserError("Cần --kind và --period (hoặc --issued ID để xuất lại bản đã ban hành).")
+    return args.kind, Period.parse(args.period)
 
 
 def _texts(ctx: Context, args, period: Period) -> dict | None:
@@ -118,6 +142,7 @@ def _listed_notes(ctx: Context, args, period: Period, texts: dict | None) -> Non
 
 def _issued(ctx: Context, args) -> int:
     from tgdesk.services import register
+    from tgdesk.services.campaign_report import entry_label
 
     entries = register.issued_reports(ctx)
     if args.json:
@@ -131,7 +156,7 @@ def _issued(ctx: Context, args) -> int:
         return 0
     for e in entries:
         print(f"{e.id:>4}  Số {e.number_text:<14} {vf.short_date(e.issued_on)}  "
-              f"{register.KIND_LABELS.get(e.kind, e.kind)} {Period.parse(e.period_code).label()}")
+              f"{entry_label(ctx, e.kind)} {Period.parse(e.period_code).label()}")
     return 0
 
 
@@ -141,6 +166,8 @@ def _report_children(ctx, args) -> int:
     if args.issue or args.issued is not None:
         raise UserError("Báo cáo tổng hợp (--children) là bản dự thảo: không dùng cùng "
                         "--issue hoặc --issued.")
+    if args.kind == "campaign":
+        raise UserError("Báo cáo đợt tuyên truyền không lập bản tổng hợp (--children).")
     if not args.kind or not args.period:
         raise UserError("Cần --kind và --period cho báo cáo tổng hợp (--children).")
     formats = _formats(args.format)

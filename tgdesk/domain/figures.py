@@ -19,6 +19,21 @@ class DocumentStudied:
 
 
 @dataclass
+class ActivityCount:
+    """Propaganda activities (of one form, or of one campaign) and their quantities
+    added up: field of enums.PROPAGANDA_QUANTITIES -> sum (only the non-zero ones)."""
+    activities: int = 0
+    quantities: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CampaignCount(ActivityCount):
+    """The activities of one campaign or theme (catalogue "campaigns")."""
+    campaign_id: int = 0
+    name: str = ""
+
+
+@dataclass
 class Figures:
     start: date
     end: date
@@ -41,6 +56,31 @@ class Figures:
     opinions_by_concern: dict[str, int] = field(default_factory=dict)    # code -> count
     hot_spots: int = 0
     open_follow_ups: int = 0         # notes of the period not yet resolved
+    # propaganda activities (by the day they start), per form and per campaign
+    propaganda_total: int = 0
+    propaganda_by_form: dict[str, ActivityCount] = field(default_factory=dict)  # form code ->
+    propaganda_by_campaign: list[CampaignCount] = field(default_factory=list)   # most first
+    # the online team's entries (Nghị quyết 35-NQ/TW)
+    online_entries: int = 0
+    online_members_active: int = 0   # team members with an entry in the period
+    online_posts: int = 0
+    online_shares: int = 0
+    online_reach: int = 0
+    wrong_found: int = 0             # wrong or hostile content found
+    wrong_by_kind: dict[str, int] = field(default_factory=dict)     # WrongContentKind code ->
+    wrong_by_action: dict[str, int] = field(default_factory=dict)   # OnlineAction code ->
+    essay_entries: int = 0           # essay-contest entries (bài dự thi)
+    # team members now (when counted): not a count of the period, never compared
+    online_team_members: int = 0
+    # exemplary models and people (Chỉ thị 05-CT/TW): those noted in the period…
+    models_total: int = 0
+    models_by_subject: dict[str, int] = field(default_factory=dict)   # ModelSubject code ->
+    models_registered: int = 0
+    models_assessed: int = 0
+    models_replicated: int = 0
+    # …and those recognised in it (by the day of the decision, else the day noted):
+    # Recognition code (biểu dương, khen thưởng) -> ModelSubject code -> count
+    recognised: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def party_rate(self) -> float | None:
@@ -52,3 +92,18 @@ class Figures:
     @property
     def study_participants(self) -> int:
         return sum(self.attendance.values())
+
+    @property
+    def propaganda_quantities(self) -> dict[str, int]:
+        """Every quantity added up over the forms (field -> sum, non-zero only)."""
+        out: dict[str, int] = {}
+        for count in self.propaganda_by_form.values():
+            for fld, n in count.quantities.items():
+                out[fld] = out.get(fld, 0) + n
+        return out
+
+    def recognised_count(self, recognition: str | None = None) -> int:
+        """Models and people recognised in the period, of one kind (biểu dương,
+        khen thưởng) or of both (None)."""
+        return sum(n for code, by_subject in self.recognised.items()
+                   if recognition in (None, code) for n in by_subject.values())

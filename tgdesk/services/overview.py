@@ -27,7 +27,7 @@ from tgdesk.domain.validation import Verdict
 
 from .context import Context
 from .errors import ValidationFailed
-from .register import KIND_LABELS
+from .register import kind_label
 from .settings_store import deadline_rules, save_deadline_rules
 
 MONTHS = 12
@@ -230,7 +230,7 @@ def save_deadlines(ctx: Context, rules: dict[str, DueRule]) -> None:
 
 
 def report_kind_label(kind: str) -> str:
-    return KIND_LABELS.get(kind, kind)
+    return kind_label(kind)
 
 
 # --- open hot spots and overdue follow-ups --------------------------------------------

@@ -33,7 +33,14 @@ FIGURES = "figures"
 EXCLUDED_NOTES = "excluded_notes"
 
 KIND_LABELS = {"work": "Báo cáo công tác tuyên giáo",
-               "opinion": "Báo cáo tình hình tư tưởng, dư luận xã hội"}
+               "opinion": "Báo cáo tình hình tư tưởng, dư luận xã hội",
+               "campaign": "Báo cáo kết quả tuyên truyền"}
+
+
+def kind_label(kind: str) -> str:
+    """The label of a register kind; a campaign report's kind names its campaign
+    ("campaign:12", services/campaign_report.py) and reads as "campaign"."""
+    return KIND_LABELS.get(kind.split(":", 1)[0], kind)
 
 
 @dataclass

@@ -10,16 +10,20 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
+from tgdesk.domain.figures import Figures
 from tgdesk.domain.period import Period, PeriodKind
 from tgdesk.domain.records import UnitSettings
 from tgdesk.reports.compose import KINDS, Inputs, IssuedDoc, ListedNote, compose
 from tgdesk.reports.model import ReportData
 from tgdesk.reports.profile import Profile, ProfileError, load_profile
 from tgdesk.reports.text import ascii_fold
+from tgdesk.store.activity_stats import models_to_date, year_theme
 from tgdesk.store.stats import (first_record_day, network_by_role, opinions_by_source,
                                  period_figures, pressing_opinions)
 
 from . import stats
+from .campaign_report import (CAMPAIGN, campaign_facts, find_campaign, split_kind,
+                              subject_of)
 from .context import Context
 from .coverage import report_coverage
 from .errors import UserError
@@ -49,7 +53,8 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
                  issued_on: date | None = None,
                  profile_overrides: dict | None = None,
                  origin: Sequence[int] | None = None) -> ReportData:
-    """The report of ``kind`` ("work" | "opinion") for ``period``.
+    """The report of ``kind`` ("work" | "opinion" | "campaign:<id>", the campaign
+    report on one campaign: services/campaign_report.py) for ``period``.
 
     ``cutoff``: count records up to that day (default: today when the period is
     still running). ``texts``: the officer's own words by section ("opening",
@@ -62,9 +67,14 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
     ``origin``: count the rows received from these units below instead of this
     unit's own (consolidated reports, services/exchange/consolidated.py).
     """
+    kind, campaign_id = split_kind(kind)
     if kind not in KINDS:
-        raise UserError(f"Loại báo cáo “{kind}” không hợp lệ; chọn “work” (công tác tuyên giáo) "
-                        "hoặc “opinion” (tình hình tư tưởng, dư luận xã hội).")
+        raise UserError(f"Loại báo cáo “{kind}” không hợp lệ; chọn “work” (công tác tuyên giáo), "
+                        "“opinion” (tình hình tư tưởng, dư luận xã hội) hoặc “campaign” (kết "
+                        "quả tuyên truyền một đợt, chủ đề).")
+    if kind == CAMPAIGN and (campaign_id is None or origin is not None):
+        raise UserError("Báo cáo kết quả tuyên truyền cần một đợt, chủ đề của đơn vị "
+                        "(--campaign MÃ); không lập báo cáo tổng hợp loại này.")
     today = ctx.today()
     if period.start > today:
         raise UserError(f"Kỳ báo cáo {period.label()} chưa bắt đầu (hôm nay là "
@@ -93,6 +103,13 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
         with ctx.reading() as session:   # rows received from units below (consolidated)
             return period_figures(session, p.start, p.end, origin=list(origin))
 
+    facts, counted = None, (figs(current),)
+    if kind == CAMPAIGN:    # one campaign's activities; no comparison with other periods
+        facts = campaign_facts(ctx, find_campaign(ctx, str(campaign_id)), current)
+        counted += (Figures(start=previous.start, end=previous.end),
+                    Figures(start=last.start, end=last.end))
+    else:
+        counted += (figs(previous), figs(last))
     notes: tuple[ListedNote, ...] = ()
     if kind == "opinion" and origin is None:
         # A consolidated report counts the units' notes but does not list them (an
@@ -100,8 +117,8 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
         left_out = excluded_notes(texts)
         notes = tuple(n for n in pressing_notes(ctx, current) if n.id not in left_out)
     inputs = Inputs(kind=kind, period=period, unit=unit,
-                    current=figs(current), previous=figs(previous),
-                    last_year=figs(last), issued_on=issued_on or today,
+                    current=counted[0], previous=counted[1],
+                    last_year=counted[2], issued_on=issued_on or today,
                     cutoff=cutoff, number=number, texts=texts,
                     data_since=data_since(ctx, origin),
                     issued=issued_in(ctx, current) if origin is None else (),
@@ -110,8 +127,23 @@ def build_report(ctx: Context, kind: str, period: Period, cutoff: date | None = 
                     actor=None if origin is None else UNITS_BELOW, notes=notes,
                     guidance_number=guidance.number or None,
                     guidance_date=guidance.issued_on,
-                    coverage=study_coverage(ctx, kind, period, current.end, origin))
+                    coverage=study_coverage(ctx, kind, period, current.end, origin),
+                    campaign=facts, **year_models(ctx, kind, current, origin))
     return compose(inputs, profile)
+
+
+def year_models(ctx: Context, kind: str, current: Period,
+                origin: Sequence[int] | None = None) -> dict:
+    """The work report's models of the year so far (up to the end of ``current``) and
+    their theme, as Inputs' ``models_year`` and ``models_theme``."""
+    if kind != "work":
+        return {}
+    start = date(current.end.year, 1, 1)
+    with ctx.reading() as session:
+        theme = year_theme(session, start, current.end, origin)
+        to_date = (None if start >= current.start
+                   else models_to_date(session, start, current.end, origin))
+    return {"models_year": to_date, "models_theme": theme}
 
 
 def study_coverage(ctx: Context, kind: str, period: Period, as_of: date,
@@ -205,8 +237,8 @@ def issued_in(ctx: Context, period: Period) -> tuple[IssuedDoc, ...]:
     for e in reversed(issued_reports(ctx)):
         if e.issued_on and period.start <= e.issued_on <= period.end and e.number_text:
             try:
-                out.append(IssuedDoc(e.number_text, e.issued_on, e.kind,
-                                     Period.parse(e.period_code)))
+                out.append(IssuedDoc(e.number_text, e.issued_on, split_kind(e.kind)[0],
+                                     Period.parse(e.period_code), subject_of(ctx, e.kind)))
             except ValueError:
                 continue
     return tuple(out)
@@ -217,7 +249,9 @@ def report_file_stem(unit: UnitSettings, kind: str, period: Period) -> str:
     words = re.findall(r"[A-Za-z0-9]+", ascii_fold(unit.name or "DonVi"))
     name = "".join(w[:1].upper() + w[1:].lower() for w in words) or "DonVi"
     code = period.code().replace("..", "_") if period.kind is PeriodKind.CUSTOM else period.code()
-    prefix = "BaoCao_DLXH" if kind == "opinion" else "BaoCao_TuyenGiao"
+    base = split_kind(kind)[0]
+    prefix = {"opinion": "BaoCao_DLXH", CAMPAIGN: "BaoCao_TuyenTruyen"}.get(base,
+                                                                          "BaoCao_TuyenGiao")
     return f"{prefix}_{name}_{code}"
 
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern, MeetingType
-from tgdesk.domain.figures import Figures
+from tgdesk.domain.enums import (ATTENDANCE_CATEGORIES, PROPAGANDA_QUANTITIES,
+                                 QUANTITIES_BY_FORM, Attitude, Concern, MeetingType,
+                                 ModelSubject, OnlineAction, PropagandaForm, Recognition,
+                                 WrongContentKind)
+from tgdesk.domain.figures import ActivityCount, Figures
 from tgdesk.domain.period import Period
 from tgdesk.store.stats import period_figures
 
 from .context import Context
+
+UNITS = {fld: unit for fld, _label, unit in PROPAGANDA_QUANTITIES}   # "băng rôn", "lá cờ"…
+RECOGNITIONS = (Recognition.BIEU_DUONG, Recognition.KHEN_THUONG)
 
 
 def figures(ctx: Context, period: Period) -> Figures:
@@ -42,6 +48,40 @@ def figure_lines(f: Figures) -> list[tuple[str, str]]:
         out.append((f"  Mức độ {member.label.lower()}",
                     vf.number(f.opinions_by_concern.get(member.value, 0))))
     out.append(("  Chưa giải quyết xong", vf.number(f.open_follow_ups)))
+    return out + activity_lines(f)
+
+
+def activity_lines(f: Figures) -> list[tuple[str, str]]:
+    """The propaganda, online-team and models figures as (label, value) pairs."""
+    out: list[tuple[str, str]] = [("Hoạt động tuyên truyền", vf.number(f.propaganda_total))]
+    for code, c in f.propaganda_by_form.items():
+        form = PropagandaForm.from_code(code)
+        out.append((f"  – {form.label if form else code}", vf.number(c.activities)))
+        for fld, n in c.quantities.items():
+            unit = UNITS.get(fld, fld)
+            out.append((f"    + {unit[:1].upper()}{unit[1:]}", vf.number(n)))
+    for c in f.propaganda_by_campaign:
+        out.append((f"  Đợt “{c.name}”", f"{vf.number(c.activities)} hoạt động"))
+    out.append(("Nhóm cộng tác viên 35: thành viên", vf.number(f.online_team_members)))
+    out.append(("  Thành viên có hoạt động trong kỳ", vf.number(f.online_members_active)))
+    out.append(("  Tin, bài đăng", vf.number(f.online_posts)))
+    out.append(("  Lượt chia sẻ", vf.number(f.online_shares)))
+    out.append(("  Lượt tiếp cận", vf.number(f.online_reach)))
+    out.append(("  Thông tin sai trái, thù địch phát hiện", vf.number(f.wrong_found)))
+    for member in WrongContentKind:
+        out.append((f"    – {member.label}", vf.number(f.wrong_by_kind.get(member.value, 0))))
+    for member in OnlineAction:
+        out.append((f"    – Xử lý: {member.label.lower()}",
+                    vf.number(f.wrong_by_action.get(member.value, 0))))
+    out.append(("  Bài dự thi", vf.number(f.essay_entries)))
+    out.append(("Mô hình, điển hình (Chỉ thị 05) ghi nhận", vf.number(f.models_total)))
+    for member in ModelSubject:
+        out.append((f"  – {member.label}", vf.number(f.models_by_subject.get(member.value, 0))))
+    out.append(("  Đăng ký", vf.number(f.models_registered)))
+    out.append(("  Đã đánh giá", vf.number(f.models_assessed)))
+    out.append(("  Đã nhân rộng", vf.number(f.models_replicated)))
+    for member in RECOGNITIONS:
+        out.append((f"  {member.label}", vf.number(f.recognised_count(member.value))))
     return out
 
 
@@ -62,4 +102,42 @@ def figures_json(f: Figures) -> dict:
         "opinions": {"total": f.opinions_total, "by_category": f.opinions_by_category,
                      "by_attitude": f.opinions_by_attitude, "by_concern": f.opinions_by_concern,
                      "hot_spots": f.hot_spots, "open_follow_ups": f.open_follow_ups},
+        **activity_json(f),
+    }
+
+
+def _count_json(c: ActivityCount, fields) -> dict:
+    return {"activities": c.activities,
+            "quantities": {fld: c.quantities.get(fld, 0) for fld in fields}}
+
+
+def activity_json(f: Figures) -> dict:
+    """The "propaganda", "online" and "models" keys of ``stats --json`` (every code
+    listed, 0 when none)."""
+    every = [fld for fld, _label, _unit in PROPAGANDA_QUANTITIES]
+    return {
+        "propaganda": {
+            "total": f.propaganda_total,
+            "quantities": {fld: f.propaganda_quantities.get(fld, 0) for fld in every},
+            "by_form": {code: _count_json(f.propaganda_by_form.get(code, ActivityCount()),
+                                          QUANTITIES_BY_FORM[code])
+                        for code in PropagandaForm.codes()},
+            "by_campaign": [{"id": c.campaign_id, "name": c.name,
+                             **_count_json(c, [fld for fld in every if c.quantities.get(fld)])}
+                            for c in f.propaganda_by_campaign]},
+        "online": {
+            "team_members": f.online_team_members, "members_active": f.online_members_active,
+            "entries": f.online_entries, "posts": f.online_posts, "shares": f.online_shares,
+            "reach": f.online_reach, "wrong_found": f.wrong_found,
+            "wrong_by_kind": {c: f.wrong_by_kind.get(c, 0) for c in WrongContentKind.codes()},
+            "wrong_by_action": {c: f.wrong_by_action.get(c, 0) for c in OnlineAction.codes()},
+            "essay_entries": f.essay_entries},
+        "models": {
+            "total": f.models_total,
+            "by_subject": {c: f.models_by_subject.get(c, 0) for c in ModelSubject.codes()},
+            "registered": f.models_registered, "assessed": f.models_assessed,
+            "replicated": f.models_replicated,
+            "recognised": {r.value: {c: f.recognised.get(r.value, {}).get(c, 0)
+                                     for c in ModelSubject.codes()} for r in RECOGNITIONS},
+            "recognised_total": f.recognised_count()},
     }

@@ -145,11 +145,19 @@ def event_entry(action: str, kind: str, details: dict, actor: str,
 
 
 def install(factory: sessionmaker, actor: Callable[[], str]) -> None:
-    """Log every flush of the sessions ``factory`` makes."""
+    """Log every flush of the sessions ``factory`` makes; their ``info`` tells
+    code holding only a session who acts (``actor_of``)."""
     def after_flush(session: Session, _context) -> None:
         append(session, flush_entries(session, actor(), now_text()))
 
+    factory.configure(info={"audit_actor": actor})
     event.listen(factory, "after_flush", after_flush)
+
+
+def actor_of(session: Session) -> str:
+    """Who acts in ``session`` (a session not made by an installed factory: "?")."""
+    actor = session.info.get("audit_actor")
+    return actor() if actor is not None else "?"
 
 
 def read_entries(session: Session, where=None) -> list[AuditEntry]:

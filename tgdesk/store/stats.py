@@ -1,5 +1,7 @@
 """The one read-side module for report figures: every count a report quotes
-comes from here, computed in SQL over non-deleted records of a date range.
+comes from here, computed in SQL over non-deleted records of a date range
+(the propaganda activities, online team and models: activity_stats.py, called
+from period_figures).
 
 ``origin``: None (the default) counts this unit's own records only; a list of
 exchange unit ids counts the records received from those units instead (the
@@ -21,10 +23,13 @@ from . import tables as t
 
 def period_figures(session: Session, start: date, end: date,
                    origin: Sequence[int] | None = None) -> Figures:
+    from .activity_stats import activity_figures   # it uses origin_filter below
+
     f = Figures(start=start, end=end)
     _meetings(session, f, origin)
     _studies(session, f, origin)
     _opinions(session, f, origin)
+    activity_figures(session, f, origin)
     return f
 
 
@@ -104,14 +109,16 @@ def _sql_order(code: str | None) -> tuple[bool, str]:
 # --- what a report adds to the figures of its period ---------------------------
 
 def first_record_day(session: Session, origin: Sequence[int] | None = None) -> date | None:
-    """The first day with a live meeting, study session or opinion note
-    (comparisons with periods before it would compare with missing data)."""
+    """The first day with a live meeting, study session, opinion note, propaganda
+    activity, online entry or model (comparisons with periods before it would
+    compare with missing data)."""
+    from .activity_stats import first_activity_day
     firsts = [session.scalar(select(func.min(day)).where(row.deleted.is_(False),
                                                          origin_filter(row, origin)))
               for row, day in ((t.MeetingRow, t.MeetingRow.held_on),
                                (t.StudyRow, t.StudyRow.held_on),
                                (t.OpinionRow, t.OpinionRow.noted_on))]
-    firsts = [d for d in firsts if d is not None]
+    firsts = [d for d in (*firsts, first_activity_day(session, origin)) if d is not None]
     return min(firsts) if firsts else None
 
 

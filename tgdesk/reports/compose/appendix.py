@@ -1,5 +1,6 @@
-"""The appendix table: each count beside the previous period and the same one last year;
-then the study coverage per document (coverage.py), a table of its own."""
+"""The appendix table: each count beside the previous period and the same one last year
+(the propaganda activities, online team and models too when there are any); then the
+study coverage per document (coverage.py), a table of its own."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import ATTENDANCE_CATEGORIES, Attitude, Concern
+from tgdesk.domain.figures import Figures
 from tgdesk.domain.period import PeriodKind
 
 from ..model import Block, Paragraph, Table
@@ -29,6 +31,37 @@ APPENDIX_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Ý kiến chưa giải quyết xong", "ý kiến", "open_follow_ups"),
 )
 
+# The rows of the propaganda activities, the online team and the models, each group
+# only when one of the periods compared has records of its kind. Under the number
+# of activities, one row per quantity some period has.
+PROPAGANDA_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Hoạt động tuyên truyền", "hoạt động", "propaganda_total"),)
+QUANTITY_ROWS: dict[str, tuple[str, str]] = {
+    "banners": ("– Băng rôn", "cái"), "slogans": ("– Khẩu hiệu", "cái"),
+    "panos": ("– Pano", "cái"), "posters": ("– Áp phích", "tờ"),
+    "flags": ("– Cờ Tổ quốc, cờ Đảng", "lá"), "bulletins": ("– Lượt phát thanh", "lượt"),
+    "minutes_on_air": ("– Thời lượng phát thanh", "phút"),
+    "posts": ("– Tin, bài đăng trên mạng", "bài"), "shares": ("– Lượt chia sẻ", "lượt"),
+    "reach": ("– Lượt tiếp cận", "lượt"), "copies": ("– Tờ rơi, tài liệu", "bản"),
+    "performances": ("– Chương trình, tiết mục", "tiết mục"),
+    "sessions": ("– Buổi nói chuyện", "buổi"), "people": ("– Lượt người tham dự", "lượt"),
+}
+ONLINE_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Tin, bài nhóm cộng tác viên 35 đăng", "bài", "online_posts"),
+    ("Lượt chia sẻ thông tin tích cực", "lượt", "online_shares"),
+    ("Thông tin xấu, độc phát hiện", "tin", "wrong_found"),
+    ("– Đã được gỡ bỏ", "tin", "wrong_action.da_go"),
+    ("Bài dự thi bảo vệ nền tảng tư tưởng", "bài", "essay_entries"),
+)
+MODEL_ROWS: tuple[tuple[str, str, str], ...] = (
+    ("Mô hình, điển hình học tập và làm theo Bác", "mô hình", "models_total"),
+    ("– Đăng ký thực hiện", "mô hình", "models_registered"),
+    ("– Đã được đánh giá", "mô hình", "models_assessed"),
+    ("– Được nhân rộng", "mô hình", "models_replicated"),
+    ("Mô hình, tập thể, cá nhân được biểu dương", "lượt", "recognised.bieu_duong"),
+    ("Mô hình, tập thể, cá nhân được khen thưởng", "lượt", "recognised.khen_thuong"),
+)
+
 OPINION_ROWS: tuple[tuple[str, str, str], ...] = (
     ("Ý kiến dư luận xã hội", "ý kiến", "opinions_total"),     # categories follow this row
     *((f"Ý kiến {a.label.lower()}", "ý kiến", f"attitude.{a.value}") for a in Attitude),
@@ -46,6 +79,23 @@ def cited_number(number_text: str) -> str:
     return "số" + (rest if rest[:1].isspace() or not rest else " " + rest)
 
 
+def work_rows(figs: list[Figures]) -> list[tuple[str, str, str]]:
+    """APPENDIX_ROWS with the propaganda rows after the meetings' and the online
+    team's and models' at the end, the groups the periods compared have."""
+    spec = list(APPENDIX_ROWS)
+    if any(f.propaganda_total for f in figs):
+        fields = [fld for fld in QUANTITY_ROWS if any(f.propaganda_quantities.get(fld)
+                                                      for f in figs)]
+        at = spec.index(("Ý kiến tham luận", "ý kiến", "meeting_contributions")) + 1
+        spec[at:at] = [*PROPAGANDA_ROWS, *((*QUANTITY_ROWS[fld], f"quantity.{fld}")
+                                           for fld in fields)]
+    if any(f.online_entries for f in figs):
+        spec += ONLINE_ROWS
+    if any(f.models_total or f.recognised_count() for f in figs):
+        spec += MODEL_ROWS
+    return spec
+
+
 def appendix(w: Writer, number_text: str) -> tuple[Block, ...]:
     """The table (PHỤ LỤC), then a note on columns the records do not fully cover."""
     i = w.i
@@ -56,7 +106,7 @@ def appendix(w: Writer, number_text: str) -> tuple[Block, ...]:
         figs.append(i.previous)
     cols.append(short_period(i.period.same_last_year()) + " (cùng kỳ)")
     figs.append(i.last_year)
-    spec = list(APPENDIX_ROWS if i.kind == "work" else OPINION_ROWS)
+    spec = work_rows(figs) if i.kind == "work" else list(OPINION_ROWS)
     if i.kind == "opinion":
         names: list[str] = []
         for f in figs:

@@ -16,10 +16,11 @@ from .words import parent_committee
 from .writer import Writer
 
 
-def opening(w: Writer, subject: str) -> None:
+def opening(w: Writer, subject: str, basis_text: str | None = None) -> None:
     """The basis and purpose ("Thực hiện …; … báo cáo … như sau:"), then what the
-    figures cover when the period is running or the records start late."""
-    default = f"{basis(w.p, w.i)}; {w.full_name} báo cáo {subject} như sau:"
+    figures cover when the period is running or the records start late.
+    ``basis_text``: the basis in place of the unit's reporting guidance."""
+    default = f"{basis_text or basis(w.p, w.i)}; {w.full_name} báo cáo {subject} như sau:"
     w.text_or("opening", default)
     if w.i.cutoff is not None:
         w.para(f"(Số liệu tính đến {vf.long_date(w.i.cutoff)}.)")

@@ -12,7 +12,7 @@ from tgdesk.domain.figures import Figures
 from tgdesk.domain.period import Period
 from tgdesk.domain.records import UnitSettings
 
-KINDS = ("work", "opinion")
+KINDS = ("work", "opinion", "campaign")
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,11 @@ class Inputs:
     # study coverage of the documents studied in the period or due in it, counted to the
     # cut-off (work report; services/coverage.report_coverage)
     coverage: tuple[DocumentCoverage, ...] = ()
+    campaign: CampaignFacts | None = None   # the campaign a campaign report is about
+    # the work report's Chỉ thị 05 section: the models of the year so far (None when that
+    # is the period itself) and the year's theme (chuyên đề năm) they carry
+    models_year: Figures | None = None
+    models_theme: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,8 +51,41 @@ class IssuedDoc:
     """A report the unit issued (from the register), cited in "tham mưu"."""
     number_text: str               # "01-BC/ĐU"
     issued_on: date
-    kind: str                      # "work" | "opinion"
+    kind: str                      # "work" | "opinion" | "campaign"
     period: Period
+    subject: str | None = None     # what it reports on, when not the kind's usual words
+                                   # ("kết quả tuyên truyền chào mừng Đại hội XIV …")
+
+
+@dataclass(frozen=True)
+class ListedActivity:
+    """One propaganda activity of a campaign, as the campaign report lists it."""
+    held_on: date
+    ends_on: date | None
+    title: str
+    form: str                      # PropagandaForm code
+    place: str | None              # place or channel
+    area: str | None               # residential area name
+    cell: str | None               # Party cell name
+    quantities: dict               # field -> value (non-zero only)
+    classified: bool = False       # marked Mật: counted, its words not quoted
+
+
+@dataclass(frozen=True)
+class CampaignFacts:
+    """A campaign and its activities within the report's period."""
+    id: int
+    name: str
+    starts_on: date | None
+    ends_on: date | None
+    by_form: dict                  # form code -> ActivityCount, in the forms' order
+    activities: tuple[ListedActivity, ...] = ()   # oldest first
+    areas: int = 0                 # residential areas the activities reached
+    cells: int = 0                 # Party cells that held them
+
+    @property
+    def total(self) -> int:
+        return sum(c.activities for c in self.by_form.values())
 
 
 @dataclass(frozen=True)

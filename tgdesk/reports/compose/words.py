@@ -131,3 +131,27 @@ def split_summary(text: str) -> tuple[str, ...]:
         if 15 < pos < len(text) - 10:
             return (text[:pos + 1], text[pos + 2:])
     return (text,)
+
+
+# --- words for a campaign -----------------------------------------------------
+
+# First words of a campaign's name that are ordinary words, written in lower case
+# after "kết quả tuyên truyền" ("Chào mừng Đại hội XIV" -> "chào mừng Đại hội XIV");
+# any other first word may be a name ("Đại hội", "Ngày Quốc khánh") and is kept.
+COMMON_LEADS = frozenset((
+    "chào", "kỷ", "mừng", "hưởng", "học", "thực", "phòng", "đẩy", "bảo", "xây", "tăng",
+    "phát", "nâng", "giữ", "toàn", "chung", "ngăn", "chống", "tiếp", "cuộc", "phong",
+    "chiến", "đợt", "vận", "tổ", "triển", "phổ", "giáo", "an", "cải", "chuyển", "sắp",
+    "bầu", "lấy", "góp", "các", "những", "tháng", "năm", "chủ", "gương", "người"))
+
+
+def campaign_subject(name: str) -> str:
+    """"kết quả tuyên truyền chào mừng Đại hội XIV của Đảng" from the campaign's name
+    (a leading "Tuyên truyền" is not repeated)."""
+    text = " ".join(nfc(name or "").split())
+    if text.lower().startswith("tuyên truyền "):
+        text = text[len("tuyên truyền "):]
+    first = text.split(" ", 1)[0].lower()
+    if first in COMMON_LEADS:
+        text = text[:1].lower() + text[1:]
+    return f"kết quả tuyên truyền {text}".rstrip()

@@ -7,6 +7,8 @@ from tgdesk.domain.enums import PersonRole
 from tgdesk.domain.period import PeriodKind
 
 from ..model import Bullet
+from .activities import (IDEOLOGY_PLACEHOLDER, MODELS_PLACEHOLDER, PROPAGANDA_PLACEHOLDER,
+                         ideology_blocks, models_blocks, propaganda_blocks, section)
 from .sentences import meetings_sentence, network_para, opinion_sentence, study_sentences
 from .words import PART, next_label
 from .writer import Writer
@@ -32,10 +34,10 @@ def issued_docs(w: Writer) -> None:
     for j, d in enumerate(docs):
         what = ("kết quả công tác tuyên giáo" if d.kind == "work"
                 else "tình hình tư tưởng và dư luận xã hội")
+        what = d.subject or f"{what} {d.period.label()}"
         end = "." if j == len(docs) - 1 else ";"
         w.blocks.append(Bullet(f"- Báo cáo số {d.number_text} ngày "
-                               f"{vf.short_date(d.issued_on)} về {what} "
-                               f"{d.period.label()}{end}"))
+                               f"{vf.short_date(d.issued_on)} về {what}{end}"))
 
 
 def results(w: Writer, long: bool = False) -> None:
@@ -51,9 +53,7 @@ def results(w: Writer, long: bool = False) -> None:
     w.para(meetings_sentence(w))
     if long:
         network_para(w, (PersonRole.BAO_CAO_VIEN, PersonRole.TUYEN_TRUYEN_VIEN))
-    w.text_or("propaganda", "[Nêu các ngày kỷ niệm, sự kiện đã tuyên truyền; tuyên truyền "
-                            "trực quan, loa truyền thanh, trang thông tin điện tử, "
-                            "mạng xã hội.]")
+    section(w, "propaganda", propaganda_blocks(w), PROPAGANDA_PLACEHOLDER)
     k += 1
     w.h(f"{w.sub(k)} Học tập, quán triệt nghị quyết, chỉ thị, kết luận của Đảng", 2)
     w.blocks.extend(study_sentences(w))
@@ -66,11 +66,10 @@ def results(w: Writer, long: bool = False) -> None:
         w.para("(Có báo cáo tình hình tư tưởng và dư luận xã hội riêng.)")
     k += 1
     w.h(f"{w.sub(k)} Công tác bảo vệ nền tảng tư tưởng của Đảng", 2)
-    w.text_or("ideology", "[Nêu số tin, bài, bình luận đã đăng; lượt chia sẻ; thông tin "
-                          "xấu, độc đã phát hiện, báo cáo.]")
+    section(w, "ideology", ideology_blocks(w), IDEOLOGY_PLACEHOLDER)
     k += 1
     w.h(f"{w.sub(k)} Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", 2)
-    w.text_or("ho_chi_minh", "[Nêu các mô hình, điển hình được biểu dương, khen thưởng.]")
+    section(w, "ho_chi_minh", models_blocks(w), MODELS_PLACEHOLDER)
     k += 1
     w.h(f"{w.sub(k)} Lý luận chính trị, khoa giáo và công tác khác", 2)
     w.text_or("other", "[Nêu kết quả bồi dưỡng lý luận chính trị, khoa giáo, văn hóa – "

@@ -90,7 +90,18 @@ class Writer:
 
 def figure(f: Figures, what: str) -> float:
     """One count of the figures by name: a field, or "meetings_by_type.<code>",
-    "attendance.<field>", "category.<name>", "attitude.<code>", "concern.<code>"."""
+    "attendance.<field>", "category.<name>", "attitude.<code>", "concern.<code>",
+    "quantity.<field>" (a propaganda quantity), "wrong_kind.<code>",
+    "wrong_action.<code>", "recognised.<code>" (biểu dương, khen thưởng)."""
+    prefix, _, key = what.partition(".")
+    if prefix == "quantity":
+        return f.propaganda_quantities.get(key, 0)
+    if prefix == "wrong_kind":
+        return f.wrong_by_kind.get(key, 0)
+    if prefix == "wrong_action":
+        return f.wrong_by_action.get(key, 0)
+    if prefix == "recognised":
+        return f.recognised_count(key)
     if what.startswith("meetings_by_type."):
         return f.meetings_by_type.get(what.split(".", 1)[1], 0)
     if what.startswith("attendance."):

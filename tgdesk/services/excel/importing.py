@@ -13,6 +13,7 @@ from tgdesk import vnformat as vf
 from tgdesk.domain.text import normalize_fields
 from tgdesk.store import tables as t
 
+from ..audit import note
 from ..context import Context
 from ..crud import known_ids
 from ..duplicates import CatalogueIndex
@@ -185,5 +186,8 @@ def commit_import(ctx: Context, kind: str, preview: ImportPreview,
                                 "được lưu; hãy xem trước lại tệp.")
             in_db.add(rec, -row_number)
             values.append({n: getattr(rec, n) for n in fields})
-        session.execute(insert(spec.row), values)
+        session.execute(insert(spec.row), values)     # bulk: the audit hook does not see it
+        note(session, ctx, "import", spec.row.__tablename__,
+             {"source": "Excel", "file": Path(preview.path).name, "rows": len(values),
+              "duplicates_kept": keep_duplicates})
     return len(values)

@@ -18,6 +18,7 @@ from sqlalchemy import insert
 from tgdesk import vnformat as vf
 from tgdesk.domain.text import normalize_fields, printable
 
+from ..audit import note
 from ..context import Context
 from ..crud import known_ids
 from ..duplicates import NOUN, RecordFinder
@@ -151,5 +152,8 @@ def commit_record_import(ctx: Context, kind: str, preview: ImportPreview,
                 raise UserError(f"Dòng {row_number}: {_stored_reason(kind, dup)} Có thể tệp đã "
                                 "được nhập. Không dòng nào được lưu; hãy xem trước lại tệp.")
             values.append({n: getattr(rec, n) for n in fields})
-        session.execute(insert(spec.row), values)
+        session.execute(insert(spec.row), values)     # bulk: the audit hook does not see it
+        note(session, ctx, "import", spec.row.__tablename__,
+             {"source": "Excel", "file": Path(preview.path).name, "rows": len(values),
+              "duplicates_kept": keep_duplicates})
     return len(values)

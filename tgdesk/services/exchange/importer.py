@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import Action, Local, PackageError, Refusal, UnitSummary
+from tgdesk.store import audit as store_audit
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -228,6 +229,13 @@ def apply_package(session: Session, pkg: Trusted, today, found: list[Duplicate] 
             {"kind": r.kind, "uuid": r.uuid, "reason": r.reason} for r in summary.refused]},
             ensure_ascii=False)
     session.flush()
+    if not summary.already_imported:
+        # bulk inserts above bypass the audit hook: one entry says what the package brought
+        store_audit.append(session, [store_audit.event_entry(
+            "import", "exchange_package",
+            {"source": "gói dữ liệu", "package": m.package_id, "from": m.sender_name,
+             "period": m.period_code, **summary.counts()}, store_audit.actor_of(session),
+            m.package_id)])
     return summary
 
 

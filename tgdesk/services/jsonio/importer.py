@@ -15,6 +15,7 @@ from tgdesk.domain.enums import CLASSIFIED_ONLINE_KINDS, Classification
 from tgdesk.domain.text import nfc, normalize_fields, printable
 from tgdesk.store import tables as t
 
+from ..audit import note
 from ..context import Context
 from ..crud import known_ids
 from ..duplicates import RecordFinder
@@ -278,5 +279,8 @@ def _apply(ctx: Context, lists: dict, today: date, errors: Errors, result: Impor
         session.flush()
         if result.dry_run:
             raise _DryRun               # rolls the transaction back; the result stands
+        note(session, ctx, "import", "json", {"source": "JSON", "file": path.name,
+                                              "added": dict(result.counts),
+                                              "duplicates_kept": result.kept_duplicates})
         if result.total:   # a copy only when the import writes; it sees the data before it
             result.backup = ctx.backup("truoc-nhap-json")

@@ -193,9 +193,10 @@ class CatalogueTab(QWidget):
         self.summary = common.note_label("", common.INFO_STYLE)
         self.summary.hide()
         intro = common.note_label(
-            "Gói danh mục gửi xuống đơn vị cấp dưới: các văn bản cần học tập, quán triệt; "
-            "lĩnh vực dư luận; hạn gửi báo cáo; chỉnh sửa thể thức văn bản. Đơn vị cấp dưới "
-            "nhập gói ở thẻ “Nhận về”, cũng có chạy thử trước.")
+            "Gói danh mục gửi xuống đơn vị cấp dưới: các văn bản cần học tập, quán triệt "
+            "(kèm hạn học tập); lĩnh vực dư luận; đợt, chủ đề tuyên truyền; hạn gửi báo cáo; "
+            "chỉnh sửa thể thức văn bản. Đơn vị cấp dưới nhập gói ở thẻ “Nhận về”, cũng có "
+            "chạy thử trước.")
         bar = QHBoxLayout()
         bar.addWidget(buddy_label("Gửi &cho:", self.recipient))
         bar.addWidget(self.recipient)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from tgdesk.domain.period import Period
 from tgdesk.services import issuing, placeholders, register
 from tgdesk.services.errors import UserError
-from tgdesk.services.register import KIND_LABELS
+from tgdesk.services.campaign_report import entry_label
 
 from tgdesk.ui.reports.report_preview import print_pdf
 from tgdesk.ui.reports.report_register import IssuedDialog, entry_title, issued_names, period_text
@@ -149,7 +149,7 @@ class ReportActions:
         except UserError as exc:
             show_error(self, str(exc))
             return
-        what = f"{KIND_LABELS[kind]} {period.label()}"
+        what = f"{entry_label(self.ctx, kind)} {period.label()}"
         after = (f"Báo cáo sẽ nhận số tiếp theo của nhiệm kỳ ({number}) và ngày hôm nay. Sau "
                  "khi ban hành, báo cáo được lưu giữ nguyên văn và không sửa được; muốn đính "
                  "chính phải lập báo cáo mới.")

@@ -31,12 +31,15 @@ _END = (("closing", "Đoạn kết", "Để trống: “Trên đây là báo cá
 _RESULTS = (
     ("advice", "1. Công tác tham mưu, chỉ đạo",
      "Số kế hoạch, hướng dẫn, công văn đã ban hành (ghi rõ số, ký hiệu)."),
-    ("propaganda", "2. Công tác tuyên truyền (ngoài số liệu hội nghị)",
-     "Ngày kỷ niệm, sự kiện; tuyên truyền trực quan, loa truyền thanh, mạng xã hội."),
+    ("propaganda", "2. Công tác tuyên truyền (ngoài số liệu hội nghị, hoạt động tuyên truyền)",
+     "Số liệu hoạt động tuyên truyền theo hình thức, theo đợt được ghi tự động. Viết thêm: "
+     "ngày kỷ niệm, sự kiện đã tuyên truyền, cách làm mới (nếu có)."),
     ("ideology", "5. Bảo vệ nền tảng tư tưởng của Đảng",
-     "Số tin, bài, bình luận đã đăng; lượt chia sẻ; thông tin xấu, độc đã phát hiện."),
+     "Số tin, bài, lượt chia sẻ của nhóm cộng tác viên 35, thông tin xấu, độc đã phát hiện, "
+     "bài dự thi được ghi tự động. Viết thêm nhận xét (nếu có)."),
     ("ho_chi_minh", "6. Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-     "Mô hình, điển hình được biểu dương, khen thưởng."),
+     "Số mô hình, điển hình đăng ký, đánh giá, nhân rộng, được biểu dương, khen thưởng được "
+     "ghi tự động. Viết thêm tên mô hình, điển hình tiêu biểu (nếu có)."),
     ("other", "7. Lý luận chính trị, khoa giáo và công tác khác",
      "Bồi dưỡng lý luận chính trị, khoa giáo, văn hóa – văn nghệ, công tác khác."),
 )
@@ -64,10 +67,27 @@ _OPINION = (
 )
 
 
+_CAMPAIGN = (
+    ("opening", "Đoạn mở đầu",
+     "Để trống: “Thực hiện Kế hoạch số … ngày … về tuyên truyền …” (tự động; ghi số, ngày "
+     "kế hoạch)."),
+    ("advice", "I.1. Công tác tham mưu, chỉ đạo",
+     "Kế hoạch, hướng dẫn, công văn triển khai đợt tuyên truyền (ghi rõ số, ký hiệu)."),
+    ("propaganda", "I.2. Kết quả tuyên truyền (ngoài số liệu)",
+     "Số hoạt động theo hình thức được ghi tự động. Viết thêm hoạt động nổi bật (nếu có)."),
+    ("strengths", "II.1. Ưu điểm", "Ưu điểm nổi bật của đợt tuyên truyền."),
+    ("weaknesses", "II.2. Hạn chế, nguyên nhân", "Hạn chế và nguyên nhân."),
+    ("tasks", "III. Nhiệm vụ thời gian tới (mỗi dòng một nhiệm vụ)",
+     "Mỗi dòng một nhiệm vụ, kèm đơn vị thực hiện và thời hạn."),
+)
+
+
 def outline_fields(kind: str, period_kind: PeriodKind) -> tuple[tuple[str, str, str], ...]:
     """The boxes of the officer's words for a report kind and period length."""
     if kind == "opinion":
         return (_OPENING, *_OPINION, *_END)
+    if kind.startswith("campaign"):
+        return (*_CAMPAIGN, _PROPOSALS, *_END)
     fields = [_OPENING, *_RESULTS, *_ASSESS]
     if period_kind is PeriodKind.YEAR:
         fields.append(_LESSONS)

@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from tgdesk.domain.period import Period, PeriodKind
-from tgdesk.services import issuing, register, reports
+from tgdesk.services import campaign_report, issuing, lists, register, reports
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
 from tgdesk.services.register import ReportEntry
@@ -64,6 +64,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
 
         self.kind_bar = ReportKindBar(ctx.today())
         self.kind, self.chooser = self.kind_bar.kind, self.kind_bar.chooser
+        self._load_campaigns()
         self._due_note = self._open_on_due()
         self.cutoff_on, self.cutoff = self.kind_bar.cutoff_on, self.kind_bar.cutoff
         self.state = QLabel()
@@ -114,6 +115,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         self.export_action = self._action("Xuất", "Ctrl+E", self.export_report)
 
         self.kind.currentIndexChanged.connect(self._switch)
+        self.kind_bar.campaign.currentIndexChanged.connect(self._switch)
         self.chooser.changed.connect(self._switch)
         self.cutoff.changed.connect(self._cutoff_changed)
         self.cutoff_on.toggled.connect(self._cutoff_changed)
@@ -145,14 +147,21 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         return self.kind_bar.report_kind()
 
     def period(self) -> Period:
-        return self.chooser.period()
+        """The chosen period; a campaign report's: the days of its campaign."""
+        return campaign_report.report_period(self.ctx, self.report_kind()) or \
+            self.chooser.period()
+
+    def _load_campaigns(self) -> None:
+        """The campaigns a campaign report may be on (the catalogue, latest first)."""
+        self.kind_bar.set_campaigns([(r["id"], r["name"])
+                                     for r in lists.catalogue(self.ctx, "campaigns")])
 
     def set_period(self, kind: PeriodKind, year: int, part: int | None = None) -> None:
         self.chooser.set_period(kind, year, part)
 
     def set_report(self, kind: str, period: Period) -> None:
         self.kind_bar.set_kind(kind)
-        if not self.chooser.set_value(period):
+        if campaign_report.split_kind(kind)[1] is not None or not self.chooser.set_value(period):
             self._switch()
 
     def _open_on_due(self) -> str:
@@ -168,6 +177,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
     def load(self) -> None:
         """Show the report of the chosen kind and period: its draft, else the
         issued report (frozen), else a new draft started from the last report."""
+        self._load_campaigns()
         kind, period = self.report_kind(), self.period()
         self.current = (kind, period)
         self._needs_load = False

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QHeaderV
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.period import Period, PeriodError
-from tgdesk.services.register import KIND_LABELS, ReportEntry
+from tgdesk.services.register import ReportEntry, kind_label
 
 from tgdesk.ui.reports.report_preview import PdfView
 from tgdesk.ui.common.screen_fit import fit_to_screen
@@ -29,7 +29,7 @@ def period_text(code: str) -> str:
 
 def entry_title(entry: ReportEntry) -> str:
     """"Số 01-BC/ĐU ngày 24/11/2026 – Báo cáo công tác tuyên giáo tháng 10 năm 2026"."""
-    kind = KIND_LABELS.get(entry.kind, entry.kind)
+    kind = kind_label(entry.kind)
     return (f"Số {entry.number_text} ngày {vf.short_date(entry.issued_on)} – {kind} "
             f"{period_text(entry.period_code).lower()}")
 
@@ -58,7 +58,7 @@ class IssuedModel(QAbstractTableModel):
         e = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (e.number_text or "", vf.short_date(e.issued_on),
-                    KIND_LABELS.get(e.kind, e.kind), period_text(e.period_code))[index.column()]
+                    kind_label(e.kind), period_text(e.period_code))[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return e.id
         return None
