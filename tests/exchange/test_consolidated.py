@@ -16,7 +16,8 @@ from tgdesk.services import exchange as ex
 from tgdesk.services.context import open_context
 from tgdesk.services.demo import load_demo
 from tgdesk.services.errors import UserError
-from tgdesk.services.exchange.consolidated import (BREAKDOWN_HEADER, build_consolidated,
+from tgdesk.services.exchange.consolidated import (ACTIVITY_HEADER, BREAKDOWN_HEADER,
+                                                   build_consolidated,
                                                    export_consolidated)
 from tgdesk.services.unit import get_unit, save_unit
 
@@ -176,3 +177,20 @@ def test_cli_report_children_and_list_received(two_wards, tmp_path, capsys):
     import json
     rows = json.loads(capsys.readouterr().out)
     assert rows and {r["unit_id"] for r in rows} == {second}
+
+
+def test_the_new_kinds_per_unit_below(two_wards):
+    """Propaganda activities, the online team's posts and wrong content found, models:
+    one row per unit below and their sum, as the units' received records count them."""
+    pair, second = two_wards
+    done = build_consolidated(pair.upper, "work", NOV)
+    [table] = [b for b in done.data.appendix
+               if isinstance(b, Table) and b.header == ACTIVITY_HEADER]
+    figs = ex.child_figures(pair.upper, NOV)
+    rows = {r[1]: r for r in table.rows}
+    assert len(table.rows) == len(figs) + 1
+    total = rows["Tổng cộng"]
+    assert total[2] == vf.number(sum(f.propaganda_total for f in figs.values())) != "0"
+    assert total[3] == vf.number(sum(f.online_posts for f in figs.values()))
+    assert total[5] == vf.number(sum(f.wrong_found for f in figs.values()))
+    assert sum(f.propaganda_total for f in figs.values()) == done.total.propaganda_total

@@ -52,3 +52,23 @@ def test_the_count_holds_every_kind_the_trash_and_received_records(ctx):
     assert classified.describe(count) == ("Máy này đang giữ 5 hồ sơ Mật (1 trong thùng rác, "
                                           "1 nhận từ đơn vị khác).")
     assert kept
+
+
+def test_a_lists_mat_records_follow_its_filter_and_pass_the_in_limit(ctx):
+    from tgdesk.domain.filters import ListFilter
+    from tgdesk.domain.records import PropagandaActivity
+    from tgdesk.services.kinds import PROPAGANDA
+
+    def activity(i, **kw):
+        return PROPAGANDA.create(ctx, PropagandaActivity(
+            held_on=date(2026, 10, 1 + i % 30), form="truc_quan", title=f"Băng rôn số {i}",
+            banners=1, **kw)).id
+    for i in range(classified.CHUNK + 50):          # more ids than one IN (…) holds
+        activity(i, classification="mat" if i % 100 == 0 else "thuong")
+    gone = activity(999, classification="mat")
+    PROPAGANDA.delete(ctx, gone)
+    assert classified.classified_in_list(ctx, "propaganda") == 10
+    assert classified.classified_in_list(ctx, "propaganda", ListFilter(deleted=True)) == 1
+    october_1 = ListFilter(date_from=date(2026, 10, 1), date_to=date(2026, 10, 1))
+    assert classified.classified_in_list(ctx, "propaganda", october_1) == 4   # i = 0, 300, 600, 900
+    assert classified.classified_in_list(ctx, "propaganda", ListFilter(search="so 100")) == 1

@@ -13,6 +13,8 @@ from sqlalchemy import func, select
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Classification
+from tgdesk.domain.filters import ListFilter
+from tgdesk.store import queries
 from tgdesk.store import tables as t
 
 from .context import Context
@@ -20,6 +22,7 @@ from .settings_store import get_setting, set_setting
 
 OPINION_DEFAULT = "opinion_default_classification"
 MAT = Classification.MAT.value
+CHUNK = 900            # ids per IN (…), below SQLite's old limit of 999 parameters
 
 # Record kinds that carry a classification, with their table.
 CLASSIFIED_TABLES = {"meetings": t.MeetingRow, "studies": t.StudyRow, "opinions": t.OpinionRow,
@@ -63,6 +66,19 @@ def classified_count(ctx: Context) -> ClassifiedCount:
             by_kind[kind] = n
             total += n
     return ClassifiedCount(total, trash, received, by_kind)
+
+
+def classified_in_list(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> int:
+    """How many Mật records the list of ``kind`` narrowed by ``flt`` holds (an
+    Excel export asks before writing them)."""
+    row = CLASSIFIED_TABLES[kind]
+    n = 0
+    with ctx.reading() as session:
+        ids = queries.record_ids(session, kind, flt, today=ctx.today())
+        for part in range(0, len(ids), CHUNK):
+            n += session.scalar(select(func.count(row.id)).where(
+                row.id.in_(ids[part:part + CHUNK]), row.classification == MAT)) or 0
+    return n
 
 
 def describe(count: ClassifiedCount) -> str:

@@ -14,6 +14,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Classification
 from tgdesk.domain.filters import ListFilter
 from tgdesk.store import queries
@@ -40,9 +41,9 @@ class RecordExport:
     held_back: int = 0      # Mật records of the list left out
 
     def text(self, noun: str) -> str:
-        out = f"Đã xuất {self.written} {noun} ra tệp “{self.path.name}”."
+        out = f"Đã xuất {vf.number(self.written)} {noun} ra tệp “{self.path.name}”."
         if self.held_back:
-            out += (f" {self.held_back} bản ghi Mật không được đưa vào tệp (chọn xuất cả bản "
+            out += (f" {vf.number(self.held_back)} bản ghi Mật không được đưa vào tệp (chọn xuất cả bản "
                     "ghi Mật nếu thật cần).")
         return out
 

@@ -36,6 +36,11 @@ from .units import members_of, resolve_in
 BREAKDOWN_HEADER = ("TT", "Đơn vị", "Hội nghị", "Buổi học tập", "Lượt tham gia học tập",
                     "Tỷ lệ đảng viên dự", "Ý kiến dư luận", "Điểm nóng")
 BREAKDOWN_WIDTHS = (0.06, 0.30, 0.10, 0.10, 0.13, 0.11, 0.11, 0.09)
+# The propaganda work beyond meetings, study and opinion (issue 15), per unit below.
+ACTIVITY_HEADER = ("TT", "Đơn vị", "Hoạt động tuyên truyền", "Tin, bài đăng trên mạng",
+                   "Lượt chia sẻ", "Thông tin xấu, độc phát hiện", "Bài dự thi",
+                   "Mô hình, điển hình ghi nhận", "Được biểu dương, khen thưởng")
+ACTIVITY_WIDTHS = (0.06, 0.26, 0.10, 0.09, 0.09, 0.11, 0.08, 0.11, 0.10)
 NO_CHILDREN = ("Chưa đăng ký đơn vị cấp dưới nào. Vào “Trao đổi dữ liệu” › “Đơn vị & khóa” "
                "(hoặc chạy: tgdesk units add TỆP.key --as child) trước khi lập báo cáo tổng hợp.")
 
@@ -98,6 +103,21 @@ def breakdown_row(f: Figures) -> tuple[str, ...]:
             vf.number(f.opinions_total), vf.number(f.hot_spots))
 
 
+def activity_row(f: Figures) -> tuple[str, ...]:
+    recognised = sum(sum(by_subject.values()) for by_subject in f.recognised.values())
+    return (vf.number(f.propaganda_total), vf.number(f.online_posts),
+            vf.number(f.online_shares), vf.number(f.wrong_found), vf.number(f.essay_entries),
+            vf.number(f.models_total), vf.number(recognised))
+
+
+def _per_unit_table(chosen, per_unit: dict[int, Figures], total: Figures, row, header,
+                    widths, title: str, note: str) -> Table:
+    rows = tuple((str(n), name, *row(per_unit[uid])) for n, (uid, name, _) in enumerate(chosen, 1))
+    rows += (("", "Tổng cộng", *row(total)),)
+    return Table(header, rows, widths, ("center", "left") + ("right",) * (len(header) - 2),
+                 title=title, note=note)
+
+
 def build_consolidated(ctx: Context, kind: str, period: Period,
                        unit_ids: Sequence[int] | None = None, cutoff: date | None = None,
                        texts: dict | None = None) -> Consolidated:
@@ -112,19 +132,20 @@ def build_consolidated(ctx: Context, kind: str, period: Period,
         per_unit = {uid: period_figures(session, period.start, end, origin=ids)
                     for uid, _, ids in chosen}
         total = period_figures(session, period.start, end, origin=origin)
-    rows = tuple((str(n), name, *breakdown_row(per_unit[uid]))
-                 for n, (uid, name, _) in enumerate(chosen, 1))
-    rows += (("", "Tổng cộng", *breakdown_row(total)),)
     upto = "" if end == period.end else f", số liệu đến ngày {vf.short_date(end)}"
-    table = Table(BREAKDOWN_HEADER, rows, BREAKDOWN_WIDTHS,
-                  ("center", "left") + ("right",) * 6,
-                  title="SỐ LIỆU THEO ĐƠN VỊ CẤP DƯỚI\n" + period.label().upper(),
-                  note=f"(Tổng hợp từ số liệu {len(chosen)} đơn vị gửi lên{upto})")
+    note = f"(Tổng hợp từ số liệu {len(chosen)} đơn vị gửi lên{upto})"
+    tables = (_per_unit_table(chosen, per_unit, total, breakdown_row, BREAKDOWN_HEADER,
+                              BREAKDOWN_WIDTHS, "SỐ LIỆU THEO ĐƠN VỊ CẤP DƯỚI\n"
+                              + period.label().upper(), note),
+              _per_unit_table(chosen, per_unit, total, activity_row, ACTIVITY_HEADER,
+                              ACTIVITY_WIDTHS, "TUYÊN TRUYỀN, BẢO VỆ NỀN TẢNG TƯ TƯỞNG, "
+                              "HỌC TẬP VÀ LÀM THEO BÁC THEO ĐƠN VỊ CẤP DƯỚI\n"
+                              + period.label().upper(), note))
     unit = get_unit(ctx)
     profile = reports.profile_for(unit, overrides(ctx))
     data = dataclasses.replace(
         data, body=_with_sources(data.body, [name for _, name, _ in chosen]),
-        appendix=data.appendix + (table,),
+        appendix=data.appendix + tables,
         meta={**data.meta, "consolidated": True,
               "units": [{"id": uid, "name": name} for uid, name, _ in chosen]})
     return Consolidated(finalize(data, profile), [(uid, name) for uid, name, _ in chosen],

@@ -2,19 +2,18 @@
 thread, confirm, save off the GUI thread), the template, and the export.
 
 The folder last used is remembered in QSettings. File dialogs go through
-``choose_open_path`` / ``choose_save_path`` so tests can replace them.
+``choose_open_path`` / ``choose_save_path`` (ui/common/excel_files.py, looked up
+in this module) so tests can replace them.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tgdesk import vnformat as vf
-from tgdesk.domain.text import fold
 from tgdesk.services import excel
 from tgdesk.services.context import Context
 from tgdesk.services.errors import UserError
@@ -22,12 +21,16 @@ from tgdesk.services.errors import UserError
 from tgdesk.ui.common import app_settings as settings
 from tgdesk.ui.catalogues.catalogue_forms import CatalogueSpec
 from tgdesk.ui.common.events import DataBus
+from tgdesk.ui.common.excel_files import (choose_open_path, choose_save_path, file_stem,
+                                          xlsx_path)
 from tgdesk.ui.catalogues.excel_import_dialog import ImportPreviewDialog, PreviewData, build_preview_data
 from tgdesk.ui.common.tasks import Task, run_task
 from tgdesk.ui.common.widgets import show_error
 
 FOLDER_KEY = "catalogues/last_folder"
-XLSX_FILTER = "Tệp Excel (*.xlsx);;Mọi tệp (*)"
+
+__all__ = ["CatalogueExcel", "choose_open_path", "choose_save_path", "file_stem",
+           "last_folder", "remember_folder"]
 
 
 def last_folder() -> str:
@@ -36,26 +39,6 @@ def last_folder() -> str:
 
 def remember_folder(path: str | Path) -> None:
     settings.remember_folder(FOLDER_KEY, path)
-
-
-def choose_open_path(parent: QWidget | None, title: str, folder: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, XLSX_FILTER)
-    return path or None
-
-
-def choose_save_path(parent: QWidget | None, title: str, suggested: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, XLSX_FILTER)
-    return path or None
-
-
-def file_stem(text: str) -> str:
-    """"Danh mục chi bộ" -> "danh_muc_chi_bo" (a file name safe everywhere)."""
-    return "_".join(re.sub(r"[^0-9a-z]+", " ", fold(text)).split())
-
-
-def _xlsx(path: str) -> Path:
-    p = Path(path)
-    return p if p.suffix.lower() == ".xlsx" else p.with_name(p.name + ".xlsx")
 
 
 class CatalogueExcel(QObject):
@@ -125,7 +108,7 @@ class CatalogueExcel(QObject):
             path = choose_save_path(self.widget, "Lưu tệp mẫu nhập Excel", suggested)
             if path is None:
                 return None
-        target = _xlsx(path)
+        target = xlsx_path(path)
         try:
             excel.write_template(self.spec.kind, target, self.ctx)
         except UserError as exc:
@@ -145,7 +128,7 @@ class CatalogueExcel(QObject):
             path = choose_save_path(self.widget, f"Xuất {title.lower()} ra Excel", suggested)
             if path is None:
                 return None
-        target = _xlsx(path)
+        target = xlsx_path(path)
         try:
             n = excel.export_catalogue(self.ctx, self.spec.kind, target)
         except UserError as exc:

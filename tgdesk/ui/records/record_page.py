@@ -1,9 +1,10 @@
 """One list page for every record kind: the table (lazy, sorted on the server),
 its empty states and count, around the filters (record_filter_state.py) and the
 row actions (record_actions.py): toolbar, undo after a delete, printing and the
-opinion follow-up, and the detail pane below the table (record_detail.py) with
-the selected record's whole text. The page remembers its filters, sort, column
-widths and the detail pane's height (QSettings)."""
+opinion follow-up, Excel where the kind has it (record_excel.py), and the detail
+pane below the table (record_detail.py) with the selected record's whole text.
+The page remembers its filters, sort, column widths and the detail pane's height
+(QSettings)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from tgdesk.ui.records.columns import SEARCHED
 from tgdesk.ui.records.list_state import ListState
 from tgdesk.ui.records.record_actions import RecordActions
 from tgdesk.ui.records.record_detail import RecordDetail
+from tgdesk.ui.records.record_excel import RecordExcel
 from tgdesk.ui.records.record_filter_state import RecordFilterState
 from tgdesk.ui.records.record_model import RecordModel
 from tgdesk.ui.records.search_marks import MatchDelegate
@@ -49,6 +51,7 @@ class PageSpec:
     empty_text: str             # what to do next on an empty list
     describe: Callable[[dict], str]   # a short name of one row, for confirmations
     follow_up: bool = False     # opinion notes: the "Xử lý…" dialog
+    excel: bool = False         # Excel export, import and template (services.excel.RECORD_SPECS)
 
 
 class RecordPage(RecordFilterState, RecordActions, QWidget):
@@ -71,6 +74,7 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         self._build_view()
         self._build_filters()
         self._build_actions()
+        self._build_excel()
 
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,6 +135,17 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         self.view.setSortingEnabled(True)      # a header click calls model.sort()
         header.sortIndicatorChanged.connect(self._sort_changed)
         header.sectionResized.connect(self._column_resized)
+
+    def _build_excel(self) -> None:
+        """The "Excel" menu button after "In…", on the pages whose kind has an Excel
+        service (record_excel.py)."""
+        self.excel: RecordExcel | None = None
+        if self.spec.excel:
+            self.excel = RecordExcel(self)
+            self.excel.status.connect(self.status)
+            self.excel_button = self.excel.make_button()
+            self.toolbar.insert_widget(self.toolbar.indexOf(self.print_button) + 1,
+                                       self.excel_button)
 
     def eventFilter(self, watched, event) -> bool:
         if (event.type() == QEvent.Type.Paint and watched is self.view.viewport()

@@ -40,7 +40,7 @@ OPINION_PAGE = PageSpec(
     describe=lambda r: f"{_short(r['summary'])} ngày {vf.short_date(r['noted_on'])}")
 
 PROPAGANDA_PAGE = PageSpec(
-    kind="propaganda", service=PROPAGANDA, heading="Hoạt động tuyên truyền",
+    kind="propaganda", excel=True, service=PROPAGANDA, heading="Hoạt động tuyên truyền",
     noun="hoạt động tuyên truyền", dialog=PropagandaDialog,
     empty_text="Chưa ghi hoạt động tuyên truyền nào (băng rôn, khẩu hiệu, loa đài, trên mạng, "
                "tờ rơi, văn nghệ, nói chuyện). Bấm “Thêm” (Ctrl+N) để ghi hoạt động đầu tiên."
@@ -48,7 +48,7 @@ PROPAGANDA_PAGE = PageSpec(
     describe=lambda r: f"{_short(r['title'])} ngày {vf.short_date(r['held_on'])}")
 
 ONLINE_PAGE = PageSpec(
-    kind="online", service=ONLINE,
+    kind="online", excel=True, service=ONLINE,
     heading="Bảo vệ nền tảng tư tưởng trên mạng (Nghị quyết 35)",
     noun="hoạt động trên mạng", dialog=OnlineDialog,
     empty_text="Chưa ghi hoạt động nào của nhóm 35: bài đăng, chia sẻ thông tin tích cực, "
@@ -57,7 +57,7 @@ ONLINE_PAGE = PageSpec(
     describe=lambda r: f"{_short(r['summary'])} ngày {vf.short_date(r['noted_on'])}")
 
 MODEL_PAGE = PageSpec(
-    kind="models", service=MODELS, heading="Mô hình, điển hình (Chỉ thị 05)",
+    kind="models", excel=True, service=MODELS, heading="Mô hình, điển hình (Chỉ thị 05)",
     noun="mô hình, điển hình", dialog=ModelDialog,
     empty_text="Chưa ghi mô hình, tập thể hay cá nhân điển hình nào trong học tập và làm theo "
                "tư tưởng, đạo đức, phong cách Hồ Chí Minh. Bấm “Thêm” (Ctrl+N) để ghi.",
