@@ -14,6 +14,9 @@ sessions), then measures in one run, each line as a ratio against its anchor:
   them ("đất đai"), the same way; beside the FTS5 first page, the same page
   ranked (phrase matches first) in one raw query;
 - scrolling to the end (fetchMore until done, last row painted);
+- opening the lists of issue 15 (propaganda activities, the online team's entries,
+  the exemplary models) the same way, each against raw sqlite3 fetching its first
+  page with the same joins;
 - where a first page's time goes: queries, model, paint;
 - the peak memory of this process (ru_maxrss).
 
@@ -66,6 +69,28 @@ RAW_PAGE_RANKED = RAW_PAGE.format(
     "ORDER BY o.noted_on DESC",
     "ORDER BY CASE WHEN o.id IN (SELECT rowid FROM opinion_note_fts "
     "WHERE opinion_note_fts MATCH ?) THEN 0 ELSE 1 END, o.noted_on DESC")
+# The first pages of the lists of issue 15 (store/activity_queries.py): page key,
+# what the table says, the table, the page's joined names, its date column.
+NEW_LISTS = (
+    ("propaganda", "propaganda activities", "propaganda_activity",
+     "LEFT JOIN campaign k ON k.id = x.campaign_id LEFT JOIN area a ON a.id = x.area_id "
+     "LEFT JOIN cell c ON c.id = x.cell_id", "k.name, a.name, c.name", "held_on"),
+    ("online", "online-team entries", "online_entry",
+     "LEFT JOIN person p ON p.id = x.member_id", "p.full_name", "noted_on"),
+    ("models", "exemplary models", "exemplary_model",
+     "LEFT JOIN area a ON a.id = x.area_id LEFT JOIN cell c ON c.id = x.cell_id",
+     "a.name, c.name", "noted_on"),
+)
+RAW_NEW_PAGE = """
+SELECT x.*, {names} FROM {table} x {joins}
+WHERE x.deleted = 0 AND x.origin_unit_id IS NULL
+ORDER BY x.{day} DESC, x.id DESC
+LIMIT {page}
+"""
+RAW_NEW_IDS = """
+SELECT x.id FROM {table} x WHERE x.deleted = 0 AND x.origin_unit_id IS NULL
+ORDER BY x.{day} DESC, x.id DESC
+"""
 # What the lazy model's design needs at the least: every matching id in order
 # (for the total and for scrolling), then the first page's rows.
 RAW_IDS = """
@@ -104,8 +129,11 @@ def build(db: Path) -> None:
 
 def counts(db: Path) -> dict[str, int]:
     conn = sqlite3.connect(db)
+    tables = ("opinion_note", "study_session", "meeting",
+              *(table for _key, _what, table, *_rest in NEW_LISTS))
+    have = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     out = {t: conn.execute(f"SELECT count(*) FROM {t} WHERE deleted = 0").fetchone()[0]
-           for t in ("opinion_note", "study_session", "meeting")}
+           if t in have else 0 for t in tables}
     conn.close()
     return out
 
@@ -149,7 +177,8 @@ def main(argv: list[str] | None = None) -> None:
     n = counts(db)
     print(f"Database {db} ({db.stat().st_size / 2**20:.0f} MB): "
           f"{n['opinion_note']:,} opinion notes, {n['study_session']:,} study sessions, "
-          f"{n['meeting']:,} meetings")
+          f"{n['meeting']:,} meetings, {n['propaganda_activity']:,} propaganda activities, "
+          f"{n['online_entry']:,} online-team entries, {n['exemplary_model']:,} models")
 
     from PySide6.QtCore import QEventLoop, QSettings, QThreadPool
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
@@ -224,9 +253,11 @@ def main(argv: list[str] | None = None) -> None:
                 out.setdefault(key, []).append(value)
         return out
 
-    def open_list(flt: ListFilter) -> Callable[[], None]:
+    def open_list(flt: ListFilter, key: str = "opinions") -> Callable[[], None]:
         def show() -> None:
-            window.show_page("opinions")
+            nonlocal page, model, view
+            page = window.show_page(key)
+            model, view = page.model, page.view
             apply(flt)
         return show
 
@@ -265,6 +296,15 @@ def main(argv: list[str] | None = None) -> None:
     scrolls = runs(lambda: (apply(ListFilter()), scroll_to_end()), max(1, min(repeat, 3)))
     lines.append((f"Scroll to the end, {model.rowCount():,} rows", scrolls, "first",
                   "raw sqlite3, every id in order", raw(RAW_IDS.format(search=""), ()), "-"))
+    # The lists of issue 15, beside the opinions list above.
+    for key, what, table, joins, names, day in NEW_LISTS:
+        got = runs(open_list(ListFilter(), key), repeat)
+        sql = dict(table=table, joins=joins, names=names, day=day, page=PAGE)
+        lines.append((f"Open the {what} list ({model.total():,}), first page painted", got,
+                      "first", "raw sqlite3, that first page (LIMIT)",
+                      raw(RAW_NEW_PAGE.format(**sql), ()), "≤ 3×"))
+        lines.append((f"Open the {what} list, all counted", got, "counted",
+                      "raw sqlite3, every id in order", raw(RAW_NEW_IDS.format(**sql), ()), "-"))
     conn.close()
 
     print()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import uuid
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from random import Random
 
 from tgdesk.domain import validation as v
+from tgdesk.domain.text import normalize_fields
 
 from .. import demo_text as tx
 
@@ -16,6 +18,15 @@ def check(verdict: v.Verdict, what: object) -> None:
     """Demo records pass the same validation as a record typed in a form."""
     if not verdict.ok:
         raise AssertionError(f"demo record does not validate: {verdict.errors} in {what!r}")
+
+
+def row_dict(rec, uuid_: str, now: datetime) -> dict:
+    """A record as the columns of its row, for a bulk insert."""
+    normalize_fields(rec)
+    d = dataclasses.asdict(rec)
+    d.pop("id")
+    d.update(uuid=uuid_, created_at=now, updated_at=now, deleted=False)
+    return d
 
 
 class Gen:

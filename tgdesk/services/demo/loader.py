@@ -2,29 +2,45 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import datetime, timezone
 from random import Random
 
 from sqlalchemy import func, insert, select
 
 from tgdesk.domain import validation as v
-from tgdesk.domain.text import normalize_fields
 from tgdesk.store import tables as t
 
 from ..context import Context
 from ..crud import known_ids
+from .activities import activity_catalogues, insert_activities
 from .catalogues import catalogues, set_up_unit
 from .coverage import member_history
-from .generator import Gen, check, window
+from .generator import Gen, check, row_dict, window
 from .meetings import make_meetings
 from .opinions import follow_up_history, make_opinions
 from .studies import make_studies
 from .summary import DemoSummary
 
 # How many times each kind is generated per unit of ``scale`` (above 1): opinion
-# notes and study sessions are the lists that grow largest in a ward's years.
-SCALE_FACTORS = {"meetings": 1, "studies": 3, "opinions": 5}
+# notes and study sessions are the lists that grow largest in a ward's years; the
+# propaganda activities and the online team's entries come next, the models (a
+# few dozen a year) are repeated more to reach thousands.
+SCALE_FACTORS = {"meetings": 1, "studies": 3, "opinions": 5, "propaganda": 2, "online": 2,
+                 "models": 4}
+
+
+def insert_ids(session, row_type, rows: list[dict]) -> list[int]:
+    """Insert in bulk and return the new rows' ids in the rows' order: SQLite numbers
+    rows inserted one after another in one transaction upwards from the largest id.
+    (RETURNING with ``sort_by_parameter_order`` splices every batch's result into the
+    ones before, quadratic in the rows: 100,000 notes took minutes.)"""
+    before = session.scalar(select(func.max(row_type.id))) or 0
+    session.execute(insert(row_type), rows)
+    ids = session.scalars(select(row_type.id).where(row_type.id > before)
+                          .order_by(row_type.id)).all()
+    if len(ids) != len(rows):
+        raise AssertionError(f"{row_type.__tablename__}: {len(rows)} rows, {len(ids)} ids")
+    return ids
 
 
 def _now() -> datetime:
@@ -34,10 +50,13 @@ def _now() -> datetime:
 def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> DemoSummary:
     """Fill the database with demo data of one ward over the last ``years`` years.
 
-    ``scale`` (for measuring lists) multiplies the volume: above 1, meetings
-    ``scale`` times, study sessions ``3 × scale`` and opinion notes ``5 × scale``
-    times (SCALE_FACTORS), so ``years=5, scale=20`` gives about 110,000 opinion
-    notes, 24,000 study sessions and 7,000 meetings.
+    ``scale`` (for measuring lists) multiplies the volume: above 1, each kind
+    ``SCALE_FACTORS[kind] × scale`` times, so ``years=5, scale=20`` gives about
+    105,000 opinion notes, 25,000 study sessions, 7,000 meetings and the
+    propaganda activities, online entries and models below.
+
+    The campaigns, the online team and the three kinds of issue 15 are drawn from
+    generators of their own (activities.py), so the other rows stay what they were.
     """
     today = ctx.today()
     start = window(today, years)
@@ -53,6 +72,7 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> De
         cat = catalogues(session, g, summary)
         member_history(session, Random(f"tgdesk-demo-members:{seed}:{existing}"), cat.cells,
                        start, today, _now())
+        g2, ward = activity_catalogues(session, seed, existing, today, start, cat, summary)
         known = known_ids(session)
         meetings, studies, opinions = [], [], []
         times = {kind: 1 if scale <= 1 else factor * scale
@@ -70,11 +90,7 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> De
         now = _now()
 
         def plain(rec, uuid_: str) -> dict:
-            normalize_fields(rec)
-            d = dataclasses.asdict(rec)
-            d.pop("id")
-            d.update(uuid=uuid_, created_at=now, updated_at=now, deleted=False)
-            return d
+            return row_dict(rec, uuid_, now)
 
         rows = []
         for rec, u in meetings:
@@ -91,8 +107,7 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> De
             doc_lists.append(row.pop("document_ids"))
             rows.append(row)
         if rows:
-            ids = session.scalars(insert(t.StudyRow).returning(
-                t.StudyRow.id, sort_by_parameter_order=True), rows).all()
+            ids = insert_ids(session, t.StudyRow, rows)
             links = [{"study_id": sid, "document_id": did}
                      for sid, docs in zip(ids, doc_lists) for did in docs]
             session.execute(insert(t.study_document), links)
@@ -103,8 +118,8 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> De
             check(v.validate_opinion(rec, known, today), rec)
             rows.append(plain(rec, u))
         if rows:
-            ids = session.scalars(insert(t.OpinionRow).returning(
-                t.OpinionRow.id, sort_by_parameter_order=True), rows).all()
+            ids = insert_ids(session, t.OpinionRow, rows)
             session.execute(insert(t.FollowUpRow), follow_up_history(g, ids, rows, now))
         summary.opinions = len(rows)
+        insert_activities(session, g2, ward, known, times, now, summary)
     return summary
