@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +80,51 @@ def _areas_by_name(session) -> dict[str, list[int]]:
     return out
 
 
+@contextmanager
+def sheet_rows(kind: str, spec, path: str | Path):
+    """Open the .xlsx at ``path`` for an import of ``kind`` and yield
+    ``(preview, cols, rows)``: the empty preview, the columns found, and the data
+    rows as ``(row number, cells, cells as shown)``. Blank rows are skipped, a row
+    with merged cells is a bad row of the preview, more than MAX_ROWS rows or a
+    sheet without data is a UserError. The preview of a catalogue and of a record
+    kind both read their file this way."""
+    path = Path(path)
+    wb = open_workbook(path)
+    try:
+        ws = data_sheet(wb, spec)
+        header_row, cols, ignored = find_header(ws, spec)
+        preview = ImportPreview(kind, str(path), ws.title, header_row,
+                                [c.header for _, c in sorted(cols.items())], ignored)
+        yield preview, cols, _data_rows(ws, header_row, cols, preview)
+    finally:
+        wb.close()
+    preview.bad.sort(key=lambda b: b.row_number)
+    if preview.total == 0:
+        raise UserError(f"Trang tính “{ws.title}” không có dòng dữ liệu nào dưới dòng tiêu đề "
+                        f"{header_row}.")
+
+
+def _data_rows(ws, header_row: int, cols: dict, preview: ImportPreview) -> Iterator[tuple]:
+    merged = merged_rows(ws, header_row)
+    count = 0
+    for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, max_row=ws.max_row,
+                                            max_col=max(cols) + 1, values_only=True),
+                               start=header_row + 1):
+        merge = merged.get(r)
+        if all(blank(values[i]) for i in cols) and not (merge and merge[1]):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise UserError(f"Tệp có hơn {vf.number(MAX_ROWS)} dòng dữ liệu; hãy chia "
+                            "thành nhiều tệp nhỏ hơn.")
+        shown = [show(values[i]) for i in sorted(cols)]
+        if merge:
+            preview.bad.append(BadRow(r, [f"Dòng có {MERGED_REASON} {merge[0]}: hãy bỏ gộp "
+                                          "ô và ghi đủ giá trị ở từng dòng."], shown))
+            continue
+        yield r, values, shown
+
+
 def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
     """Read and check an .xlsx file of one catalogue; save nothing.
 
@@ -88,38 +135,14 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
     """
     spec = spec_of(kind)
     crud_kind = CATALOGUE_KINDS[kind]
-    path = Path(path)
-    wb = open_workbook(path)
-    try:
-        ws = data_sheet(wb, spec)
-        header_row, cols, ignored = find_header(ws, spec)
-        merged = merged_rows(ws, header_row)
-        width = max(cols) + 1
-        preview = ImportPreview(kind, str(path), ws.title, header_row,
-                                [c.header for _, c in sorted(cols.items())], ignored)
+    with sheet_rows(kind, spec, path) as (preview, cols, rows):
         today = ctx.today()
         with ctx.reading() as session:
             known = known_ids(session)
             in_db = existing(session, spec)
             areas = _areas_by_name(session) if kind == "people" else {}
         in_file = CatalogueIndex(kind)
-        count = 0
-        for r, values in enumerate(ws.iter_rows(min_row=header_row + 1, max_row=ws.max_row,
-                                                max_col=width, values_only=True),
-                                   start=header_row + 1):
-            is_blank = all(blank(values[i]) for i in cols)
-            merge = merged.get(r)
-            if is_blank and not (merge and merge[1]):
-                continue
-            count += 1
-            if count > MAX_ROWS:
-                raise UserError(f"Tệp có hơn {vf.number(MAX_ROWS)} dòng dữ liệu; hãy chia "
-                                "thành nhiều tệp nhỏ hơn.")
-            shown = [show(values[i]) for i in sorted(cols)]
-            if merge:
-                preview.bad.append(BadRow(r, [f"Dòng có {MERGED_REASON} {merge[0]}: hãy bỏ gộp "
-                                              "ô và ghi đủ giá trị ở từng dòng."], shown))
-                continue
+        for r, values, shown in rows:
             kwargs, reasons, failed = parse_row(cols, values, areas)
             rec = spec.record(**kwargs)
             normalize_fields(rec)
@@ -138,11 +161,6 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
                 continue
             in_file.add(rec, r)
             preview.good.append(PreviewRow(r, rec, [i.message for i in verdict.warnings]))
-    finally:
-        wb.close()
-    if preview.total == 0:
-        raise UserError(f"Trang tính “{ws.title}” không có dòng dữ liệu nào dưới dòng tiêu đề "
-                        f"{header_row}.")
     return preview
 
 

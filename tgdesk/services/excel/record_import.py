@@ -24,12 +24,9 @@ from ..crud import known_ids
 from ..duplicates import NOUN, RecordFinder
 from ..errors import UserError
 from ..kinds import RECORD_KINDS
-from .cells import blank, show
-from .importing import MERGED_REASON, BadRow, DuplicateRow, ImportPreview, PreviewRow
-from .limits import MAX_ROWS
+from .importing import BadRow, DuplicateRow, ImportPreview, PreviewRow, sheet_rows
 from .record_cells import names_index, parse_record_row
 from .record_specs import record_spec
-from .workbook import data_sheet, find_header, merged_rows, open_workbook
 
 RECORD_DUPLICATE_REASON = "Trùng với bản ghi đã có"
 
@@ -53,37 +50,13 @@ def preview_record_import(ctx: Context, kind: str, path: str | Path) -> ImportPr
     :class:`BadRow` with its Excel row number and reasons naming the column."""
     spec = record_spec(kind)
     crud_kind = RECORD_KINDS[kind]
-    path = Path(path)
-    wb = open_workbook(path)
-    try:
-        ws = data_sheet(wb, spec)
-        header_row, cols, ignored = find_header(ws, spec)
-        merged = merged_rows(ws, header_row)
-        width = max(cols) + 1
-        preview = ImportPreview(kind, str(path), ws.title, header_row,
-                                [c.header for _, c in sorted(cols.items())], ignored)
+    with sheet_rows(kind, spec, path) as (preview, cols, rows):
         today = ctx.today()
         with ctx.reading() as session:
             known = known_ids(session)
             names = names_index(session, spec)
             checked = []        # (row, record, shown, warnings) of the rows that pass
-            count = 0
-            for r, values in enumerate(ws.iter_rows(min_row=header_row + 1,
-                                                    max_row=ws.max_row, max_col=width,
-                                                    values_only=True), start=header_row + 1):
-                merge = merged.get(r)
-                if all(blank(values[i]) for i in cols) and not (merge and merge[1]):
-                    continue
-                count += 1
-                if count > MAX_ROWS:
-                    raise UserError(f"Tệp có hơn {vf.number(MAX_ROWS)} dòng dữ liệu; hãy chia "
-                                    "thành nhiều tệp nhỏ hơn.")
-                shown = [show(values[i]) for i in sorted(cols)]
-                if merge:
-                    preview.bad.append(BadRow(r, [f"Dòng có {MERGED_REASON} {merge[0]}: hãy "
-                                                  "bỏ gộp ô và ghi đủ giá trị ở từng dòng."],
-                                              shown))
-                    continue
+            for r, values, shown in rows:
                 kwargs, reasons, failed = parse_record_row(spec, cols, values, names)
                 rec = spec.record(**kwargs)
                 normalize_fields(rec)
@@ -106,12 +79,6 @@ def preview_record_import(ctx: Context, kind: str, path: str | Path) -> ImportPr
                     preview.bad.append(BadRow(r, [f"Trùng với dòng {dup.earlier} trong tệp "
                                                   f"({SAME[kind]})."], shown))
                     preview.duplicates.append(DuplicateRow(r, None, rec, int(dup.earlier)))
-    finally:
-        wb.close()
-    preview.bad.sort(key=lambda b: b.row_number)
-    if preview.total == 0:
-        raise UserError(f"Trang tính “{ws.title}” không có dòng dữ liệu nào dưới dòng tiêu đề "
-                        f"{header_row}.")
     return preview
 
 
