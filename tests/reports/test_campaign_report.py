@@ -51,6 +51,14 @@ def test_a_campaign_by_id_or_name_and_its_days(data_set):
         Period.custom(date(2026, 10, 1), date(2026, 11, 30))
     assert cr.campaign_period(ctx, cr.find_campaign(ctx, str(b))) == \
         Period.custom(date(2026, 11, 5), date(2026, 11, 15))
+    # an activity weeks before the day the campaign is dated by widens the report's days
+    event = CAMPAIGNS.create(ctx, Campaign(name="Bầu cử", starts_on=date(2026, 3, 15),
+                                           ends_on=date(2026, 3, 15))).id
+    PROPAGANDA.create(ctx, PropagandaActivity(held_on=date(2026, 2, 20), form="truc_quan",
+                                              title="Băng rôn bầu cử", campaign_id=event,
+                                              banners=4))
+    assert cr.campaign_period(ctx, CAMPAIGNS.get(ctx, event)) == \
+        Period.custom(date(2026, 2, 20), date(2026, 3, 15))
     empty = CAMPAIGNS.create(ctx, Campaign(name="Chưa có hoạt động")).id
     with pytest.raises(UserError, match="chưa có ngày bắt đầu"):
         cr.campaign_period(ctx, cr.find_campaign(ctx, str(empty)))

@@ -87,12 +87,12 @@ def activity_days(ctx: Context, campaign_id: int) -> tuple[date | None, date | N
 
 
 def campaign_period(ctx: Context, campaign: Campaign) -> Period:
-    """The days a campaign report covers: the campaign's start to its end; a day the
-    campaign does not give is taken from its activities (an open campaign without
-    activities after its start runs to today)."""
+    """The days a campaign report covers: the campaign's start to its end, widened
+    to its activities' days (the banners go up weeks before a congress the
+    campaign is dated by); a day neither gives runs to today (an open campaign)."""
     first, last = activity_days(ctx, campaign.id)
-    start = campaign.starts_on or first
-    end = campaign.ends_on or last
+    start = min((d for d in (campaign.starts_on, first) if d is not None), default=None)
+    end = max((d for d in (campaign.ends_on, last) if d is not None), default=None)
     if start is None:
         raise UserError(f"Đợt “{campaign.name}” chưa có ngày bắt đầu và chưa có hoạt động "
                         "nào; ghi ngày bắt đầu của đợt hoặc chọn kỳ báo cáo (--period).")
