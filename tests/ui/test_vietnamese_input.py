@@ -47,6 +47,7 @@ from tgdesk.ui.records.model_dialog import ModelDialog
 from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
 from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
+from tgdesk.ui.audit.audit_page import AuditPage
 from tgdesk.ui.records.record_page import RecordPage
 from tgdesk.ui.records.record_specs import (MEETING_PAGE, MODEL_PAGE, ONLINE_PAGE, OPINION_PAGE,
                                             PROPAGANDA_PAGE, STUDY_PAGE)
@@ -231,6 +232,7 @@ SCREENS = [
     ("report_editor-opinion", lambda ctx, cat: report_editor("opinion", PeriodKind.MONTH),
      lambda e: [*e.boxes.values(), *(b.edit for b in e.figures.values())]),
     ("report_format", lambda ctx, cat: FormatDialog(ctx), lambda d: [d.archive]),
+    ("audit_page", lambda ctx, cat: AuditPage(ctx, DataBus()), lambda p: [p.search]),
     *[(f"list-{spec.kind}", (lambda s: lambda ctx, cat: RecordPage(ctx, DataBus(), s))(spec),
        lambda p: [p.search]) for spec in (MEETING_PAGE, STUDY_PAGE, OPINION_PAGE,
                                           PROPAGANDA_PAGE, ONLINE_PAGE, MODEL_PAGE)],
@@ -290,7 +292,7 @@ def test_every_module_with_a_text_field_is_covered():
     covered = {"meeting_dialog", "study_dialog", "opinion_dialog", "follow_up_dialog",
                "propaganda_dialog", "online_dialog", "model_dialog",
                "catalogue_forms", "unit_form", "report_editor", "report_format_dialog",
-               "record_filter_state", "widgets"}
+               "record_filter_state", "widgets", "audit_page"}
     not_typed = {
         "exchange_receive": "a read-only box of details",
         "kit": "Qt's own QInputDialog (renaming an exchange unit)",
