@@ -118,3 +118,15 @@ def test_an_excel_import_is_noted_with_its_counts(ctx, tmp_path):
     assert entry.kind == "area" and entry.actor == "lan"
     assert audit.changes_of(entry) == {"source": "Excel", "file": "khu_dan_cu.xlsx", "rows": 2,
                                        "duplicates_kept": False}
+
+
+def test_authorship_of_a_record(ctx):
+    ctx.actor = "lan"
+    saved = MEETINGS.create(ctx, Meeting(held_on=date(2026, 11, 2), title="Giao ban"))
+    made = audit.authorship(ctx, saved.uuid)
+    assert (made.created_by, made.changed_by) == ("lan", None) and made.created_at
+    ctx.actor = "hoa"
+    MEETINGS.delete(ctx, saved.id)
+    made = audit.authorship(ctx, saved.uuid)
+    assert (made.created_by, made.changed_by) == ("lan", "hoa")
+    assert audit.authorship(ctx, "khong-co") is None

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.audit import ACTIONS, AuditEntry, ChainBreak, verify as verify_chain
@@ -108,3 +108,30 @@ def entry_json(e: AuditEntry) -> dict:
     return {"seq": e.seq, "at": e.at + "Z", "actor": e.actor, "action": e.action,
             "kind": e.kind, "record_uuid": e.record_uuid, "record_id": e.record_id,
             "changes": changes_of(e), "prev_hash": e.prev_hash, "hash": e.hash}
+
+
+@dataclass(frozen=True)
+class Authorship:
+    """Who made a record and who changed it last, as the audit log says."""
+
+    created_by: str | None = None
+    created_at: str | None = None       # UTC ISO, as the log keeps it
+    changed_by: str | None = None
+    changed_at: str | None = None
+
+
+def authorship(ctx: Context, record_uuid: str) -> Authorship | None:
+    """None when the log holds nothing of the record (loaded in bulk, or made
+    before the log existed). Two seeks on the record's index."""
+    r = store.AuditRow
+    with ctx.reading() as session:
+        first = session.execute(select(r.actor, r.at, r.action).where(
+            r.record_uuid == record_uuid).order_by(r.seq).limit(1)).first()
+        if first is None:
+            return None
+        last = session.execute(select(r.actor, r.at).where(
+            r.record_uuid == record_uuid, r.action != "create").order_by(r.seq.desc())
+            .limit(1)).first()
+    made = first.action == "create"
+    return Authorship(first.actor if made else None, first.at if made else None,
+                      last.actor if last else None, last.at if last else None)

@@ -240,3 +240,27 @@ def test_an_unchanged_form_closes_at_once_and_a_changed_one_asks(qtbot, ctx, ref
     monkeypatch.setattr(record_dialog, "ask_discard", lambda parent: True)
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_the_detail_pane_says_who_made_and_last_changed_the_record(qtbot, ctx):
+    from datetime import date
+
+    from tgdesk.domain.records import PropagandaActivity
+    from tgdesk.services.kinds import PROPAGANDA
+    from tgdesk.ui.common.events import DataBus
+    from tgdesk.ui.records.record_page import RecordPage
+    from tgdesk.ui.records.record_specs import PROPAGANDA_PAGE
+
+    ctx.actor = "lan"
+    rec = PropagandaActivity(held_on=date(2026, 11, 2), form="an_pham", title="Phát tờ rơi",
+                             copies=200)
+    saved = PROPAGANDA.create(ctx, rec)
+    ctx.actor = "hoa"
+    rec.copies = 250
+    PROPAGANDA.update(ctx, saved.id, rec)
+    page = RecordPage(ctx, DataBus(), PROPAGANDA_PAGE)
+    qtbot.addWidget(page)
+    page.show()
+    page.view.selectRow(0)
+    text = page.detail.toPlainText()
+    assert "Người tạo: lan, " in text and "Sửa lần cuối: hoa, " in text

@@ -18,7 +18,9 @@ from tgdesk.domain.enums import (PROPAGANDA_QUANTITIES, Attitude, Classification
                                  FollowUp, MeetingType, ModelSubject, OnlineAction, OnlineChannel,
                                  OnlineEntryKind, OpinionSource, PropagandaForm, Recognition,
                                  StudyForm, WrongContentKind)
+from tgdesk.domain.audit_text import time_text
 from tgdesk.domain.search_query import SearchQuery
+from tgdesk.services.audit import Authorship
 
 from tgdesk.ui.records.columns import day_range, is_overdue
 from tgdesk.ui.records.search_marks import marked_html
@@ -152,10 +154,24 @@ def _line(row: dict, fields: list[Field], query: SearchQuery | None) -> str:
     return "<p>" + " &nbsp;·&nbsp; ".join(parts) + "</p>" if parts else ""
 
 
+def authorship_text(made: Authorship | None) -> str:
+    """“Người tạo: lan, 03/12/2026 08:15:02 · Sửa lần cuối: hoa, …”, or "" when the
+    audit log holds nothing of the record."""
+    if made is None:
+        return ""
+    parts = []
+    if made.created_by:
+        parts.append(f"Người tạo: {made.created_by}, {time_text(made.created_at)}")
+    if made.changed_by:
+        parts.append(f"Sửa lần cuối: {made.changed_by}, {time_text(made.changed_at)}")
+    return " · ".join(parts)
+
+
 def detail_html(kind: str, row: dict | None, query: SearchQuery | None = None,
-                today: date | None = None) -> str:
+                today: date | None = None, made: Authorship | None = None) -> str:
     """The detail pane's HTML for one row of a list of ``kind`` (a dict from
-    services.lists.rows), the search's matches marked."""
+    services.lists.rows), the search's matches marked; ``made``: who created and
+    last changed it (services.audit.authorship)."""
     if row is None:
         return f"<p><i>{html.escape(NOTHING_SELECTED)}</i></p>"
     out = []
@@ -172,6 +188,8 @@ def detail_html(kind: str, row: dict | None, query: SearchQuery | None = None,
         if line and today is not None and is_overdue(row, today):
             line = line.replace("</p>", " <b>(quá hạn)</b></p>")
         out.append(line)
+    if who := authorship_text(made):
+        out.append(f"<p><i>{html.escape(who)}</i></p>")
     return "".join(out)
 
 
@@ -188,5 +206,5 @@ class RecordDetail(QTextBrowser):
         self.show_row(None)
 
     def show_row(self, row: dict | None, query: SearchQuery | None = None,
-                 today: date | None = None) -> None:
-        self.setHtml(detail_html(self.kind, row, query, today))
+                 today: date | None = None, made: Authorship | None = None) -> None:
+        self.setHtml(detail_html(self.kind, row, query, today, made))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QLabel, QSplitter,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from tgdesk import vnformat as vf
+from tgdesk.services import audit
 from tgdesk.services.context import Context
 from tgdesk.services.crud import Kind
 
@@ -175,7 +176,8 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
         shown = (row, self.model.query)
         if shown != self._detail_shown:          # not again while the list scrolls
             self._detail_shown = shown
-            self.detail.show_row(row, self.model.query, self.model.today)
+            made = audit.authorship(self.ctx, row["uuid"]) if row and row.get("uuid") else None
+            self.detail.show_row(row, self.model.query, self.model.today, made)
 
     # --- loading -------------------------------------------------------------------
     def reload(self) -> None:
