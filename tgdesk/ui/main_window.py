@@ -32,7 +32,8 @@ READ_ONLY_BANNER = ("Chỉ xem: một chương trình khác đang mở cơ sở 
                     "chương trình kia đã đóng.")
 
 DEMO_QUESTION = ("Nạp dữ liệu mẫu của một phường (hai năm hội nghị, học tập, dư luận, hoạt động "
-                 "tuyên truyền, nhóm trực tuyến, mô hình điển hình) vào cơ sở dữ liệu đang mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
+                 "tuyên truyền, nhóm trực tuyến, mô hình điển hình) vào cơ sở dữ liệu đang "
+                 "mở?\n\nDữ liệu mẫu dùng để xem thử và tập sử dụng; nên nạp vào "
                  "một cơ sở dữ liệu riêng, không trộn với số liệu thật.")
 
 
