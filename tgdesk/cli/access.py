@@ -37,6 +37,8 @@ COMMAND_ACCESS: dict[str, str | Callable[[argparse.Namespace], str]] = {
     "units rename": WRITE,
     "units merge": WRITE,
     "units move": WRITE,
+    "units rekey": WRITE,
+    "units key-change": WRITE,
     "export": WRITE,                 # records the export (for --since-last and receipts)
     "exports": READ,
     "export-catalogue": WRITE,       # records the export

@@ -46,6 +46,12 @@ def add_commands(sub) -> None:
     mv = us.add_parser("move", help="chuyển một đơn vị sang đơn vị cha khác")
     mv.add_argument("unit", metavar="ĐƠN-VỊ")
     mv.add_argument("--parent", required=True, metavar="ĐƠN-VỊ|none")
+    rk = us.add_parser("rekey", help="đổi khóa của đơn vị này: tạo cặp khóa mới và ghi tệp đổi "
+                                     "khóa (ký bằng khóa cũ và khóa mới) để gửi đơn vị trao đổi")
+    rk.add_argument("--out", required=True, metavar="TỆP.keychange")
+    kc = us.add_parser("key-change", help="nhận tệp đổi khóa của một đơn vị đã đăng ký: từ đó "
+                                          "chỉ nhận gói ký bằng khóa mới")
+    kc.add_argument("file", metavar="TỆP.keychange")
 
 
 def _init(ctx, args) -> int:
@@ -80,6 +86,21 @@ def _units(ctx, args) -> int:
         ident = ex.write_key_file(ctx, Path(args.out))
         print(f"Đã ghi tệp khóa của {ident.name} vào “{args.out}”.")
         print(f"Dấu vân tay (đọc cho đơn vị nhận để đối chiếu): {ident.fingerprint}")
+        return 0
+    if sc == "rekey":
+        change = ex.change_keys(ctx, Path(args.out))
+        print(f"Đã đổi khóa của {change.name}; tệp đổi khóa: “{args.out}”.")
+        print(f"Khóa cũ: {change.old_fingerprint}")
+        print(f"Khóa mới: {change.new_fingerprint}")
+        print("Gửi tệp này cho cấp trên (và cấp dưới) để họ nhận: tgdesk units key-change TỆP. "
+              "Gói lập từ nay được ký bằng khóa mới.")
+        return 0
+    if sc == "key-change":
+        change = ex.accept_change(ctx, Path(args.file))
+        print(f"Đã nhận khóa mới của {change.name} (đổi lúc {change.changed_at}).")
+        print(f"Dấu vân tay mới: {change.new_fingerprint}")
+        print("Hãy gọi điện cho đơn vị đó và đối chiếu dấu vân tay mới. Gói ký bằng khóa cũ "
+              "sẽ bị từ chối.")
         return 0
     if sc == "add":
         info = ex.add_unit(ctx, Path(args.file), args.relation, args.parent)

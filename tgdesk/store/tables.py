@@ -258,6 +258,21 @@ class ExchangeIdentityRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class ExchangeOldKeyRow(Base):
+    """A key pair replaced by a key change (migration 0011): this unit's own
+    (``unit_id`` NULL; its private decryption key kept for packages still on their
+    way) or another unit's public keys (kept to verify what it signed before)."""
+
+    __tablename__ = "exchange_old_key"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("exchange_unit.id"), nullable=True)
+    sign_public: Mapped[bytes] = mapped_column(LargeBinary)
+    box_public: Mapped[bytes] = mapped_column(LargeBinary)
+    box_private: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    fingerprint: Mapped[str] = mapped_column(String(80))
+    replaced_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ExchangeUnitRow(Base):
     """Another unit whose key file was registered here (parent or child)."""
 

@@ -31,8 +31,9 @@ from ..duplicates import Duplicate, RecordFinder
 from ..errors import UserError, os_reason
 from .duplicates import Screen
 from .import_report import ImportReport
+from .key_change import decrypt_for_me, verify_sender
 from .keys import identity_in
-from .package import Opened, decrypt_content, open_package, verify_signature
+from .package import Opened, open_package
 from .records import SPECS, Incoming, Refused, read_row
 from .settings_check import settings_problem
 from .units import members_of
@@ -90,7 +91,7 @@ def read_trusted(session: Session, path: Path, my_uuid: str) -> Trusted:
     if sender is None:
         raise PackageError(f"Đơn vị gửi “{m.sender_name[:80]}” chưa được đăng ký ở đây. Hãy nhận "
                            "tệp khóa của đơn vị đó và chạy: tgdesk units add TỆP.key --as child")
-    verify_signature(opened, sender.sign_public)
+    verify_sender(session, opened, sender)
     if m.created_at > t.utcnow() + dx.CLOCK_TOLERANCE:
         raise PackageError(f"Gói ghi thời điểm lập {m.created_at:%d/%m/%Y %H:%M}, sau thời điểm "
                            "hiện tại của máy này: đồng hồ của máy gửi (hoặc của máy này) bị sai; "
@@ -102,7 +103,7 @@ def read_trusted(session: Session, path: Path, my_uuid: str) -> Trusted:
         raise PackageError("Gói số liệu chỉ được nhận từ đơn vị cấp dưới.")
     if m.kind == dx.KIND_CATALOGUE and sender.relation != "parent":
         raise PackageError("Gói danh mục chỉ được nhận từ cấp trên.")
-    content = decrypt_content(opened, identity_in(session, create=False).box_private)
+    content = decrypt_for_me(session, opened)
     check_content(m, content)
     return Trusted(path, opened, content, sender.id)
 

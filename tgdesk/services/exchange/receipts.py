@@ -18,9 +18,22 @@ from ..context import Context
 from ..errors import UserError
 from ..files import make_folder, write_bytes
 from .keys import identity_in
+from .key_change import old_sign_keys
 from .package import canonical
 
 MAX_RECEIPT_BYTES = 1024 * 1024
+
+
+def _signed_by(sig: bytes, signed: bytes, keys: list[bytes]) -> bool:
+    """Whether one of ``keys`` (the unit's current key, then those it replaced:
+    a receipt signed before a key change stays valid) made ``sig``."""
+    for key in keys:
+        try:
+            Ed25519PublicKey.from_public_bytes(key).verify(sig, signed)
+            return True
+        except InvalidSignature:
+            continue
+    return False
 
 
 def write_receipts(ctx: Context, package_ids: list[str], out_dir: Path) -> list[Path]:
@@ -69,11 +82,8 @@ def check_receipt(ctx: Context, path: Path) -> str:
                                .where(t.ExchangeUnitRow.uuid == receiver)).first()
         if unit is None:
             raise UserError("Biên nhận đến từ một đơn vị chưa đăng ký ở đây.")
-        try:
-            Ed25519PublicKey.from_public_bytes(unit.sign_public).verify(sig, signed)
-        except InvalidSignature as exc:
-            raise UserError("Chữ ký của biên nhận không đúng; biên nhận không được công nhận."
-                            ) from exc
+        if not _signed_by(sig, signed, [unit.sign_public, *old_sign_keys(session, unit.id)]):
+            raise UserError("Chữ ký của biên nhận không đúng; biên nhận không được công nhận.")
         export = session.scalars(select(t.ExchangeExportRow).where(
             t.ExchangeExportRow.package_uuid == body.get("package_id"))).first()
         if export is None or export.sha256 != body.get("package_sha256"):

@@ -11,7 +11,8 @@ many Mật records the PC holds (services/classified.py), counted by seeks.
 ``exemplary_model``: Chỉ thị 05-CT/TW models and exemplary people.
 
 ``audit_entry``: the audit log, every write with the values before and after,
-chained by hash (domain/audit.py, store/audit.py).
+chained by hash (domain/audit.py, store/audit.py). ``exchange_old_key``: key
+pairs replaced by a key change (services/exchange/key_change.py).
 
 The three record tables get a search index kept by triggers, like those of
 migration 0004 (statements written out here, so this migration never changes).
@@ -145,6 +146,17 @@ def upgrade() -> None:
                     sa.Column('prev_hash', sa.String(length=64), nullable=False),
                     sa.Column('hash', sa.String(length=64), nullable=False),
                     sa.PrimaryKeyConstraint('seq', name=op.f('pk_audit_entry')))
+    op.create_table('exchange_old_key',
+                    sa.Column('id', sa.Integer(), nullable=False),
+                    sa.Column('unit_id', sa.Integer(), nullable=True),
+                    sa.Column('sign_public', sa.LargeBinary(), nullable=False),
+                    sa.Column('box_public', sa.LargeBinary(), nullable=False),
+                    sa.Column('box_private', sa.LargeBinary(), nullable=True),
+                    sa.Column('fingerprint', sa.String(length=80), nullable=False),
+                    sa.Column('replaced_at', sa.DateTime(), nullable=False),
+                    sa.ForeignKeyConstraint(['unit_id'], ['exchange_unit.id'],
+                                            name=op.f('fk_exchange_old_key_unit_id_exchange_unit')),
+                    sa.PrimaryKeyConstraint('id', name=op.f('pk_exchange_old_key')))
     op.create_index('ix_audit_entry_record', 'audit_entry', ['record_uuid'])
     op.create_index('ix_audit_entry_at', 'audit_entry', ['at'])
 
@@ -170,6 +182,7 @@ def _search_index(table: str, columns: tuple[str, ...]) -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('exchange_old_key')
     op.drop_table('audit_entry')
     for table in SEARCH:
         fts = f"{table}_fts"
