@@ -308,3 +308,24 @@ def test_page_without_unit_says_what_to_do(qtbot, ctx, answers):
     assert not page.units.export_key_button.isEnabled()
     assert not page.send.export_button.isEnabled()
     assert not page.board.empty.isHidden() and not page.board.report_button.isEnabled()
+
+
+def test_a_key_change_through_the_window(qtbot, pages, tmp_path, answers, monkeypatch):
+    ward_page, upper_page = pages
+    exchange_keys(tmp_path, ward_page, upper_page)
+    before = ex.ensure_identity(ward_page.ctx).fingerprint
+    monkeypatch.setattr(exchange_units, "confirm", lambda *a: False)      # the officer says no
+    ward_page.units.rekey_button.click()
+    assert ex.ensure_identity(ward_page.ctx).fingerprint == before
+    monkeypatch.setattr(exchange_units, "confirm", lambda *a: True)
+    answers["save"] = str(tmp_path / "ward.keychange")
+    with qtbot.waitSignal(ward_page.units.status) as said:
+        ward_page.units.rekey_button.click()
+    new = ex.ensure_identity(ward_page.ctx).fingerprint
+    assert new != before and new in said.args[0]
+    assert ward_page.units.me_fingerprint.text() == exchange_units.spoken(new)
+    answers["open"] = str(tmp_path / "ward.keychange")
+    upper_page.units.key_change_button.click()
+    assert upper_page.units.model.rows[0].fingerprint == new
+    upper_page.units.key_change_button.click()                      # the same file again
+    assert answers["errors"] and "đã được nhận" in answers["errors"][-1]

@@ -18,10 +18,15 @@ from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common import kit as common
 from tgdesk.ui.common.kit import Column, RowsModel, rows_view, selected_rows
-from tgdesk.ui.common.widgets import error_text, save_cancel, show_error
+from tgdesk.ui.common.widgets import confirm, error_text, save_cancel, show_error
 
 RELATION_TEXT = {"parent": "Cấp trên", "child": "Cấp dưới"}
 KEY_FILTER = "Tệp khóa tgdesk (*.key);;Mọi tệp (*)"
+CHANGE_FILTER = "Tệp đổi khóa tgdesk (*.keychange);;Mọi tệp (*)"
+REKEY_QUESTION = ("Đổi khóa của đơn vị này?\n\nDùng khi nghi khóa bị lộ (máy bị mất, bản sao dữ "
+                  "liệu để ở chỗ dùng chung). Chương trình tạo cặp khóa mới và ghi một tệp đổi "
+                  "khóa; hãy gửi tệp đó cho cấp trên và các đơn vị cấp dưới. Gói lập từ nay ký "
+                  "bằng khóa mới: nơi nhận chỉ nhập được sau khi đã nhận tệp đổi khóa.")
 FINGERPRINT_BACKGROUND, FINGERPRINT_TEXT = "#f5f5f0", "#1b1b1b"
 
 
@@ -113,8 +118,13 @@ class UnitsTab(QWidget):
         self.settings_button = QPushButton("Mở trang “Cài đặt đơn vị”")
         self.settings_button.clicked.connect(self.open_settings)
         self.settings_button.hide()
+        self.rekey_button = QPushButton("Đổi khóa…")
+        self.rekey_button.setToolTip("Tạo cặp khóa mới khi nghi khóa cũ bị lộ, và ghi tệp đổi "
+                                     "khóa để gửi các đơn vị trao đổi")
+        self.rekey_button.clicked.connect(self.rekey)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_key_button)
+        buttons.addWidget(self.rekey_button)
         buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         me.addLayout(buttons)
@@ -137,8 +147,13 @@ class UnitsTab(QWidget):
         self.merge_button.clicked.connect(self.merge)
         self.move_button = QPushButton("Chuyển đơn vị cha…")
         self.move_button.clicked.connect(self.move)
+        self.key_change_button = QPushButton("Nhận tệp đổi khóa…")
+        self.key_change_button.setToolTip("Một đơn vị đã đăng ký vừa đổi khóa: nhận tệp đổi khóa "
+                                          "của đơn vị đó")
+        self.key_change_button.clicked.connect(self.take_key_change)
         bar = QHBoxLayout()
-        for b in (self.register_button, self.rename_button, self.merge_button, self.move_button):
+        for b in (self.register_button, self.key_change_button, self.rename_button,
+                  self.merge_button, self.move_button):
             bar.addWidget(b)
         bar.addStretch(1)
         units_box = QGroupBox("Các đơn vị đã đăng ký")
@@ -159,12 +174,14 @@ class UnitsTab(QWidget):
             self.me_name.setText(error_text(exc))
             self.me_fingerprint.setText("—")
             self.export_key_button.setEnabled(False)
+            self.rekey_button.setEnabled(False)
             self.settings_button.setVisible(isinstance(exc, ex.UnitNotSet))
         else:
             self.settings_button.hide()
             self.me_name.setText(f"<b>{ident.name}</b><br>Mã đơn vị: {ident.unit_uuid}")
             self.me_fingerprint.setText(spoken(ident.fingerprint))
             self.export_key_button.setEnabled(True)
+            self.rekey_button.setEnabled(True)
         self.units = ex.list_units(self.ctx)
         self.model.set_rows(self.units)
         self._update_buttons()
@@ -194,6 +211,35 @@ class UnitsTab(QWidget):
             show_error(self, exc)
             return
         self.status.emit(f"Đã ghi tệp khóa vào “{path}”. Dấu vân tay: {ident.fingerprint}")
+
+    def rekey(self) -> None:
+        if not confirm(self, "Đổi khóa", REKEY_QUESTION):
+            return
+        path = common.ask_save_file(self, "Ghi tệp đổi khóa", "doi-khoa.keychange", CHANGE_FILTER)
+        if not path:
+            return
+        try:
+            change = ex.change_keys(self.ctx, Path(path))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.status.emit(f"Đã đổi khóa; tệp đổi khóa ghi tại “{path}”. Dấu vân tay mới: "
+                         f"{change.new_fingerprint}")
+
+    def take_key_change(self) -> None:
+        path = common.ask_open_file(self, "Chọn tệp đổi khóa của đơn vị", CHANGE_FILTER)
+        if not path:
+            return
+        try:
+            change = ex.accept_change(self.ctx, Path(path))
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.refresh()
+        self.changed.emit()
+        self.status.emit(f"Đã nhận khóa mới của {change.name}. Dấu vân tay mới (đối chiếu qua "
+                         f"điện thoại): {change.new_fingerprint}")
 
     # --- registering another unit -------------------------------------------------------
     def register(self) -> None:
