@@ -56,3 +56,18 @@ def test_a_campaign_report_is_chosen_previewed_and_kept(qtbot, page, demo, tmp_p
     wait_task(qtbot, page)
     assert page.report_kind() == kind
     assert page.editor.boxes["strengths"].toPlainText() == "Đợt thứ nhất"
+
+
+def test_an_issued_campaign_report_is_listed_with_its_campaign(qtbot, page, demo, tmp_path):
+    from tgdesk.services import issuing, lists
+
+    campaign = next(c for c in (CAMPAIGNS.get(demo, r["id"])
+                                for r in lists.catalogue(demo, "campaigns"))
+                    if cr.activity_days(demo, c.id)[0] is not None)
+    kind = cr.campaign_kind(campaign.id)
+    issuing.issue(demo, kind, cr.campaign_period(demo, campaign), out_dir=tmp_path,
+                  allow_placeholders=True)
+    page._show_issued()
+    model = page.issued.model
+    shown = [model.index(r, 2).data() for r in range(model.rowCount())]
+    assert any(campaign.name in text for text in shown), shown

@@ -45,6 +45,12 @@ AUTOSAVE_MS = 1500
 class ReportPage(ReportActions, ReportRendering, QWidget):
     status = Signal(str)          # a message for the status bar
 
+    def _show_issued(self) -> None:
+        """The issued reports, a campaign report named with its campaign."""
+        entries = register.issued_reports(self.ctx)
+        self.issued.set_entries(entries, {e.id: campaign_report.entry_label(self.ctx, e.kind)
+                                          for e in entries})
+
     def __init__(self, ctx: Context, bus: DataBus, settings: QSettings | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -202,7 +208,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         self._set_note(self._due_note)
         self._due_note = ""
         self._update_buttons()
-        self.issued.set_entries(register.issued_reports(self.ctx))
+        self._show_issued()
         self.preview_stale = True
         if self.isVisible():
             self.refresh_preview()
@@ -293,7 +299,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
     # --- life cycle -----------------------------------------------------------
     def _on_data_changed(self, what: str) -> None:
         if what == "reports" and self.current is not None:
-            self.issued.set_entries(register.issued_reports(self.ctx))
+            self._show_issued()
             return
         self.save_if_dirty()
         self._needs_load = True

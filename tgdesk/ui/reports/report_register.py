@@ -40,10 +40,15 @@ class IssuedModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.entries: list[ReportEntry] = []
+        self.labels: dict[int, str] = {}
 
-    def set_entries(self, entries: list[ReportEntry]) -> None:
+    def set_entries(self, entries: list[ReportEntry], labels: dict[int, str] | None = None
+                    ) -> None:
+        """``labels``: what a report is, by id, where its kind alone does not say it
+        (a campaign report names its campaign)."""
         self.beginResetModel()
         self.entries = list(entries)
+        self.labels = dict(labels or {})
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -58,7 +63,8 @@ class IssuedModel(QAbstractTableModel):
         e = self.entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return (e.number_text or "", vf.short_date(e.issued_on),
-                    kind_label(e.kind), period_text(e.period_code))[index.column()]
+                    self.labels.get(e.id) or kind_label(e.kind),
+                    period_text(e.period_code))[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return e.id
         return None
@@ -120,9 +126,10 @@ class IssuedPanel(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
-    def set_entries(self, entries: list[ReportEntry]) -> None:
+    def set_entries(self, entries: list[ReportEntry], labels: dict[int, str] | None = None
+                    ) -> None:
         selected = self.selected_id()
-        self.model.set_entries(entries)
+        self.model.set_entries(entries, labels)
         self.empty.setVisible(not entries)
         for row, e in enumerate(entries):
             if e.id == selected:
