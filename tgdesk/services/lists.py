@@ -9,7 +9,8 @@ from tgdesk.store import queries
 
 from .context import Context
 
-__all__ = ["ListFilter", "record_ids", "ranked_ids", "rows", "count", "catalogue", "sort_keys"]
+__all__ = ["ListFilter", "record_ids", "ranked_ids", "rows", "count", "catalogue", "sort_keys",
+           "recent_themes"]
 
 
 def record_ids(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> list[int]:
@@ -43,6 +44,15 @@ def count(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> int:
 def catalogue(ctx: Context, kind: str, include_inactive: bool = True) -> list[dict]:
     with ctx.reading() as session:
         return queries.catalogue_rows(session, kind, include_inactive)
+
+
+def recent_themes(ctx: Context) -> list[tuple[str, int]]:
+    """The yearly themes of the Chỉ thị 05 models, newest first, with the year each
+    was last used (the model form's suggestions)."""
+    from tgdesk.store.activity_queries import recent_themes as read
+
+    with ctx.reading() as session:
+        return read(session)
 
 
 def sort_keys(kind: str) -> list[str]:

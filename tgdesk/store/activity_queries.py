@@ -129,8 +129,13 @@ def model_rows(session: Session, ids: Sequence[int]) -> list[dict]:
 ROWS = {"propaganda": propaganda_rows, "online": online_rows, "models": model_rows}
 
 
-def count_people(session: Session) -> int:
-    """How many live people are marked members of the online team."""
-    p = t.PersonRow
-    return session.scalar(select(func.count(p.id)).where(
-        p.deleted.is_(False), p.online_team.is_(True), p.origin_unit_id.is_(None))) or 0
+def recent_themes(session: Session, limit: int = 12) -> list[tuple[str, int]]:
+    """The yearly themes (chuyên đề năm) the unit's models carry, newest first, with
+    the year each was last used: what the model form offers."""
+    m = t.ModelRow
+    last = func.max(m.noted_on)
+    rows = session.execute(
+        select(m.theme, last).where(m.deleted.is_(False), m.origin_unit_id.is_(None),
+                                    m.theme.is_not(None), m.theme != "")
+        .group_by(m.theme).order_by(last.desc()).limit(limit))
+    return [(theme, day.year) for theme, day in rows]

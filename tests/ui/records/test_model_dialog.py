@@ -97,3 +97,23 @@ def test_editing_opens_on_the_records_recognition(qtbot, ctx, refs):
     save(qtbot, dlg)
     back = MODELS.get(ctx, rec_id)
     assert back.replicated and back.recognized_on == date(2026, 5, 1)
+
+
+def test_the_years_theme_is_offered_and_starts_a_new_model(qtbot, ctx):
+    from datetime import date
+
+    from tgdesk.domain.records import ExemplaryModel
+    from tgdesk.services.kinds import MODELS
+    from tgdesk.ui.records.model_dialog import ModelDialog
+
+    old, this = "Chuyên đề năm 2025 về nêu gương", "Chuyên đề năm 2026 về thực hành"
+    MODELS.create(ctx, ExemplaryModel(noted_on=date(2025, 3, 1), name="Mô hình cũ", theme=old))
+    dialog = ModelDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.theme.text() == ""             # last year's theme is not this year's
+    MODELS.create(ctx, ExemplaryModel(noted_on=date(2026, 2, 1), name="Mô hình mới", theme=this))
+    dialog = ModelDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.theme.text() == this
+    offered = dialog.theme.completer().model()
+    assert [offered.index(r, 0).data() for r in range(offered.rowCount())] == [this, old]

@@ -7,12 +7,13 @@ without a recognition is refused)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import QCheckBox, QCompleter, QLineEdit
 
 from tgdesk.domain.enums import Classification, ModelSubject, Recognition
 from tgdesk.domain.records import ExemplaryModel
 from tgdesk.domain.text import nfc
+from tgdesk.services import lists
 from tgdesk.services.kinds import MODELS
 
 from tgdesk.ui.common.date_field import DateField
@@ -30,7 +31,11 @@ class ModelDialog(RecordDialog):
     dialog_size = (680, 620)
 
     def blank(self) -> ExemplaryModel:
-        return ExemplaryModel(noted_on=self.ctx.today())
+        """A new model starts with this year's theme when the unit has used one."""
+        today = self.ctx.today()
+        themes = lists.recent_themes(self.ctx)
+        theme = themes[0][0] if themes and themes[0][1] == today.year else None
+        return ExemplaryModel(noted_on=today, theme=theme)
 
     def build(self, form: IssueForm) -> None:
         ctx, o = self.ctx, self.original
@@ -41,6 +46,11 @@ class ModelDialog(RecordDialog):
         self.name.setPlaceholderText("Ví dụ: Mô hình “Tuyến phố văn minh, sạch đẹp”")
         self.description = form.add("Mô tả:", text_edit(80), "description")
         self.theme = form.add("Chuyên đề năm:", QLineEdit(), "theme")
+        self.themes = lists.recent_themes(self.ctx)    # newest first, with the year
+        completer = QCompleter([theme for theme, _year in self.themes], self.theme)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.theme.setCompleter(completer)
         self.theme.setPlaceholderText("Chuyên đề học tập và làm theo Bác của năm")
         self.theme.setToolTip("Chuyên đề học tập và làm theo tư tưởng, đạo đức, phong cách Hồ "
                               "Chí Minh của năm")
