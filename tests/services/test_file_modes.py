@@ -5,7 +5,6 @@ an ordinary file (0666 less the umask). Errors never log statement values.
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 import sys
