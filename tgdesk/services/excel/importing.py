@@ -164,6 +164,42 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
     return preview
 
 
+def rows_to_save(preview: ImportPreview, kind: str, keep_duplicates: bool) -> list[tuple]:
+    """``(row number, record)`` of the rows a commit saves, in file order: the good
+    ones, and the duplicates too when the officer chose to keep them."""
+    if preview.kind != kind:
+        raise ValueError(f"preview of {preview.kind!r} committed as {kind!r}")
+    items = [(item.row_number, item.record) for item in preview.good]
+    if keep_duplicates:
+        items += [(d.row_number, d.record) for d in preview.duplicates if d.record is not None]
+        items.sort(key=lambda pair: pair[0])
+    return items
+
+
+def column_names(spec) -> list[str]:
+    """The record's fields that are columns of its table (what a bulk insert writes)."""
+    return [f.name for f in dataclasses.fields(spec.record)
+            if f.name not in ("id", "uuid") and hasattr(spec.row, f.name)]
+
+
+def refuse_invalid(row_number: int, verdict) -> None:
+    """A row that no longer passes validation stops the whole commit, named."""
+    if not verdict.ok:
+        raise UserError(f"Dòng {row_number}: " + " ".join(i.message for i in verdict.errors)
+                        + " Không dòng nào được lưu; hãy xem trước lại tệp.")
+
+
+def insert_rows(session, ctx: Context, spec, preview: ImportPreview, values: list[dict],
+                keep_duplicates: bool) -> int:
+    """Insert the checked rows in bulk and note the import in the audit log (the bulk
+    insert bypasses the audit hook)."""
+    session.execute(insert(spec.row), values)
+    note(session, ctx, "import", spec.row.__tablename__,
+         {"source": "Excel", "file": Path(preview.path).name, "rows": len(values),
+          "duplicates_kept": keep_duplicates})
+    return len(values)
+
+
 def commit_import(ctx: Context, kind: str, preview: ImportPreview,
                   keep_duplicates: bool = False) -> int:
     """Save the good rows of a preview in one transaction, all or nothing; return how many.
@@ -174,17 +210,11 @@ def commit_import(ctx: Context, kind: str, preview: ImportPreview,
     nothing and names the row.
     """
     spec = spec_of(kind)
-    if preview.kind != kind:
-        raise ValueError(f"preview of {preview.kind!r} committed as {kind!r}")
-    items = [(item.row_number, item.record) for item in preview.good]
-    if keep_duplicates:
-        items += [(d.row_number, d.record) for d in preview.duplicates if d.record is not None]
-        items.sort(key=lambda pair: pair[0])
+    items = rows_to_save(preview, kind, keep_duplicates)
     if not items:
         return 0
     crud_kind = CATALOGUE_KINDS[kind]
-    fields = [f.name for f in dataclasses.fields(spec.record)
-              if f.name not in ("id", "uuid") and hasattr(spec.row, f.name)]
+    fields = column_names(spec)
     today = ctx.today()
     with ctx.transaction() as session:
         known = known_ids(session)
@@ -193,19 +223,11 @@ def commit_import(ctx: Context, kind: str, preview: ImportPreview,
         for row_number, record in items:
             rec = dataclasses.replace(record, id=None, uuid=None)
             normalize_fields(rec)
-            verdict = crud_kind.validate(rec, known, today)
-            if not verdict.ok:
-                raise UserError(f"Dòng {row_number}: "
-                                + " ".join(i.message for i in verdict.errors)
-                                + " Không dòng nào được lưu; hãy xem trước lại tệp.")
+            refuse_invalid(row_number, crud_kind.validate(rec, known, today))
             if not keep_duplicates and in_db.find(rec) is not None:
                 raise UserError(f"Dòng {row_number}: {describe(spec, rec)} "
                                 f"{DUPLICATE_REASON} (có thể tệp đã được nhập). Không dòng nào "
                                 "được lưu; hãy xem trước lại tệp.")
             in_db.add(rec, -row_number)
             values.append({n: getattr(rec, n) for n in fields})
-        session.execute(insert(spec.row), values)     # bulk: the audit hook does not see it
-        note(session, ctx, "import", spec.row.__tablename__,
-             {"source": "Excel", "file": Path(preview.path).name, "rows": len(values),
-              "duplicates_kept": keep_duplicates})
-    return len(values)
+        return insert_rows(session, ctx, spec, preview, values, keep_duplicates)

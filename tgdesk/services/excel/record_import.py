@@ -13,18 +13,16 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from sqlalchemy import insert
-
 from tgdesk import vnformat as vf
 from tgdesk.domain.text import normalize_fields, printable
 
-from ..audit import note
 from ..context import Context
 from ..crud import known_ids
 from ..duplicates import NOUN, RecordFinder
 from ..errors import UserError
 from ..kinds import RECORD_KINDS
-from .importing import BadRow, DuplicateRow, ImportPreview, PreviewRow, sheet_rows
+from .importing import (BadRow, DuplicateRow, ImportPreview, PreviewRow, column_names,
+                        insert_rows, refuse_invalid, rows_to_save, sheet_rows)
 from .record_cells import names_index, parse_record_row
 from .record_specs import record_spec
 
@@ -90,17 +88,11 @@ def commit_record_import(ctx: Context, kind: str, preview: ImportPreview,
     too. Each row is checked again (the catalogues or the records may have
     changed since the preview); one failure saves nothing and names the row."""
     spec = record_spec(kind)
-    if preview.kind != kind:
-        raise ValueError(f"preview of {preview.kind!r} committed as {kind!r}")
-    items = [(item.row_number, item.record) for item in preview.good]
-    if keep_duplicates:
-        items += [(d.row_number, d.record) for d in preview.duplicates if d.record is not None]
-        items.sort(key=lambda pair: pair[0])
+    items = rows_to_save(preview, kind, keep_duplicates)
     if not items:
         return 0
     crud_kind = RECORD_KINDS[kind]
-    fields = [f.name for f in dataclasses.fields(spec.record)
-              if f.name not in ("id", "uuid") and hasattr(spec.row, f.name)]
+    fields = column_names(spec)
     today = ctx.today()
     with ctx.transaction() as session:
         known = known_ids(session)
@@ -110,17 +102,9 @@ def commit_record_import(ctx: Context, kind: str, preview: ImportPreview,
         values = []
         for (row_number, _), rec in zip(items, records):
             normalize_fields(rec)
-            verdict = crud_kind.validate(rec, known, today)
-            if not verdict.ok:
-                raise UserError(f"Dòng {row_number}: "
-                                + " ".join(i.message for i in verdict.errors)
-                                + " Không dòng nào được lưu; hãy xem trước lại tệp.")
+            refuse_invalid(row_number, crud_kind.validate(rec, known, today))
             if not keep_duplicates and (dup := finder.check(kind, rec, "")) is not None:
                 raise UserError(f"Dòng {row_number}: {_stored_reason(kind, dup)} Có thể tệp đã "
                                 "được nhập. Không dòng nào được lưu; hãy xem trước lại tệp.")
             values.append({n: getattr(rec, n) for n in fields})
-        session.execute(insert(spec.row), values)     # bulk: the audit hook does not see it
-        note(session, ctx, "import", spec.row.__tablename__,
-             {"source": "Excel", "file": Path(preview.path).name, "rows": len(values),
-              "duplicates_kept": keep_duplicates})
-    return len(values)
+        return insert_rows(session, ctx, spec, preview, values, keep_duplicates)
