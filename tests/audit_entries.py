@@ -5,7 +5,7 @@ audit log's tests of the services and of the window."""
 from __future__ import annotations
 
 import os
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import time
 from contextlib import contextmanager
 from pathlib import Path

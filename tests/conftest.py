@@ -17,6 +17,15 @@ from tgdesk.services.context import Context, open_context  # noqa: E402
 TODAY = date(2026, 11, 24)
 
 
+@pytest.fixture(autouse=True)
+def cheap_passwords(monkeypatch):
+    """Argon2 at a test's cost (the real one takes ~0.2 s per password on purpose);
+    every hash and key slot keeps its own cost, so nothing else changes."""
+    from tgdesk.services import passwords
+    monkeypatch.setattr(passwords, "COST", passwords.Cost(memory_kib=8 * 1024, iterations=1,
+                                                          lanes=1))
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.sqlite"

@@ -23,6 +23,7 @@ from tgdesk import cli, logsetup, paths
 # The lock table lives with the parser; named here too for the tests that read it.
 from tgdesk.cli.access import COMMAND_ACCESS, WAIT_ENV, lock_wait, writes  # noqa: F401
 from tgdesk.cli.maintenance import restore_hint, run_without_database
+from tgdesk.cli.sign_in import open_signed_in
 from tgdesk.services.context import Context, open_for_reading, open_for_writing, plain_error
 from tgdesk.services.errors import UserError, open_failure
 
@@ -74,7 +75,11 @@ def utf8_output() -> None:
 
 
 def _open(args: argparse.Namespace, db_path: Path, wait: float) -> Context:
-    return open_for_writing(db_path, wait) if writes(args) else open_for_reading(db_path, wait)
+    write = writes(args)
+    return open_signed_in(
+        args, db_path,
+        lambda: open_for_writing(db_path, wait) if write else open_for_reading(db_path, wait),
+        creates=write)
 
 
 def _window(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ hand (exit 1) and says the chain is intact otherwise (exit 0)."""
 from __future__ import annotations
 
 import json
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from pathlib import Path
 
 from tgdesk.app import main

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path

@@ -5,7 +5,7 @@ of it. Each oracle returns ("none" | "all" | what it found, [problems])."""
 
 from __future__ import annotations
 
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import threading
 from contextlib import closing, contextmanager
 from pathlib import Path

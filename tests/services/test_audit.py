@@ -4,7 +4,7 @@ does not see is noted; a record's history; filters; the chain checks."""
 
 from __future__ import annotations
 
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from datetime import date
 
 import pytest

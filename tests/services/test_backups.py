@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path

@@ -8,7 +8,7 @@ import getpass
 import json
 import os
 import socket
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import subprocess
 import sys
 import textwrap

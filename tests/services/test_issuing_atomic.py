@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import random
 import re
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import subprocess
 import sys
 import tempfile

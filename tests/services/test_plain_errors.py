@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from pathlib import Path
 
 import pytest

@@ -4,7 +4,7 @@ up to a given revision, every table of the time holding rows (Vietnamese text)."
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from pathlib import Path
 
 from alembic.script import ScriptDirectory

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import subprocess
 import sys
 import textwrap

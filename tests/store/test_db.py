@@ -3,7 +3,7 @@ lock it."""
 
 from __future__ import annotations
 
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import threading
 import unicodedata
 import uuid

@@ -3,7 +3,7 @@ a study deadline column; down to 0008 and up again."""
 
 from __future__ import annotations
 
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from datetime import date
 
 from alembic import command

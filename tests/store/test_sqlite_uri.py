@@ -3,7 +3,7 @@ Vietnamese letters: the file opened is the file named."""
 
 from __future__ import annotations
 
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 from pathlib import PurePosixPath, PureWindowsPath
 
 from tgdesk.store.db import create_db_engine, sqlite_uri

@@ -14,11 +14,12 @@ from tgdesk import __version__
 from tgdesk.domain.period import PeriodError
 from tgdesk.services.context import Context
 
-from . import access, audit, coverage, exchange, maintenance, records, reports, units
+from . import access, audit, sign_in, coverage, exchange, maintenance, records, reports, units
+from . import users
 from .parser_kit import VietnameseArgumentParser, screen_size_arg
 
 # In the order of ``tgdesk --help``.
-GROUPS = (records, coverage, reports, units, exchange, maintenance, audit)
+GROUPS = (records, coverage, reports, units, exchange, maintenance, audit, sign_in, users)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,7 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
     exchange.add_commands(sub)
     maintenance.add_commands(sub)
     audit.add_commands(sub)
+    sign_in.add_commands(sub)
+    users.add_commands(sub)
     access.add_lock_options(p)
+    sign_in.add_sign_in_options(p)
     return p
 
 

@@ -55,6 +55,11 @@ COMMAND_ACCESS: dict[str, str | Callable[[argparse.Namespace], str]] = {
     "restore": WRITE,
     "check": lambda args: WRITE if getattr(args, "repair", False) else READ,
     "audit": READ,
+    "encrypt": WRITE,
+    "users list": READ,
+    "users add": WRITE,
+    "users set": WRITE,
+    "users passwd": WRITE,
 }
 
 

@@ -29,6 +29,10 @@ ACTIONS = {
     "backup": "Sao lưu",
     "restore_db": "Khôi phục cơ sở dữ liệu",
     "demo": "Nạp dữ liệu mẫu",
+    "sign_in": "Đăng nhập",
+    "sign_in_failed": "Đăng nhập sai",
+    "sign_out": "Đăng xuất",
+    "encrypt": "Mã hóa cơ sở dữ liệu",
 }
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
+from . import validation as _validation  # noqa: F401,I001  (first: it loads activity_validation)
 from .activity_validation import LABELS as ACTIVITY_LABELS, QUANTITY_LABELS
 from .audit import AuditEntry
 from .enums import (AreaKind, Attitude, Classification, Concern, DocumentKind, FollowUp,
@@ -24,6 +25,7 @@ from .enums import (AreaKind, Attitude, Classification, Concern, DocumentKind, F
 from .records import (Area, Campaign, Cell, ExemplaryModel, FollowUpChange, Meeting,
                       OnlineEntry, OpinionCategory, OpinionNote, PartyDocument, Person,
                       PropagandaActivity, StudySession, UnitSettings)
+from .roles import Role
 from .validation import TEXT_LABELS
 
 NONE = "—"
@@ -45,6 +47,11 @@ _RECORDS: dict[str, type] = {
 _FORM_LABELS: dict[str, dict[str, str]] = {
     kind: {**TEXT_LABELS.get(record, {}), **ACTIVITY_LABELS.get(record, {})}
     for kind, record in _RECORDS.items()}
+# Tables that no form of records edits: their own names.
+_FORM_LABELS["account"] = {
+    "login": "Tên đăng nhập", "full_name": "Họ và tên", "role": "Vai trò",
+    "password_hash": "Mật khẩu", "active": "Đang dùng",
+    "last_sign_in_at": "Lần đăng nhập cuối"}
 
 # The other columns, whatever the table (a table's own labels above come first).
 FIELD_LABELS: dict[str, str] = {
@@ -97,6 +104,7 @@ DETAIL_LABELS: dict[str, str] = {
     "reason": "Lý do", "rows": "Số dòng", "folder": "Thư mục", "from": "Từ bản sao",
     "kept": "Bản sao dữ liệu trước đó", "upgraded": "Đã nâng cấp", "size": "Dung lượng (byte)",
     "second_copy": "Bản sao ở thư mục thứ hai",
+    "login": "Tên đăng nhập", "so_lan": "Số lần", "tep": "Tệp", "source": "Nguồn",
 }
 
 # Which enum a coded column holds, by (table, column); "*" is any table.
@@ -108,6 +116,7 @@ _ENUMS: dict[tuple[str, str], type[Labelled]] = {
     ("opinion_note", "follow_up"): FollowUp, ("opinion_note", "source"): OpinionSource,
     ("opinion_follow_up", "status"): FollowUp,
     ("person", "role"): PersonRole,
+    ("account", "role"): Role,
     ("party_document", "kind"): DocumentKind,
     ("area", "kind"): AreaKind,
     ("propaganda_activity", "form"): PropagandaForm,

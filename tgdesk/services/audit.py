@@ -8,15 +8,19 @@ the same transaction. ``note`` adds an entry for work the hook does not see
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, true
 from sqlalchemy.orm import Session
 
-from tgdesk.domain.audit import ACTIONS, AuditEntry, ChainBreak, verify as verify_chain
+from tgdesk.domain.audit import ACTIONS, AuditEntry, ChainBreak, canonical, verify as verify_chain
+from tgdesk.domain.audit_text import ROW_ACTIONS
+from tgdesk.domain.roles import Permission
 from tgdesk.store import audit as store
+from tgdesk.store import tables as t
 
 from .context import Context
 
@@ -32,6 +36,7 @@ KIND_LABELS = {
     "exchange_unit": "Đơn vị trao đổi", "exchange_package": "Gói đã nhận",
     "exchange_export": "Gói đã gửi", "exchange_record": "Bản ghi nhận được",
     "exchange_conflict": "Xung khắc khi nhận gói", "database": "Cơ sở dữ liệu",
+    "account": "Tài khoản", "json": "Tệp JSON",
 }
 
 
@@ -82,18 +87,74 @@ def history(ctx: Context, record_uuid: str) -> list[AuditEntry]:
     """A record's own history, oldest first: its entries and those of its
     follow-up steps and membership counts (rows that name it)."""
     r = store.AuditRow
+    allowed = visible(ctx)
     with ctx.reading() as session:
-        mine = store.read_entries(session, r.record_uuid == record_uuid)
+        mine = store.read_entries(session, and_(r.record_uuid == record_uuid, allowed))
         ids = {(e.kind, e.record_id) for e in mine if e.record_id is not None}
         if not ids:
-            return mine
+            return shown(ctx, mine)
         owned = or_(*[and_(r.kind.in_(("opinion_follow_up", "cell_member_count")),
                            or_(r.changes.like(f'%"opinion_id":[{i},%'),
                                r.changes.like(f'%"opinion_id":[null,{i}]%'),
                                r.changes.like(f'%"cell_id":[null,{i}]%')))
                       for kind, i in ids if kind in ("opinion_note", "cell")] or [False])
-        extra = store.read_entries(session, owned)
-    return sorted(mine + extra, key=lambda e: e.seq)
+        extra = store.read_entries(session, and_(owned, allowed))
+    return shown(ctx, sorted(mine + extra, key=lambda e: e.seq))
+
+
+# --- what a person who may not read Mật records sees of the log ------------------------
+# The entries of a record that carries a classification (and of an opinion note's
+# follow-up steps) are theirs only for the records they can see, which are not Mật:
+# the tables read through store/db.py's views then. A report's stored words and
+# figures, and how many Mật records a package held back, show as hidden.
+
+CLASSIFIED_KINDS = {"meeting": t.MeetingRow, "study_session": t.StudyRow,
+                    "opinion_note": t.OpinionRow, "propaganda_activity": t.PropagandaRow,
+                    "online_entry": t.OnlineEntryRow, "exemplary_model": t.ModelRow}
+# Kinds whose values show as hidden: None = every field, else those fields.
+MASKED: dict[str, frozenset[str] | None] = {"report": None,
+                                            "exchange_export": frozenset({"held_back"})}
+
+
+def visible(ctx: Context):
+    """The SQL condition on the log's rows of what the person signed in may see."""
+    if ctx.can(Permission.READ_SECRET):
+        return true()
+    r, f, o = store.AuditRow, t.FollowUpRow, t.OpinionRow
+    seen = [and_(r.kind == kind, r.record_uuid.in_(select(row.uuid)))
+            for kind, row in CLASSIFIED_KINDS.items()]
+    seen.append(and_(r.kind == "opinion_follow_up", r.record_uuid.in_(
+        select(f.uuid).join(o, o.id == f.opinion_id))))
+    return or_(r.kind.not_in([*CLASSIFIED_KINDS, "opinion_follow_up"]), *seen)
+
+
+def searchable(ctx: Context):
+    """The rows whose values a word search may look into (not the hidden ones)."""
+    if ctx.can(Permission.READ_SECRET):
+        return true()
+    return store.AuditRow.kind.not_in(list(MASKED))
+
+
+def _mask(value: object, row: bool) -> object:
+    if row and isinstance(value, list) and len(value) == 2:
+        return [None if v is None else store.HIDDEN_VALUE for v in value]
+    return None if value is None else store.HIDDEN_VALUE
+
+
+def shown(ctx: Context, entries: list[AuditEntry]) -> list[AuditEntry]:
+    """``entries`` as the person signed in may read them (see MASKED)."""
+    if ctx.can(Permission.READ_SECRET):
+        return entries
+    out = []
+    for e in entries:
+        if e.kind in MASKED:
+            fields = MASKED[e.kind]
+            row = e.action in ROW_ACTIONS
+            changes = {k: (_mask(v, row) if fields is None or k in fields else v)
+                       for k, v in changes_of(e).items()}
+            e = dataclasses.replace(e, changes=canonical(changes))
+        out.append(e)
+    return out
 
 
 def changes_of(entry: AuditEntry) -> dict:

@@ -63,14 +63,17 @@ def _conditions(flt: audit.AuditFilter) -> list:
     return conds
 
 
-def _numbers(session, flt: audit.AuditFilter) -> list[int]:
+def _numbers(ctx: Context, session, flt: audit.AuditFilter) -> list[int]:
     """The numbers of the entries matching ``flt``, newest first: the columns
-    by SQL, the words (accent-folded, all of them) over the changes' text."""
+    by SQL, the words (accent-folded, all of them) over the changes' text. Only
+    the entries the person signed in may see (audit.visible), the words only in
+    values they may read."""
     r = store.AuditRow
-    conds = _conditions(flt)
+    conds = [*_conditions(flt), audit.visible(ctx)]
     words = quick_fold(flt.search or "").split()
     if not words:
         return list(session.scalars(select(r.seq).where(*conds).order_by(r.seq.desc())))
+    conds.append(audit.searchable(ctx))
     rows = session.execute(select(r.seq, r.changes).where(*conds).order_by(r.seq.desc()))
     return [seq for seq, folded in ((seq, quick_fold(changes)) for seq, changes in rows)
             if all(w in folded for w in words)]
@@ -89,14 +92,14 @@ def _read(session, numbers: list[int]) -> list[AuditEntry]:
 def matching(ctx: Context, flt: audit.AuditFilter) -> list[AuditEntry]:
     """Every entry matching ``flt``, newest first, its days taken as local days."""
     with ctx.reading() as session:
-        return _read(session, _numbers(session, flt))
+        return audit.shown(ctx, _read(session, _numbers(ctx, session, flt)))
 
 
 def find(ctx: Context, flt: audit.AuditFilter, limit: int = LIMIT) -> Found:
     """The newest ``limit`` entries matching ``flt`` and how many match in all."""
     with ctx.reading() as session:
-        numbers = _numbers(session, flt)
-        return Found(_read(session, numbers[:limit]), len(numbers))
+        numbers = _numbers(ctx, session, flt)
+        return Found(audit.shown(ctx, _read(session, numbers[:limit])), len(numbers))
 
 
 def choices(ctx: Context) -> tuple[list[str], list[str]]:

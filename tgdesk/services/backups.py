@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tgdesk import vnformat as vf
+from tgdesk.domain.roles import Permission
 from tgdesk.paths import backup_dir_for
 from tgdesk.store.backup import (BackupError, backup_copy, backup_name, parse_name,
                                  remove_stale_partials)
@@ -224,7 +225,10 @@ def make_backup(ctx: Context, reason: str = MANUAL, out_dir: Path | None = None)
 
     The audit log notes a backup the officer asked for, when this process may
     write; not the automatic ones (a note written after the exit backup would be
-    a change the next exit backs up again, day after day)."""
+    a change the next exit backs up again, day after day). A copy the officer asks
+    for is administration (Quản trị or Lãnh đạo); the automatic ones are the program's."""
+    if reason not in (DAILY, ON_EXIT):
+        ctx.require(Permission.ADMINISTER)
     target = Path(out_dir).expanduser() if out_dir is not None else main_folder(ctx)
     made_at = now()
     name = backup_name(ctx.db_path, reason, made_at)

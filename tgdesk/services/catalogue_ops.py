@@ -17,6 +17,7 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from tgdesk import vnformat as vf
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from .context import Context
@@ -86,6 +87,7 @@ def _live_row(session: Session, kind: str, row_id: int):
 
 def set_active(ctx: Context, kind: str, row_id: int, active: bool) -> None:
     """Mark a catalogue row in use or no longer in use (forms stop offering it)."""
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.transaction() as session:
         _live_row(session, kind, row_id).active = bool(active)
 
@@ -170,6 +172,7 @@ def merge(ctx: Context, kind: str, keep_id: int, drop_id: int) -> MergeResult:
     """Merge ``drop_id`` into ``keep_id``: repoint every reference, then soft-delete
     the dropped row. One transaction: either all of it happens or none."""
     _kind(kind)
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.transaction() as session:
         return _merge(session, kind, keep_id, drop_id, t.utcnow())
 
@@ -177,6 +180,7 @@ def merge(ctx: Context, kind: str, keep_id: int, drop_id: int) -> MergeResult:
 def merge_many(ctx: Context, kind: str, keep_id: int, drop_ids: list[int]) -> list[MergeResult]:
     """Merge several duplicates into ``keep_id`` in one transaction (all or none)."""
     _kind(kind)
+    ctx.require(Permission.WRITE_RECORDS)
     if not drop_ids:
         return []
     if len(set(drop_ids)) != len(drop_ids):
@@ -228,6 +232,7 @@ def delete_unused(ctx: Context, kind: str, row_id: int) -> None:
     even one in the trash, refers to it: deleting it would leave those records
     pointing at a row the forms no longer know. Such a row is deactivated instead."""
     k = _kind(kind)
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.transaction() as session:
         row = _live_row(session, kind, row_id)
         by_table = _usage_by_table(session, kind, row_id)

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from tgdesk import vnformat as vf
 from tgdesk.domain.enums import Classification
 from tgdesk.domain.filters import ListFilter
+from tgdesk.domain.roles import Permission
 from tgdesk.store import queries
 from tgdesk.store import tables as t
 
@@ -48,11 +49,16 @@ class ClassifiedCount:
     in_trash: int = 0
     received: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
+    # The person signed in may not see Mật records, nor how many there are.
+    hidden: bool = False
 
 
 def classified_count(ctx: Context) -> ClassifiedCount:
     """How many Mật records the database holds, per kind: seeks on the
-    classification indexes of the big tables (migration 0011), however many notes."""
+    classification indexes of the big tables (migration 0011), however many notes.
+    Nothing (``hidden``) for a person who may not read Mật records."""
+    if not ctx.can(Permission.READ_SECRET):
+        return ClassifiedCount(hidden=True)
     total = trash = received = 0
     by_kind: dict[str, int] = {}
     with ctx.reading() as session:
@@ -70,7 +76,10 @@ def classified_count(ctx: Context) -> ClassifiedCount:
 
 def classified_in_list(ctx: Context, kind: str, flt: ListFilter = ListFilter()) -> int:
     """How many Mật records the list of ``kind`` narrowed by ``flt`` holds (an
-    Excel export asks before writing them)."""
+    Excel export asks before writing them); 0 for a person who may not read them
+    (the list holds none for them)."""
+    if not ctx.can(Permission.READ_SECRET):
+        return 0
     row = CLASSIFIED_TABLES[kind]
     n = 0
     with ctx.reading() as session:
@@ -83,7 +92,9 @@ def classified_in_list(ctx: Context, kind: str, flt: ListFilter = ListFilter()) 
 
 def describe(count: ClassifiedCount) -> str:
     """“Máy này đang giữ 1.234 hồ sơ Mật (12 trong thùng rác, 300 nhận từ đơn vị
-    khác).”, or that it holds none."""
+    khác).”, or that it holds none; nothing for a person who may not know."""
+    if count.hidden:
+        return ""
     if not count.total:
         return "Máy này không giữ hồ sơ Mật nào."
     parts = [f"{vf.number(n)} {what}" for n, what in ((count.in_trash, "trong thùng rác"),

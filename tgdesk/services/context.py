@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import getpass
 import logging
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date
 from pathlib import Path
 
@@ -23,16 +23,19 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
+from tgdesk.domain.roles import PERMISSION_TEXT, Permission, Viewer
 from tgdesk.paths import backup_dir_for
+from tgdesk.store import driver
 from tgdesk.store import audit
 from tgdesk.store.backup import BackupError, backup_copy
-from tgdesk.store.db import create_db_engine, session_factory, sqlite_uri
+from tgdesk.store.db import create_db_engine, hide_classified, session_factory
 from tgdesk.store.migrate import (DatabaseTooNew, NotADatabase, UpgradeFailed, check_file,
                                   head_revision, upgrade)
 
 from .db_lock import WriterLock, read_holder
 from .errors import UserError, db_reason, os_reason
 from .files import create_private
+from .key_file import NEEDS_PASSWORD, key_file_path
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,11 @@ class Context:
     # Who the audit log names for this process's writes (the OS user until people
     # sign in; services/audit.py).
     actor: str = field(default_factory=os_user)
+    # The person signed in (services/accounts.py); None where the database has no
+    # accounts: no sign-in, no limits.
+    viewer: Viewer | None = None
+    # The encrypted database's key file (services/db_keys.py); None for a plain file.
+    keys: Any = None
     # Sessions for units of work: BEGIN IMMEDIATE, the write lock before the first read.
     write_sessions: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -68,11 +76,50 @@ class Context:
         self.write_sessions = session_factory(self.engine, write=True)
         audit.install(self.write_sessions, lambda: self.actor)
 
+    def can(self, permission: Permission) -> bool:
+        """Whether the person signed in may (anyone may where nobody signs in)."""
+        return self.viewer is None or self.viewer.can(permission)
+
+    def require(self, permission: Permission) -> None:
+        """UserError (Vietnamese, naming the role) unless the person may."""
+        if not self.can(permission):
+            assert self.viewer is not None
+            raise UserError(f"Tài khoản “{self.viewer.login}” (vai trò "
+                            f"{self.viewer.role.label}) không được "
+                            f"{PERMISSION_TEXT[permission]}.")
+
+    def set_viewer(self, viewer: Viewer | None) -> None:
+        """Sign ``viewer`` in (None: out). A person who may not read Mật records gets
+        connections on which every table with a classification shows only the
+        records that are not Mật (store/db.py ``hide_classified``): lists, search,
+        counts, reports and exports all read through them."""
+        hide_before = not self.can(Permission.READ_SECRET)
+        self.viewer = viewer
+        self.actor = viewer.label if viewer is not None else os_user()
+        hide = not self.can(Permission.READ_SECRET)
+        if hide != hide_before:
+            if hide:
+                event.listen(self.engine, "connect", hide_classified)
+            else:
+                event.remove(self.engine, "connect", hide_classified)
+            self.engine.dispose()       # pooled connections were made the other way
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error. It holds
         the database's write lock from its first statement (a read-then-write, such
         as taking the next number, cannot interleave with another writer's)."""
+        if self.viewer is not None and not any(
+                self.viewer.can(p) for p in (Permission.WRITE_RECORDS, Permission.ADMINISTER,
+                                             Permission.ISSUE_REPORTS)):
+            self.require(Permission.WRITE_RECORDS)
+        with self.own_transaction() as session:
+            yield session
+
+    @contextmanager
+    def own_transaction(self) -> Iterator[Session]:
+        """A unit of work the program does for itself whoever signs in (a sign-in's
+        time and its audit entry): no role check."""
         if self.read_only:
             raise UserError(READ_ONLY)
         with self.write_sessions.begin() as session:
@@ -169,6 +216,8 @@ def check_db_path(db_path: Path) -> None:
                                 "làm cơ sở dữ liệu được.")
             with db_path.open("rb"):
                 pass
+            if key_file_path(db_path).exists() and driver.key_for(db_path) is None:
+                raise UserError(NEEDS_PASSWORD.format(path=db_path))
             return
         for folder in db_path.parents:
             if folder.exists():
@@ -188,13 +237,13 @@ def stored_revision(db_path: Path) -> str | None:
         if not db_path.is_file() or db_path.stat().st_size == 0:
             return None
         check_file(db_path)
-        conn = sqlite3.connect(sqlite_uri(db_path.resolve(), mode="ro"), uri=True)
-    except (OSError, NotADatabase, DatabaseTooNew, sqlite3.Error):
+        conn = driver.connect(db_path, read_only=True)
+    except (OSError, NotADatabase, DatabaseTooNew, driver.Error):
         return None
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
-    except sqlite3.Error:
+    except driver.Error:
         return None
     finally:
         conn.close()
@@ -279,11 +328,11 @@ def busy_message(db_path: Path) -> str:
             "thay đổi; hãy thử lại sau ít phút.")
 
 
-def _sqlite_error(exc: BaseException | None) -> sqlite3.Error | None:
+def _sqlite_error(exc: BaseException | None) -> driver.Error | None:
     seen = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, driver.Error):
             return exc
         exc = getattr(exc, "orig", None) or exc.__cause__ or exc.__context__
     return None
@@ -293,7 +342,7 @@ def plain_error(exc: BaseException, db_path: Path, read_only: bool = False) -> U
     """A UserError for SQLite's "locked"/"busy", "readonly" and "disk full"/"disk
     I/O" errors (in ``exc`` or what it wraps); None for any other error."""
     err = _sqlite_error(exc)
-    if not isinstance(err, sqlite3.OperationalError):
+    if not isinstance(err, driver.OperationalError):
         return None
     text = str(err).lower()
     if "locked" in text or "busy" in text:

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import normalize_fields
 from tgdesk.domain.validation import Issue, Known, Verdict
 from tgdesk.store import tables as t
@@ -90,6 +91,7 @@ class Kind:
 
     # --- use cases ------------------------------------------------------
     def create(self, ctx: Context, rec) -> Saved:
+        ctx.require(Permission.WRITE_RECORDS)
         rec = dataclasses.replace(rec)
         with ctx.transaction() as session:
             verdict = self._check(session, rec, ctx.today())
@@ -105,6 +107,7 @@ class Kind:
 
     def update(self, ctx: Context, record_id: int, rec) -> Saved:
         # The record being edited is ``record_id`` whatever id it carries (checks skip it).
+        ctx.require(Permission.WRITE_RECORDS)
         rec = dataclasses.replace(rec, id=record_id)
         with ctx.transaction() as session:
             row = self._get_row(session, record_id)
@@ -131,10 +134,12 @@ class Kind:
 
     def delete(self, ctx: Context, record_id: int) -> None:
         """Soft delete: the row stays (and will travel in exports) until restored."""
+        ctx.require(Permission.WRITE_RECORDS)
         with ctx.transaction() as session:
             self._get_row(session, record_id).deleted = True
 
     def restore(self, ctx: Context, record_id: int) -> None:
+        ctx.require(Permission.WRITE_RECORDS)
         with ctx.transaction() as session:
             row = session.get(self.row, record_id)
             if row is None:

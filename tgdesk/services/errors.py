@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import sqlite3
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from tgdesk.domain.text import printable
 from tgdesk.domain.validation import Issue, Verdict
 from tgdesk.paths import backup_dir_for
+from tgdesk.store import driver
 from tgdesk.store.migrate import DatabaseTooNew
 
 log = logging.getLogger(__name__)
@@ -171,7 +171,7 @@ def _chain(exc: BaseException | None) -> Iterator[BaseException]:
 def _advice(exc: BaseException, db_path: Path | None, folder: str) -> str:
     from .restore import is_damage  # late, as plain_error below: both import this module
     errors = list(_chain(exc))
-    sqlite_text = " ".join(str(e).lower() for e in errors if isinstance(e, sqlite3.Error))
+    sqlite_text = " ".join(str(e).lower() for e in errors if isinstance(e, driver.Error))
     os_errnos = {e.errno for e in errors if isinstance(e, OSError)}
     if any(isinstance(e, DatabaseTooNew) for e in errors):
         return ADVICE_NEWER
@@ -199,7 +199,7 @@ def open_failure(exc: BaseException, db_path: Path | None) -> OpenFailure | None
         reason = str(exc)
     elif db_path is not None and (plain := plain_error(exc, db_path)) is not None:
         reason = str(plain)
-    elif isinstance(exc, (sqlite3.Error, SADatabaseError)):
+    elif isinstance(exc, (driver.Error, SADatabaseError)):
         reason = f"Không mở được cơ sở dữ liệu “{db_path}”: {db_reason(exc)}."
     elif isinstance(exc, OSError):
         if db_path is None:

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from tgdesk.domain.enums import FollowUp
 from tgdesk.domain.records import FollowUpChange
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import normalize_fields
 from tgdesk.domain.validation import Issue, Verdict, validate_follow_up
 from tgdesk.store import tables as t
@@ -64,6 +65,7 @@ def change_status(ctx: Context, opinion_id: int, change: FollowUpChange, due_on=
     """Move a note to a new follow-up status; returns warnings (errors raise).
 
     ``due_on``: a new due date (None clears it); KEEP (the default) leaves it."""
+    ctx.require(Permission.WRITE_RECORDS)
     change = dataclasses.replace(change)
     normalize_fields(change)
     with ctx.transaction() as session:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from tgdesk.domain.roles import Permission
+
 from .context import Context
 from .files import make_folder, write_bytes
 
@@ -46,6 +48,7 @@ def write_draft(ctx: Context, kind: str, record_id: int | None, record: object,
                 now: datetime | None = None) -> Path:
     """Write (atomically) what the form holds; raises UserError when the disk
     refuses (the caller keeps the form open and says nothing more)."""
+    ctx.require(Permission.WRITE_RECORDS)
     path = draft_path(ctx, kind, record_id)
     make_folder(path.parent, "bản nháp")
     body = {"version": VERSION, "kind": kind, "record_id": record_id,
@@ -83,7 +86,10 @@ def _field_value(ftype, value):
 
 def read_draft(ctx: Context, kind: str, record_id: int | None, record_type: type) -> Draft | None:
     """The form's draft, or None (no file, or one that cannot be read back,
-    which is then removed)."""
+    which is then removed). None too for a person who may not write records:
+    the draft is someone else's, perhaps of a Mật record."""
+    if not ctx.can(Permission.WRITE_RECORDS):
+        return None
     path = draft_path(ctx, kind, record_id)
     try:
         raw = path.read_bytes()
@@ -108,6 +114,8 @@ def read_draft(ctx: Context, kind: str, record_id: int | None, record_type: type
 
 
 def drop_draft(ctx: Context, kind: str, record_id: int | None) -> None:
+    if not ctx.can(Permission.WRITE_RECORDS):      # someone else's draft: leave it
+        return
     try:
         draft_path(ctx, kind, record_id).unlink(missing_ok=True)
     except OSError as exc:

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from tgdesk.domain.period import Period
+from tgdesk.domain.roles import Permission
 from tgdesk.reports.model import Bullet, Heading, Paragraph, ReportData, to_json
 from tgdesk.reports.profile import ProfileError, load_profile
 from tgdesk.reports.text import apply_uy_style, nfc
@@ -82,6 +83,7 @@ def issue(ctx: Context, kind: str, period: Period, cutoff: date | None = None,
     (services/pending_issue.py). Raises UserError when nothing was issued, and
     PlaceholdersLeft while the report holds placeholders ("[Nêu …]", "số …")
     unless ``allow_placeholders`` (the officer has seen them and said so)."""
+    ctx.require(Permission.ISSUE_REPORTS)
     unit = get_unit(ctx)
     if unit is None or not unit.is_complete():
         raise UserError("Chưa khai báo đủ thông tin đơn vị. Vào mục “Cài đặt đơn vị” trước khi "

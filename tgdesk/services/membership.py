@@ -13,6 +13,7 @@ from datetime import date
 
 from tgdesk import vnformat as vf
 from tgdesk.domain.records import CellMemberCount
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.validation import Verdict, validate_member_count
 from tgdesk.store import tables as t
 
@@ -82,6 +83,7 @@ def check_member_count(ctx: Context, cell_id: int | None, count: int | None,
 def set_member_count(ctx: Context, cell_id: int, count: int | None,
                      effective_on: date | None = None) -> CellMemberCount:
     """The cell has ``count`` Party members from ``effective_on`` (default today) on."""
+    ctx.require(Permission.WRITE_RECORDS)
     day = ctx.today() if effective_on is None else effective_on
     verdict = validate_member_count(CellMemberCount(cell_id, day, count), ctx.today())
     if not verdict.ok:
@@ -95,6 +97,7 @@ def set_member_count(ctx: Context, cell_id: int, count: int | None,
 
 def remove_member_count(ctx: Context, entry_id: int) -> None:
     """Drop one step (soft delete); the cell's member_count follows the latest step left."""
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.transaction() as session:
         step = session.get(t.CellMemberCountRow, entry_id)
         if step is None or step.deleted:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.period import Period
+from tgdesk.domain.roles import Permission
 from tgdesk.store.tables import ReportRow
 
 from .context import Context
@@ -123,6 +124,7 @@ def starting_texts(ctx: Context, kind: str, period_code: str) -> dict:
 def save_draft(ctx: Context, kind: str, period_code: str, texts: dict, profile: str,
                cutoff: date | None = None) -> ReportEntry:
     """Create or update this period's draft; an issued report is never touched."""
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.transaction() as session:
         row = _draft_row(session, kind, period_code)
         if row is None:
@@ -210,12 +212,24 @@ def issued_reports(ctx: Context, kind: str | None = None) -> list[ReportEntry]:
 
 
 def issued_files(ctx: Context, report_id: int) -> tuple[ReportEntry, bytes | None, bytes | None]:
-    """An issued report and its DOCX and PDF exactly as issued."""
+    """An issued report and its DOCX and PDF exactly as issued. A report marked
+    MẬT (it quotes Mật notes) is refused to a person who may not read them."""
     with ctx.reading() as session:
         row = session.get(ReportRow, report_id)
         if row is None or row.status != "issued":
             raise NotFound(f"Không tìm thấy báo cáo đã ban hành (mã {report_id}).")
+        if _marked_secret(row):
+            ctx.require(Permission.READ_SECRET)
         return _entry(row), row.docx, row.pdf
+
+
+def _marked_secret(row: ReportRow) -> bool:
+    """Whether the report as issued carries the MẬT mark (its data says so)."""
+    try:
+        data = json.loads(row.data_json or "{}")
+        return bool(data.get("header", {}).get("secrecy_mark"))
+    except (ValueError, AttributeError):
+        return True         # unreadable: keep it from those who may not read Mật
 
 
 def refuse_change_of_issued(entry: ReportEntry) -> None:

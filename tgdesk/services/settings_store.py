@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from tgdesk.domain.deadlines import DueRule, rules_from_json
+from tgdesk.domain.roles import Permission
 from tgdesk.store.tables import SettingRow
 
 from .context import Context
@@ -32,6 +33,8 @@ def get_setting(ctx: Context, key: str, default: Any = None) -> Any:
 
 
 def set_setting(ctx: Context, key: str, value: Any) -> None:
+    """Store a unit-wide setting: administration (Quản trị or Lãnh đạo)."""
+    ctx.require(Permission.ADMINISTER)
     with ctx.transaction() as session:
         put_setting(session, key, value)
 

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import select
 
 from tgdesk.domain.records import UnitSettings
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import nfc, normalize_fields
 from tgdesk.domain.validation import Verdict, validate_unit
 from tgdesk.store.tables import UnitRow
@@ -51,6 +52,7 @@ def save_unit(ctx: Context, unit: UnitSettings, guidance: Guidance | None = None
     nothing is saved when one of them is wrong. The ``starter`` rows (standard
     catalogue rows, ``starter.offered``) are added in the same transaction to the
     catalogues still empty; returns how many were added per kind."""
+    ctx.require(Permission.ADMINISTER)
     unit = dataclasses.replace(unit)
     normalize_fields(unit)
     verdict = validate_unit(unit)
@@ -125,6 +127,7 @@ def get_guidance(ctx: Context) -> Guidance:
 
 def save_guidance(ctx: Context, guidance: Guidance) -> Guidance:
     """Check and save the guidance alone; an empty one clears it."""
+    ctx.require(Permission.ADMINISTER)
     guidance = clean_guidance(guidance)
     verdict = check_guidance(guidance, ctx.today())
     if not verdict.ok:

@@ -25,7 +25,11 @@ from tgdesk.domain.audit import AuditEntry, GENESIS, canonical, chain
 from .base import Base
 
 # Columns whose change says nothing an auditor needs (every save touches them).
-QUIET = frozenset({"created_at", "updated_at"})
+# (a sign-in has its own entry; its time on the account row would be a second one)
+QUIET = frozenset({"created_at", "updated_at", "last_sign_in_at"})
+# Columns whose value the log never holds: only that they changed.
+HIDDEN = frozenset({"password_hash"})
+HIDDEN_VALUE = "<ẩn>"
 
 
 class AuditRow(Base):
@@ -60,6 +64,13 @@ def plain(value: object) -> object:
 
 
 def _row_changes(obj, new: bool, gone: bool) -> dict[str, list]:
+    out = _column_changes(obj, new, gone)
+    for key in HIDDEN & out.keys():
+        out[key] = [None if v is None else HIDDEN_VALUE for v in out[key]]
+    return out
+
+
+def _column_changes(obj, new: bool, gone: bool) -> dict[str, list]:
     state = inspect(obj)
     out: dict[str, list] = {}
     for attr in state.mapper.column_attrs:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .db import sqlite_uri
+from . import driver
+from .driver import Connection as SQLiteConnection
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class FileFacts:
     revision: str | None          # alembic_version, None when the table is missing
     unit_name: str | None
     page_size: int
-    wal: bool                     # header says WAL (bytes 18-19 == 2)
+    wal: bool                     # WAL mode (a plain file's header: bytes 18-19 == 2)
 
     @property
     def whole(self) -> bool:
@@ -72,8 +72,11 @@ def partial_name(final: str) -> str:
     return f".{final}{PARTIAL}"
 
 
-def _facts(conn: sqlite3.Connection, check: bool) -> tuple[list[str], str | None, str | None]:
+def _facts(conn: SQLiteConnection, check: bool) -> tuple[list[str], str | None, str | None]:
     integrity = [r[0] for r in conn.execute("PRAGMA integrity_check")] if check else ["ok"]
+    # SQLite 3.44+ reports FTS5 checksum mismatches here too: a search index can be
+    # rebuilt from the records ("tgdesk check --repair"), the file is whole.
+    integrity = [r for r in integrity if not r.startswith("fts5:")] or ["ok"]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     revision = unit = None
     if "alembic_version" in tables:
@@ -94,22 +97,28 @@ def inspect_file(path: Path, check: bool = True) -> FileFacts:
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
         raise BackupError(f"Không đọc được tệp “{path}”.") from exc
-    if len(header) < 100 or header[:16] != b"SQLite format 3\x00":
-        raise BackupError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu tgdesk.")
+    encrypted = header[:16] != b"SQLite format 3\x00"
+    if len(header) < 100 or (encrypted and driver.key_for(path) is None):
+        log.warning("%s: not SQLite, or encrypted with a key not registered", path)
+        raise BackupError(f"Tệp “{path.name}” không phải là cơ sở dữ liệu tgdesk, hoặc được "
+                          "mã hóa bằng khóa của một cơ sở dữ liệu khác.")
     try:
-        conn = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True, timeout=10)
+        conn = driver.connect(path, read_only=True, timeout=10)
         try:
             integrity, revision, unit = _facts(conn, check)
             page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+            # the header says it, unless encrypted (then SQLite does)
+            wal = (conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal" if encrypted
+                   else header[18] == 2)
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         log.warning("cannot inspect %s: %s", path, exc)
         raise BackupError(f"Tệp “{path.name}” bị hỏng hoặc không đọc được.") from exc
-    return FileFacts(integrity, revision, unit, page_size, header[18] == 2)
+    return FileFacts(integrity, revision, unit, page_size, wal)
 
 
-def _copy(src: sqlite3.Connection, dst: sqlite3.Connection) -> None:
+def _copy(src: SQLiteConnection, dst: SQLiteConnection) -> None:
     """All pages in one step: one consistent snapshot of the source."""
     src.backup(dst)
 
@@ -133,7 +142,8 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _remove(path: Path) -> None:
+def remove_with_sides(path: Path) -> None:
+    """Remove ``path`` and its journal, WAL and shared-memory files."""
     for extra in ("", "-journal", "-wal", "-shm"):
         try:
             Path(f"{path}{extra}").unlink(missing_ok=True)
@@ -141,8 +151,11 @@ def _remove(path: Path) -> None:
             log.warning("cannot remove %s%s: %s", path, extra, exc)
 
 
+SAME = object()
+
+
 def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None = None,
-                verify: bool = True) -> Path:
+                verify: bool = True, dst_key: object = SAME) -> Path:
     """Copy the database at ``path`` into ``backup_dir`` as
     ``<stem>-<time>-<reason>.sqlite`` (or ``name``), whole or not at all.
 
@@ -150,6 +163,10 @@ def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None =
     and carry the source's schema revision and unit name; ``verify=False`` is
     for keeping a damaged database aside before it is replaced. Raises
     BackupError, leaving no file behind, when anything fails.
+
+    The copy is encrypted with the key registered for ``path`` (store/driver.py),
+    or with ``dst_key`` (None: plain) when given; a plain source is exported into
+    an encrypted copy and the other way round.
     """
     path, backup_dir = Path(path), Path(backup_dir)
     if not path.is_file():
@@ -158,18 +175,23 @@ def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None =
     temp = backup_dir / partial_name(final.name)
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
-        _remove(temp)
+        remove_with_sides(temp)
         os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        src = sqlite3.connect(str(path), timeout=30)
+        src, src_key = driver.connect_keyed(path, timeout=30)
+        key = driver.key_for(path) if dst_key is SAME else dst_key
         try:
-            src.execute("BEGIN")                  # the facts and the pages: one snapshot
-            _ok, revision, unit = _facts(src, check=False)
-            dst = sqlite3.connect(str(temp))
-            try:
-                _copy(src, dst)
-                dst.execute("PRAGMA journal_mode=DELETE")   # one self-contained file
-            finally:
-                dst.close()
+            if key != src_key:                     # plain <-> encrypted: an export
+                _ok, revision, unit = _facts(src, check=False)
+                driver.export(src, temp, key)
+            else:
+                src.execute("BEGIN")               # the facts and the pages: one snapshot
+                _ok, revision, unit = _facts(src, check=False)
+                dst = driver.connect(temp, key=key)
+                try:
+                    _copy(src, dst)
+                    dst.execute("PRAGMA journal_mode=DELETE")   # one self-contained file
+                finally:
+                    dst.close()
         finally:
             src.close()
         if verify:
@@ -178,16 +200,16 @@ def backup_copy(path: Path, backup_dir: Path, reason: str, *, name: str | None =
         os.replace(temp, final)
         fsync_dir(backup_dir)
     except BackupError:
-        _remove(temp)
+        remove_with_sides(temp)
         raise
-    except (OSError, sqlite3.Error) as exc:
-        _remove(temp)
+    except (OSError, driver.Error) as exc:
+        remove_with_sides(temp)
         log.warning("backup of %s into %s failed: %s", path, backup_dir, exc)
         raise BackupError(f"Không tạo được bản sao lưu trong thư mục “{backup_dir}” "
                           "(thư mục không ghi được, hết chỗ trống, hoặc cơ sở dữ liệu đang "
                           "bị khóa).") from exc
     except BaseException:
-        _remove(temp)
+        remove_with_sides(temp)
         raise
     return final
 
@@ -212,12 +234,23 @@ def _verify(copy: Path, revision: str | None, unit: str | None) -> None:
 def copy_into(source: Path, db_path: Path) -> None:
     """Replace every page of the database at ``db_path`` with those of
     ``source``, in ONE write transaction on ``db_path`` (atomic if killed).
-    Every other connection to ``db_path`` should be closed first."""
+    Every other connection to ``db_path`` should be closed first. A source kept
+    the other way (plain for an encrypted database, or the reverse) is first
+    exported beside the database with its key, then copied from there."""
     facts = inspect_file(source, check=False)
+    db_path = Path(db_path)
+    converted = db_path.parent / partial_name(f"{db_path.name}-nguon")
     try:
-        src = sqlite3.connect(sqlite_uri(Path(source).resolve(), mode="ro"), uri=True, timeout=30)
-        dst = sqlite3.connect(str(db_path), timeout=30)
+        src, src_key = driver.connect_keyed(Path(source), read_only=True, timeout=30)
+        dst, dst_key = driver.connect_keyed(db_path, timeout=30)
         try:
+            if src_key != dst_key:
+                remove_with_sides(converted)
+                src.close()
+                src, _key = driver.connect_keyed(Path(source), timeout=30, key=src_key)
+                driver.export(src, converted, dst_key)
+                src.close()
+                src = driver.connect(converted, read_only=True, timeout=30, key=dst_key)
             if dst.execute("PRAGMA page_size").fetchone()[0] != facts.page_size:
                 # a WAL database cannot change its page size; the next open sets WAL again
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -225,11 +258,49 @@ def copy_into(source: Path, db_path: Path) -> None:
         finally:
             dst.close()
             src.close()
-    except sqlite3.Error as exc:
+            remove_with_sides(converted)
+    except driver.Error as exc:
         log.warning("restore of %s into %s failed: %s", source, db_path, exc)
         raise BackupError("Không chép được bản sao vào cơ sở dữ liệu (cơ sở dữ liệu đang được "
                           "chương trình khác mở, hoặc ổ đĩa không ghi được). Dữ liệu hiện tại "
                           "không thay đổi.") from exc
+
+
+def reencrypt(path: Path, key: bytes) -> bool:
+    """Make the plain copy at ``path`` an encrypted one (``key``), whole or not at
+    all: exported under a temporary name, checked, flushed, renamed over it.
+    False when it was encrypted already (or is not a database we can read)."""
+    path = Path(path)
+    temp = path.parent / partial_name(path.name)
+    try:
+        src, used = driver.connect_keyed(path, timeout=30, key=key)
+        try:
+            if used is not None:
+                return False
+            _ok, revision, unit = _facts(src, check=False)
+            remove_with_sides(temp)
+            driver.export(src, temp, key)
+        finally:
+            src.close()
+        dst = driver.connect(temp, key=key)
+        try:
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+        facts = inspect_file(temp)
+        if not facts.whole or facts.revision != revision or facts.unit_name != unit:
+            raise BackupError(f"Không mã hóa được bản sao “{path.name}”.")
+        _fsync_file(temp)
+        os.replace(temp, path)
+        fsync_dir(path.parent)
+        return True
+    except (OSError, driver.Error) as exc:
+        remove_with_sides(temp)
+        log.warning("cannot encrypt %s: %s", path, exc)
+        raise BackupError(f"Không mã hóa được bản sao “{path.name}”.") from exc
+    except BaseException:
+        remove_with_sides(temp)
+        raise
 
 
 def remove_stale_partials(backup_dir: Path, older_than: float = STALE_PARTIAL_SECONDS

@@ -13,14 +13,16 @@ writer, which waits (busy_timeout) instead.
 
 from __future__ import annotations
 
-from pathlib import Path, PurePath, PureWindowsPath
-from urllib.parse import quote, urlencode
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
 from tgdesk.domain.text import fold
+
+from . import driver
+from .uri import sqlite_uri  # noqa: F401  (callers import it from here)
 
 # Execution option: transactions on an engine/connection carrying it take the
 # write lock at BEGIN.
@@ -48,6 +50,28 @@ def _on_connect(dbapi_conn, _record) -> None:
     cur.close()
 
 
+CLASSIFICATION_COLUMN = "classification"
+NOT_SECRET = "thuong"
+
+
+def hide_classified(dbapi_conn, _record=None) -> None:
+    """On this connection, every table with a classification column is shadowed
+    by a temporary view of its rows that are not Mật. SQLite looks up an
+    unqualified name in ``temp`` before ``main``, so every statement — the ORM's,
+    raw SQL, the search's joins — reads the view; writes to those tables fail
+    (only people who may read Mật records write records)."""
+    cur = dbapi_conn.cursor()
+    try:
+        tables = [r[0] for r in cur.execute(
+            "SELECT m.name FROM main.sqlite_master m, pragma_table_info(m.name) c "
+            "WHERE m.type = 'table' AND c.name = ?", (CLASSIFICATION_COLUMN,))]
+        for name in tables:
+            cur.execute(f'CREATE TEMP VIEW IF NOT EXISTS "{name}" AS SELECT * FROM main."{name}" '
+                        f"WHERE {CLASSIFICATION_COLUMN} = '{NOT_SECRET}'")
+    finally:
+        cur.close()
+
+
 def _on_begin(conn: Connection) -> None:
     write = conn.get_execution_options().get(WRITE, False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -60,25 +84,15 @@ def create_db_engine(path: Path) -> Engine:
     # the URL's query, fragment or an escape, and the file would land elsewhere.
     # hide_parameters: an error's text (which reaches the log) never holds the
     # values of a statement, which can be an opinion note's words.
+    # The driver is sqlcipher3 (store/driver.py); an encrypted file's key, registered
+    # for ``path``, is applied before anything else reads the file.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True,
-                           hide_parameters=True)
+                           hide_parameters=True, module=driver.sqlite)
+    event.listen(engine, "connect",
+                 lambda conn, _record: driver.apply_key(conn, driver.key_for(path)), insert=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
-
-
-def sqlite_uri(path: PurePath, **query: str) -> str:
-    """An SQLite ``file:`` URI for the absolute ``path`` (``mode="ro"`` and the
-    like as ``query``). Every character that means something in a URI (``?``,
-    ``#``, ``%``, spaces) and every non-ASCII letter is percent-quoted, which
-    SQLite decodes back to the name. A Windows drive path becomes
-    ``file:///C:/...``; a network share ``\\\\server\\share`` becomes
-    ``file:////server/share/...`` (an empty authority: SQLite refuses any other)."""
-    text = path.as_posix() if isinstance(path, PureWindowsPath) else str(path)
-    if not text.startswith("/"):
-        text = "/" + text          # "C:/x" -> "/C:/x"
-    uri = "file://" + quote(text, safe="/:", errors="surrogateescape")
-    return f"{uri}?{urlencode(query)}" if query else uri
 
 
 def writing(engine: Engine) -> Engine:

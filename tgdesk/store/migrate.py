@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +23,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 
 from .backup import BackupError, backup_copy, backup_name, inspect_file
-from .db import WRITE, sqlite_uri
+from . import driver
+from .db import WRITE
+from .driver import Connection as SQLiteConnection
 
 log = logging.getLogger(__name__)
 
@@ -95,16 +96,16 @@ def check_file(path: Path) -> None:
     # The header is read through SQLite, never with open()/close(): closing any
     # descriptor of the file drops every POSIX lock this process holds on it,
     # which would let another process write under an open Context.
-    conn = sqlite3.connect(sqlite_uri(path.resolve(), mode="ro"), uri=True)
+    conn = driver.connect(path, read_only=True)
     version = None
     try:
         if conn.execute("PRAGMA schema_version").fetchone() is None:
-            raise sqlite3.DatabaseError("no header")
+            raise driver.DatabaseError("no header")
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in names:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             version = row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         log.warning("cannot read %s: %s", path, exc)
         if "not a database" in str(exc):
             raise NotADatabase(f"Tệp “{path}” không phải là cơ sở dữ liệu tgdesk.") from exc
@@ -135,7 +136,7 @@ def upgrade_backup_name(path: Path, revision: str) -> str:
     return f"{Path(path).stem}-truoc-nang-cap-{revision}.sqlite"
 
 
-def _fingerprint(conn: sqlite3.Connection) -> list[tuple]:
+def _fingerprint(conn: SQLiteConnection) -> list[tuple]:
     """Per table: rows, highest id, latest change; equal for a copy of the same data."""
     out = []
     tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
@@ -147,17 +148,17 @@ def _fingerprint(conn: sqlite3.Connection) -> list[tuple]:
     return out
 
 
-def _copy_matches(copy: Path, revision: str, source: sqlite3.Connection) -> bool:
+def _copy_matches(copy: Path, revision: str, source: SQLiteConnection) -> bool:
     """``copy`` is whole, at ``revision`` and holds the data ``source`` holds now."""
     try:
         if not (facts := inspect_file(copy)).whole or facts.revision != revision:
             return False
-        conn = sqlite3.connect(sqlite_uri(copy.resolve(), mode="ro"), uri=True)
+        conn = driver.connect(copy, read_only=True)
         try:
             return _fingerprint(conn) == _fingerprint(source)
         finally:
             conn.close()
-    except (BackupError, sqlite3.Error) as exc:
+    except (BackupError, driver.Error) as exc:
         log.warning("existing copy %s unusable: %s", copy, exc)
         return False
 
@@ -186,7 +187,7 @@ def _put_aside(copy: Path, path: Path, revision: str) -> None:
 
 
 def copy_aside(path: Path, backup_dir: Path, revision: str,
-               source: sqlite3.Connection) -> Path:
+               source: SQLiteConnection) -> Path:
     """The copy taken before upgrading from ``revision``, made once per step: a
     whole copy of the same data left by an earlier attempt is reused.
     ``source`` is the upgrading connection (holding the write lock)."""
@@ -206,7 +207,7 @@ def copy_aside(path: Path, backup_dir: Path, revision: str,
 
 # --- the upgrade ---------------------------------------------------------------------
 
-def _fk_violations(conn: sqlite3.Connection) -> set[tuple]:
+def _fk_violations(conn: SQLiteConnection) -> set[tuple]:
     return {tuple(r) for r in conn.execute("PRAGMA foreign_key_check")}
 
 
@@ -230,11 +231,11 @@ def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None,
         finally:
             try:
                 raw.execute("PRAGMA foreign_keys=ON")
-            except sqlite3.Error:
+            except driver.Error:
                 conn.invalidate()            # never back into the pool without them
 
 
-def _upgrade_locked(conn: Connection, raw: sqlite3.Connection, path: Path | None,
+def _upgrade_locked(conn: Connection, raw: SQLiteConnection, path: Path | None,
                     backup_dir: Path | None, target: str) -> Path | None:
     # Read again under the write lock: another process may have upgraded meanwhile.
     current = stored_revision(conn)

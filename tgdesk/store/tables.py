@@ -361,3 +361,4 @@ class ExchangeConflictRow(Base):
 from .activity_tables import CampaignRow, ModelRow, OnlineEntryRow, PropagandaRow  # noqa: E402,F401
 # The audit log (migration 0011).
 from .audit import AuditRow  # noqa: E402,F401
+from .account_table import AccountRow  # noqa: E402,F401

@@ -131,7 +131,7 @@ def test_errors_are_capped(ctx, tmp_path):
 
 def test_a_backup_is_taken_before_an_import(ctx, tmp_path):
     import json
-    import sqlite3
+    from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 
     src = tmp_path / "one.json"
     src.write_text(json.dumps({"format": "tgdesk-records", "version": 1,

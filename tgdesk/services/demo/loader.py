@@ -8,6 +8,7 @@ from random import Random
 from sqlalchemy import func, insert, select
 
 from tgdesk.domain import validation as v
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -58,6 +59,7 @@ def load_demo(ctx: Context, years: int = 2, seed: int = 1, scale: int = 1) -> De
     The campaigns, the online team and the three kinds of issue 15 are drawn from
     generators of their own (activities.py), so the other rows stay what they were.
     """
+    ctx.require(Permission.WRITE_RECORDS)
     today = ctx.today()
     start = window(today, years)
     summary = DemoSummary(start=start, end=today)

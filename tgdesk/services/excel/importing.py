@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from tgdesk import vnformat as vf
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import normalize_fields
 from tgdesk.store import tables as t
 
@@ -133,6 +134,7 @@ def preview_import(ctx: Context, kind: str, path: str | Path) -> ImportPreview:
     column missing, no data rows); every row-level problem is a :class:`BadRow`
     with its Excel row number and Vietnamese reasons naming the column.
     """
+    ctx.require(Permission.WRITE_RECORDS)
     spec = spec_of(kind)
     crud_kind = CATALOGUE_KINDS[kind]
     with sheet_rows(kind, spec, path) as (preview, cols, rows):
@@ -209,6 +211,7 @@ def commit_import(ctx: Context, kind: str, preview: ImportPreview,
     (the catalogues may have changed since the preview); one failure saves
     nothing and names the row.
     """
+    ctx.require(Permission.WRITE_RECORDS)
     spec = spec_of(kind)
     items = rows_to_save(preview, kind, keep_duplicates)
     if not items:

@@ -14,6 +14,7 @@ import dataclasses
 from pathlib import Path
 
 from tgdesk import vnformat as vf
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import normalize_fields, printable
 
 from ..context import Context
@@ -46,6 +47,7 @@ def preview_record_import(ctx: Context, kind: str, path: str | Path) -> ImportPr
     Raises UserError for a file that cannot be used at all (not an .xlsx, a
     required column missing, no data rows); every row-level problem is a
     :class:`BadRow` with its Excel row number and reasons naming the column."""
+    ctx.require(Permission.WRITE_RECORDS)
     spec = record_spec(kind)
     crud_kind = RECORD_KINDS[kind]
     with sheet_rows(kind, spec, path) as (preview, cols, rows):
@@ -87,6 +89,7 @@ def commit_record_import(ctx: Context, kind: str, preview: ImportPreview,
     ``keep_duplicates``: save the rows that repeat a record or an earlier row
     too. Each row is checked again (the catalogues or the records may have
     changed since the preview); one failure saves nothing and names the row."""
+    ctx.require(Permission.WRITE_RECORDS)
     spec = record_spec(kind)
     items = rows_to_save(preview, kind, keep_duplicates)
     if not items:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import UnitSummary
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -72,6 +73,7 @@ def resolve_conflict(ctx: Context, conflict_id: int, keep: str) -> str:
     """``keep="mine"``: this database's row stays; the sender's version is marked
     as seen (the same package will not raise it again). ``keep="theirs"``: the
     package's version replaces the row here."""
+    ctx.require(Permission.WRITE_RECORDS)
     if keep not in ("mine", "theirs"):
         raise UserError("--keep phải là mine (giữ bản ở đây) hoặc theirs (lấy bản nhận được).")
     with ctx.transaction() as session:

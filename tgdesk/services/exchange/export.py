@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from tgdesk import __version__
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.period import Period
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -200,6 +201,7 @@ def export_records(ctx: Context, out: Path, to: str = "parent", period: Period |
                    since_last: bool = False) -> ExportResult:
     """Export a period, or (``since_last``) everything changed since the last
     records export to that recipient (everything, the first time)."""
+    ctx.require(Permission.WRITE_RECORDS)
     if (period is None) == (not since_last):
         raise UserError("Chọn một trong hai: --period KỲ hoặc --since-last.")
     with ctx.transaction() as session:
@@ -243,6 +245,7 @@ def export_catalogue(ctx: Context, to: str, out: Path) -> list[ExportResult]:
     propaganda campaigns, report due dates and format corrections for one unit
     below, or for every active unit below (``to="children"``: ``out`` is a
     folder, one file per unit)."""
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.transaction() as session:
         if to == "children":
             targets = session.scalars(select(t.ExchangeUnitRow).where(
@@ -286,16 +289,21 @@ class ExportInfo:
 
 
 def list_exports(ctx: Context) -> list[ExportInfo]:
+    """The packages made here; how many Mật records each held back only for a person
+    who may read Mật records (the count would tell the others they exist)."""
     e, u = t.ExchangeExportRow, t.ExchangeUnitRow
+    secret = ctx.can(Permission.READ_SECRET)
     with ctx.reading() as session:
         return [ExportInfo(r.id, r.kind, name, r.period_code, r.since, r.created_at,
-                           json.loads(r.counts), json.loads(r.held_back), r.sha256, r.receipt_at)
+                           json.loads(r.counts), json.loads(r.held_back) if secret else {},
+                           r.sha256, r.receipt_at)
                 for r, name in session.execute(select(e, u.name).join(u, u.id == e.recipient_id)
                                                .order_by(e.id))]
 
 
 def export_again(ctx: Context, export_id: int, out: Path) -> ExportResult:
     """Write an earlier export's file again, byte for byte."""
+    ctx.require(Permission.WRITE_RECORDS)
     with ctx.reading() as session:
         row = session.get(t.ExchangeExportRow, export_id)
         if row is None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import Action, Local, PackageError, Refusal, UnitSummary
+from tgdesk.domain.roles import Permission
 from tgdesk.store import audit as store_audit
 from tgdesk.store import tables as t
 
@@ -116,8 +117,10 @@ def import_packages(ctx: Context, path: Path, dry_run: bool = False,
     A single file that cannot be trusted raises UserError (nothing changes);
     in a folder such files are listed as refused and the others imported.
     Likely duplicates are listed in ``report.duplicates`` and skipped unless
-    ``keep_duplicates``.
+    ``keep_duplicates``. A dry run too needs the right to write records: it
+    applies the packages in a transaction it then rolls back.
     """
+    ctx.require(Permission.WRITE_RECORDS)
     files = _files(path)
     report = ImportReport(dry_run, kept_duplicates=keep_duplicates)
     say = progress or (lambda done, total, text: None)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
 from tgdesk.domain.exchange import PackageError
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -62,6 +63,7 @@ def _box_public(private: bytes) -> bytes:
 def change_keys(ctx: Context, out: Path) -> KeyChange:
     """Make this unit's new key pair and write the key-change file to ``out``:
     both or neither (a file that cannot be written leaves the keys as they were)."""
+    ctx.require(Permission.ADMINISTER)
     out = Path(out)
     written = False
     try:
@@ -135,6 +137,7 @@ def accept_change(ctx: Context, path: Path) -> KeyChange:
     """Take another unit's key change: its registered keys become the new ones,
     the old public keys are kept. Refused (nothing changed) when the file is not
     signed with the key registered for that unit."""
+    ctx.require(Permission.ADMINISTER)
     body, sig_old, signed, sign_pub = _read(Path(path))
     with ctx.transaction() as session:
         unit = session.scalars(select(t.ExchangeUnitRow)

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tgdesk.domain import exchange as dx
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import text_problem
 from tgdesk.store import tables as t
 
@@ -87,7 +88,15 @@ def identity_in(session: Session, create: bool = True) -> Identity:
 
 
 def ensure_identity(ctx: Context) -> Identity:
-    """This unit's identity, making its key pairs on first need."""
+    """This unit's identity, making its key pairs on first need (a write, which a
+    person who may only read cannot do; reading keys that exist writes nothing)."""
+    with ctx.reading() as session:
+        try:
+            return identity_in(session, create=False)
+        except UnitNotSet:
+            raise
+        except UserError:       # no keys yet, or keys of a unit set up again
+            pass
     with ctx.transaction() as session:
         return identity_in(session)
 
@@ -99,6 +108,8 @@ def key_file_json(ident: Identity) -> dict:
 
 
 def write_key_file(ctx: Context, out: Path) -> Identity:
+    """This unit's public keys to a file for another unit to register (Quản trị)."""
+    ctx.require(Permission.ADMINISTER)
     ident = ensure_identity(ctx)
     text = json.dumps(key_file_json(ident), ensure_ascii=False, indent=2) + "\n"
     write_bytes(Path(out), text.encode("utf-8"), "tệp khóa")

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from sqlalchemy import select
 
 from tgdesk.domain import exchange as dx
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -37,6 +38,7 @@ def _signed_by(sig: bytes, signed: bytes, keys: list[bytes]) -> bool:
 
 
 def write_receipts(ctx: Context, package_ids: list[str], out_dir: Path) -> list[Path]:
+    ctx.require(Permission.WRITE_RECORDS)
     out_dir = Path(out_dir)
     paths = []
     with ctx.reading() as session:
@@ -62,6 +64,7 @@ def write_receipts(ctx: Context, package_ids: list[str], out_dir: Path) -> list[
 
 def check_receipt(ctx: Context, path: Path) -> str:
     """Verify a receipt from the level above and note it on the export."""
+    ctx.require(Permission.WRITE_RECORDS)
     bad = f"Tệp “{path}” không phải biên nhận tgdesk hợp lệ."
     try:
         if Path(path).stat().st_size > MAX_RECEIPT_BYTES:

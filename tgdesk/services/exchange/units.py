@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from tgdesk.domain.roles import Permission
 from tgdesk.store import tables as t
 
 from ..context import Context
@@ -53,6 +54,7 @@ def add_unit(ctx: Context, key_file: Path, relation: str, parent: str | None = N
     """Register another unit from its key file. Registering the same key again
     changes nothing; a new key for a known unit replaces the old one (the unit
     set up its computer again) and its name is updated."""
+    ctx.require(Permission.ADMINISTER)
     if relation not in RELATIONS:
         raise UserError("--as phải là parent (cấp trên) hoặc child (cấp dưới).")
     kf = read_key_file(key_file)
@@ -116,6 +118,7 @@ def resolve(ctx: Context, spec: str | int) -> UnitInfo:
 
 
 def rename_unit(ctx: Context, spec: str, name: str) -> UnitInfo:
+    ctx.require(Permission.ADMINISTER)
     name = " ".join((name or "").split())
     if not name:
         raise UserError("Tên đơn vị mới: chưa nhập.")
@@ -129,6 +132,7 @@ def rename_unit(ctx: Context, spec: str, name: str) -> UnitInfo:
 def merge_unit(ctx: Context, spec: str, into: str) -> UnitInfo:
     """``spec`` stops existing as a unit; its received data counts for ``into``
     from now on (figures and completeness), and keeps its original names."""
+    ctx.require(Permission.ADMINISTER)
     with ctx.transaction() as session:
         row, target = resolve_in(session, spec), resolve_in(session, into)
         if row.id == target.id:
@@ -144,6 +148,7 @@ def merge_unit(ctx: Context, spec: str, into: str) -> UnitInfo:
 
 
 def move_unit(ctx: Context, spec: str, parent: str | None) -> UnitInfo:
+    ctx.require(Permission.ADMINISTER)
     with ctx.transaction() as session:
         row = resolve_in(session, spec)
         if parent in (None, "", "none"):

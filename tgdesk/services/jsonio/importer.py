@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from tgdesk.domain import validation as v
 from tgdesk.domain.enums import CLASSIFIED_ONLINE_KINDS, Classification
+from tgdesk.domain.roles import Permission
 from tgdesk.domain.text import nfc, normalize_fields, printable
 from tgdesk.store import tables as t
 
@@ -249,6 +250,7 @@ def import_file(ctx: Context, path: Path, keep_duplicates: bool = False,
     the file (services/duplicates.py) is listed in ``result.duplicates`` and
     skipped, unless ``keep_duplicates``. ``dry_run``: do all of it, report, and
     roll back."""
+    ctx.require(Permission.WRITE_RECORDS)
     path = Path(path)
     data = read_file(path)
     errors = Errors()
