@@ -16,8 +16,8 @@ pytestmark = pytest.mark.gui
 
 NAV = ["Tổng quan", "Hội nghị", "Học tập – quán triệt", "Tiến độ học tập", "Dư luận xã hội",
        "Hoạt động tuyên truyền", "Bảo vệ nền tảng tư tưởng", "Mô hình, điển hình (Chỉ thị 05)",
-       "Danh mục", "Báo cáo", "Cài đặt đơn vị", "Trao đổi dữ liệu", "Sao lưu và khôi phục",
-       "Nhật ký"]
+       "Danh mục", "Báo cáo", "Cài đặt đơn vị", "Người dùng", "Trao đổi dữ liệu",
+       "Sao lưu và khôi phục", "Nhật ký"]
 
 
 @pytest.fixture

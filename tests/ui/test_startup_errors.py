@@ -11,7 +11,7 @@ import errno
 import json
 import os
 import shutil
-import sqlite3
+from sqlcipher3 import dbapi2 as sqlite3  # the program's SQLite library (its locks)
 import subprocess
 import sys
 from pathlib import Path

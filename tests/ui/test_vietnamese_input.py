@@ -47,6 +47,8 @@ from tgdesk.ui.records.model_dialog import ModelDialog
 from tgdesk.ui.records.online_dialog import OnlineDialog
 from tgdesk.ui.records.opinion_dialog import OpinionDialog
 from tgdesk.ui.records.propaganda_dialog import PropagandaDialog
+from tgdesk.ui.access.account_dialogs import AccountDialog
+from tgdesk.ui.access.protect_dialog import ProtectDialog
 from tgdesk.ui.audit.audit_page import AuditPage
 from tgdesk.ui.records.record_page import RecordPage
 from tgdesk.ui.records.record_specs import (MEETING_PAGE, MODEL_PAGE, ONLINE_PAGE, OPINION_PAGE,
@@ -233,6 +235,8 @@ SCREENS = [
      lambda e: [*e.boxes.values(), *(b.edit for b in e.figures.values())]),
     ("report_format", lambda ctx, cat: FormatDialog(ctx), lambda d: [d.archive]),
     ("audit_page", lambda ctx, cat: AuditPage(ctx, DataBus()), lambda p: [p.search]),
+    ("account", lambda ctx, cat: AccountDialog(ctx), lambda d: [d.full_name]),
+    ("protect", lambda ctx, cat: ProtectDialog(ctx), lambda d: [d.full_name]),
     *[(f"list-{spec.kind}", (lambda s: lambda ctx, cat: RecordPage(ctx, DataBus(), s))(spec),
        lambda p: [p.search]) for spec in (MEETING_PAGE, STUDY_PAGE, OPINION_PAGE,
                                           PROPAGANDA_PAGE, ONLINE_PAGE, MODEL_PAGE)],
@@ -292,12 +296,16 @@ def test_every_module_with_a_text_field_is_covered():
     covered = {"meeting_dialog", "study_dialog", "opinion_dialog", "follow_up_dialog",
                "propaganda_dialog", "online_dialog", "model_dialog",
                "catalogue_forms", "unit_form", "report_editor", "report_format_dialog",
-               "record_filter_state", "widgets", "audit_page"}
+               "record_filter_state", "widgets", "audit_page", "account_dialogs",
+               "protect_dialog"}
     not_typed = {
         "exchange_receive": "a read-only box of details",
         "kit": "Qt's own QInputDialog (renaming an exchange unit)",
         "backup_page": "a read-only box showing the folder picked with the folder chooser",
         "date_field": "the date box: digits and separators (test_date_typing.py)",
+        "sign_in_dialog": "a sign-in name (letters without accents), a password, the "
+                          "recovery code (letters and digits)",
+        "idle_lock": "the password that unlocks the window",
     }
     pattern = re.compile(r"QLineEdit\(|QPlainTextEdit\(|QTextEdit\(|text_edit\(|"
                          r"setEditable\(True\)|QInputDialog")

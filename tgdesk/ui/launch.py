@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from tgdesk import logsetup
+from tgdesk.domain.roles import Permission
 from tgdesk.paths import resources_dir
 from tgdesk.services.context import Context, open_for_writing, open_read_only
 from tgdesk.services.db_lock import Holder, LockHeld, window_text
@@ -81,6 +82,18 @@ def first_run(ctx: Context, parent: QWidget | None = None) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+def sign_in_first(ctx: Context, parent: QWidget | None = None) -> bool:
+    """A database with accounts: who sits at the keyboard, before the window
+    shows (ui/access/sign_in_dialog.py). True when someone signed in or the
+    database has no accounts (no sign-in); False for "Thoát"."""
+    from tgdesk.services import accounts
+
+    if ctx.viewer is not None or not accounts.has_accounts(ctx):
+        return True
+    from tgdesk.ui.access.sign_in_dialog import plain_sign_in
+    return plain_sign_in(ctx, parent)
+
+
 LOCKED_TITLE = "Cơ sở dữ liệu đang được mở để ghi"
 LOCKED_MORE = ("Mỗi lúc chỉ một máy được ghi vào một cơ sở dữ liệu. Có thể mở để xem số liệu "
                "(không lưu được thay đổi), hoặc thoát rồi mở lại khi chương trình kia đã đóng.")
@@ -118,12 +131,26 @@ def open_database(db_path: Path,
     holds it, read-only if ``ask`` says so; None to quit. UserError if it
     cannot be opened."""
     ensure_app()
+    from tgdesk.services import db_keys
+    unlocked = None
+    if db_keys.is_encrypted(db_path) and not db_keys.is_unlocked(db_path):
+        from tgdesk.ui.access.sign_in_dialog import encrypted_sign_in
+        unlocked = encrypted_sign_in(db_path)     # the password opens the file itself
+        if unlocked is None:
+            return None
     try:
-        return open_for_writing(db_path, wait=0)
+        ctx = open_for_writing(db_path, wait=0)
     except LockHeld as held:
         if not ask(held.holder):
             return None
-    return open_read_only(db_path)
+        ctx = open_read_only(db_path)
+    if unlocked is not None:
+        try:
+            db_keys.after_open(ctx, *unlocked)
+        except BaseException:
+            ctx.close()
+            raise
+    return ctx
 
 
 START_TITLE = "Không mở được tgdesk"
@@ -230,7 +257,9 @@ def _after_first_paint(window: MainWindow, app: QApplication) -> None:
 def run_window(ctx: Context, open_file: Path | None = None) -> int:
     app = ensure_app()
     with catching_unexpected():
-        if not ctx.read_only:   # the unit's settings cannot be saved read-only
+        if not sign_in_first(ctx):      # "Thoát" at the sign-in
+            return 0
+        if not ctx.read_only and ctx.can(Permission.ADMINISTER):   # who may save the unit
             first_run(ctx)   # with "Để sau" the window still opens; the settings page asks again
         window = MainWindow(ctx, DataBus())
         if get_unit(ctx) is None:

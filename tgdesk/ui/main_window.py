@@ -14,6 +14,7 @@ from tgdesk.paths import resources_dir
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
+from tgdesk.ui.access.window_access import WindowAccess
 from tgdesk.ui.common.about_dialog import AboutDialog
 from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.common.events import ALL, DataBus
@@ -96,7 +97,8 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
         self.bus.data_changed.connect(self._on_data_changed)
-        self.update_title()
+        # sign-in, lock, sign-out, the plain-file warning (ui/access/window_access.py)
+        self.access = WindowAccess(self)
         self.nav.setCurrentRow(0)
         self._restore_geometry()
 
@@ -162,6 +164,18 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(KEYS):
             self.stack.setCurrentWidget(self.page(KEYS[row]))
 
+    def drop_pages(self) -> None:
+        """Forget every page built: another person signs in, and each page is built
+        again for that person's role when next shown. A fresh data bus leaves behind
+        whatever the old pages had tied to the old one."""
+        self.nav.setCurrentRow(-1)
+        for page in list(self.pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.bus = DataBus(self)
+        self.bus.data_changed.connect(self._on_data_changed)
+
     def show_page(self, key: str) -> QWidget:
         return self.show_page_row(KEYS.index(key))
 
@@ -204,7 +218,9 @@ class MainWindow(QMainWindow):
         unit = get_unit(self.ctx)
         name = unit.name if unit and unit.name else "chưa thiết lập đơn vị"
         suffix = READ_ONLY_SUFFIX if self.ctx.read_only else ""
-        self.setWindowTitle(f"tgdesk – {name}{suffix}")
+        viewer = self.ctx.viewer
+        who = f" — {viewer.full_name} ({viewer.role.label})" if viewer is not None else ""
+        self.setWindowTitle(f"tgdesk – {name}{suffix}{who}")
 
     def _on_data_changed(self, what: str) -> None:
         if what in ("unit", ALL):

@@ -27,6 +27,7 @@ PAGES = (
     ("catalogues", "Danh mục"),
     ("figures", "Báo cáo"),
     ("unit", "Cài đặt đơn vị"),
+    ("people", "Người dùng"),
     ("exchange", "Trao đổi dữ liệu"),
     ("backups", "Sao lưu và khôi phục"),
     ("audit", "Nhật ký"),
@@ -41,6 +42,7 @@ SHORTCUTS = {
     "models": "Ctrl+Shift+3", "catalogues": "Ctrl+6", "figures": "Ctrl+7", "unit": "Ctrl+8",
     "exchange": "Ctrl+9", "backups": "Ctrl+0",
     "audit": "Ctrl+Shift+4",      # the audit log (issue 12)
+    "people": "Ctrl+Shift+5",     # accounts and roles (issue 12)
 }
 # Where a long name breaks in the navigation when it does not fit on one line.
 NAV_LINES = {"online": "Bảo vệ nền tảng\ntư tưởng",
@@ -51,6 +53,7 @@ TIPS = {
               "hiện được; bài dự thi (Nghị quyết 35-NQ/TW)",
     "models": "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh (Chỉ thị "
               "05-CT/TW): mô hình, tập thể, cá nhân điển hình",
+    "people": "Tài khoản, vai trò và mật khẩu của những người dùng tgdesk",
 }
 
 
@@ -93,7 +96,17 @@ def _figures(window) -> QWidget:
 
 def _unit(window) -> QWidget:
     from tgdesk.ui.settings.unit_page import UnitPage
-    return UnitPage(window.ctx, window.bus)
+    page = UnitPage(window.ctx, window.bus)
+    page.idle_lock_changed.connect(window.access.arm)     # the idle lock's new minutes
+    return page
+
+
+def _people(window) -> QWidget:
+    from tgdesk.ui.access.people_page import PeoplePage
+    page = PeoplePage(window.ctx, window.bus)
+    # the first account, or one's own role: pages built again for the person
+    page.signed_in.connect(lambda: window.access.after_sign_in("people"))
+    return page
 
 
 def _exchange(window) -> QWidget:
@@ -125,6 +138,7 @@ BUILDERS: dict[str, Callable[[object], QWidget]] = {
     "catalogues": _catalogues,
     "figures": _figures,
     "unit": _unit,
+    "people": _people,
     "exchange": _exchange,
     "backups": _backups,
     "audit": _audit,

@@ -161,6 +161,35 @@ def _dialogs(ctx: Context, window: MainWindow, out_dir: Path, scratch: Path) -> 
     )
     for name, make in makers:
         _shoot_dialog(make(), out_dir / f"dialog-{name}.png")
+    _access(ctx, window, out_dir)
+
+
+def _access(ctx: Context, window: MainWindow, out_dir: Path) -> None:
+    """Sign-in, people, the lock panel (as a signed-in person would see it), the
+    protection of a plain file and its recovery code."""
+    from tgdesk.domain.roles import Role, Viewer
+    from tgdesk.ui.access.account_dialogs import AccountDialog
+    from tgdesk.ui.access.protect_dialog import ProtectDialog, RecoveryCodeDialog
+    from tgdesk.ui.access.sign_in_dialog import SignInDialog
+
+    sample = "ABCD-EFGH-JKMN-PQRS-TUVW-XYZ2-3456-7ABC"
+    makers: tuple[tuple[str, Callable[[], QDialog]], ...] = (
+        ("sign-in", lambda: SignInDialog("ĐẢNG ỦY PHƯỜNG MẪU", lambda *a: None, lambda c: None,
+                                         window)),
+        ("account", lambda: AccountDialog(ctx, None, False, window)),
+        ("protect", lambda: ProtectDialog(ctx, window)),
+        ("recovery-code", lambda: RecoveryCodeDialog(sample, "ĐẢNG ỦY PHƯỜNG MẪU", window)),
+    )
+    for name, make in makers:
+        dialog = make()
+        if isinstance(dialog, RecoveryCodeDialog):
+            dialog.kept.setChecked(True)        # so that it closes after the shot
+        _shoot_dialog(dialog, out_dir / f"dialog-{name}.png")
+    access = window.access
+    access.lock_panel.reset(Viewer(0, "nguyenvanan", "Nguyễn Văn An", Role.CAN_BO), True)
+    access.central.setCurrentWidget(access.lock_panel)
+    _grab(window, out_dir / "window-locked.png")
+    access.central.setCurrentWidget(access.content)
 
 
 def _excel_preview(ctx: Context, spec, parent: QWidget, scratch: Path) -> QDialog | None:

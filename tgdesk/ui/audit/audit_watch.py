@@ -123,5 +123,12 @@ def audit_page(window, row: int) -> QWidget:
 
     show()
     alert.changed.connect(show)
+    def forget() -> None:   # the alert outlives the page (built again for another person)
+        try:
+            alert.changed.disconnect(show)
+        except (RuntimeError, RuntimeWarning, TypeError):   # the window is going too
+            pass
+
+    page.destroyed.connect(forget)
     page.verified.connect(lambda result: alert.set_result(*result))
     return page

@@ -24,6 +24,7 @@ from tgdesk.ui.common.events import ALL, DataBus
 from tgdesk.ui.common.flow_layout import FlowLayout, together
 from tgdesk.ui.common.kit import Column, RowsModel, note_label, rows_view
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.permits import Permission, may
 from tgdesk.ui.common.tasks import Task, run_task
 from tgdesk.ui.common.widgets import buddy_label, confirm, show_error
 
@@ -57,6 +58,8 @@ class BackupPage(QWidget):
         self.ctx, self.bus = ctx, bus
         self.task: Task | None = None
         self.read_only = bool(getattr(ctx, "read_only", False))
+        # restoring, repairing and the backup settings: Quản trị (and Lãnh đạo) only
+        self.admin = may(ctx, Permission.ADMINISTER)
 
         self.backup_button = QPushButton("Sao lưu ngay")
         self.backup_button.clicked.connect(self.backup_now)
@@ -75,7 +78,7 @@ class BackupPage(QWidget):
         self.open_folder_button = QPushButton("Mở thư mục sao lưu")
         self.open_folder_button.clicked.connect(self.open_folder)
         for button in (self.restore_button, self.restore_file_button):
-            button.setEnabled(not self.read_only)
+            button.setEnabled(not self.read_only and self.admin)
         bar = FlowLayout()      # wraps onto a second row on a narrow screen
         for button in (self.backup_button, self.restore_button, self.restore_file_button,
                        self.check_button, self.repair_button):
@@ -145,7 +148,7 @@ class BackupPage(QWidget):
         form.addRow("", save_row)
         for w in (self.choose_button, self.clear_button, self.daily, self.weekly, self.monthly,
                   self.save_button):
-            w.setEnabled(not self.read_only)
+            w.setEnabled(not self.read_only and self.admin)
         return box
 
     def load_settings(self) -> None:
@@ -253,7 +256,7 @@ class BackupPage(QWidget):
 
     def restore_path(self, path: Path) -> None:
         """Check the backup (background), ask, then restore it (background)."""
-        if self.read_only or self._busy():
+        if self.read_only or not self.admin or self._busy():
             return
         ctx = self.ctx
         self.task = run_task(lambda: check_backup(ctx, path), "Đang kiểm tra bản sao…", self,
@@ -287,7 +290,8 @@ class BackupPage(QWidget):
     def _checked(self, report, repaired: bool) -> None:
         self._say(report.text())
         fixable = any(i.can_repair and i.remaining for i in report.items)
-        self.repair_button.setVisible(fixable and not repaired and not self.read_only)
+        self.repair_button.setVisible(fixable and not repaired and not self.read_only
+                                      and self.admin)
         if repaired:
             self.bus.changed(ALL)
         self.status.emit("Dữ liệu tốt." if report.ok else "Kiểm tra dữ liệu: còn lỗi.")

@@ -22,6 +22,7 @@ from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.permits import Permission, withhold
 from tgdesk.ui.catalogues.merge_dialog import SHOWN_IN, MergeDialog
 from tgdesk.ui.common.widgets import confirm, open_dialog, shortcut, show_error
 
@@ -95,6 +96,10 @@ class CatalogueTab(QWidget):
         self.template_button = button(
             "Tải tệp mẫu…", f"Lưu tệp Excel mẫu (có hướng dẫn) để điền danh sách {noun}",
             lambda: self.excel.save_template())
+        # a role that may not write (Xem, Quản trị) reads the catalogue only
+        self.may_write = withhold(ctx, Permission.WRITE_RECORDS, self.add_button,
+                                  self.edit_button, self.active_button, self.merge_button,
+                                  self.delete_button, self.import_button)
         bar = FlowLayout()      # wraps onto a second row on a narrow screen
         for w in (self.add_button, self.edit_button, self.active_button, self.merge_button,
                   self.delete_button):
@@ -139,6 +144,8 @@ class CatalogueTab(QWidget):
             if button is None:
                 menu.addSeparator()
                 continue
+            if not self.may_write:
+                break
             text = button.text() + (f"\t{keys[button]}" if button in keys else "")
             action = menu.addAction(text, button.click)
             action.setEnabled(button.isEnabled())
@@ -146,6 +153,9 @@ class CatalogueTab(QWidget):
 
     def _context_menu(self, pos) -> None:
         menu = self.row_menu()
+        if menu.isEmpty():      # nothing a reader may do with the rows
+            menu.deleteLater()
+            return
         menu.aboutToHide.connect(menu.deleteLater)
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
@@ -189,7 +199,10 @@ class CatalogueTab(QWidget):
     def _update_count(self) -> None:
         noun, m = self.spec.noun, self.model
         total, inactive = len(m.all_rows), m.inactive_count
-        if total == 0:
+        if total == 0 and not self.may_write:
+            self.count.setText("")
+            self.empty.setText(f"Chưa có {noun} nào.")
+        elif total == 0:
             self.count.setText("")
             self.empty.setText(
                 f"Chưa có {noun} nào.\n\nBấm “Thêm” (Ctrl+N) để khai báo từng {noun}, hoặc "
@@ -248,11 +261,12 @@ class CatalogueTab(QWidget):
 
     # --- add and edit ------------------------------------------------------------------
     def add_record(self) -> None:
-        self._open(None)
+        if self.may_write:
+            self._open(None)
 
     def edit_record(self) -> None:
         record_id = self.selected_id()
-        if record_id is not None:
+        if record_id is not None and self.may_write:
             self._open(record_id)
 
     def _open(self, record_id: int | None) -> None:
@@ -273,7 +287,7 @@ class CatalogueTab(QWidget):
 
     def toggle_active(self) -> None:
         ids = self.selected_ids()
-        if not ids:
+        if not ids or not self.may_write:
             return
         rows = [self.model.row_dict(i) for i in ids]
         active = not all(r.get("active", True) for r in rows)
@@ -295,6 +309,8 @@ class CatalogueTab(QWidget):
 
     def delete_record(self) -> None:
         ids = self.selected_ids()
+        if not self.may_write:
+            return
         if len(ids) != 1:
             if ids:
                 show_error(self, f"Hãy chọn một {self.spec.noun} để xóa. Nếu các dòng đang chọn "
@@ -331,6 +347,8 @@ class CatalogueTab(QWidget):
 
     def merge_records(self) -> None:
         ids = self.selected_ids()
+        if not self.may_write:
+            return
         rows = [self.model.row_dict(i) for i in ids]
         self.merge_dialog = open_dialog(
             self, lambda: MergeDialog(self.ctx, self.spec, rows, self),

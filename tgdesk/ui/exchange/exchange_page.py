@@ -17,6 +17,7 @@ from tgdesk.ui.exchange.exchange_receive import ReceiveTab
 from tgdesk.ui.exchange.exchange_send import CatalogueTab, SendTab
 from tgdesk.ui.exchange.exchange_units import UnitsTab
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.permits import Permission, withhold
 
 EXCHANGE = "exchange"     # the DataBus payload of a change made here (units, exports)
 
@@ -44,6 +45,7 @@ class ExchangePage(RefreshWhenShown, QWidget):
             if hasattr(tab, "changed"):
                 tab.changed.connect(self._tab_changed)
         self.units.open_settings.connect(lambda: self.open_page.emit("unit"))
+        self._withhold(ctx)
         self.receive.changed.disconnect(self._tab_changed)
         self.receive.changed.connect(lambda: bus.changed(ALL))   # records came in
         self.conflicts.changed.disconnect(self._tab_changed)
@@ -54,6 +56,16 @@ class ExchangePage(RefreshWhenShown, QWidget):
         self.tabs.currentChanged.connect(lambda _i: self.refresh_current())
         bus.data_changed.connect(self._on_data_changed)
         self.stale = True               # loaded when first shown: it may never be opened
+
+    def _withhold(self, ctx: Context) -> None:
+        """What the person's role may not do is not offered: the units and their keys
+        are the Quản trị's; packages in and out, receipts and conflicts the writers'."""
+        u, s, r, c = self.units, self.send, self.receive, self.conflicts
+        withhold(ctx, Permission.ADMINISTER, u.rekey_button, u.register_button, u.rename_button,
+                 u.merge_button, u.move_button, u.key_change_button)
+        withhold(ctx, Permission.WRITE_RECORDS, s.export_button, s.again_button,
+                 s.receipt_button, r.import_button, r.receipt_button, c.mine_button,
+                 c.theirs_button, self.catalogue.export_button)
 
     def _tab_changed(self) -> None:
         self.bus.changed(EXCHANGE)

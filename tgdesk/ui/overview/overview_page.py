@@ -27,6 +27,7 @@ from tgdesk.ui.common.screen_fit import scrolled
 from tgdesk.ui.overview.deadline_dialog import DeadlineDialog
 from tgdesk.ui.common.events import DataBus, RefreshWhenShown
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.permits import Permission, withhold
 from tgdesk.ui.overview.overview_attention import NoteList
 from tgdesk.ui.overview.overview_charts import ChartTabs
 from tgdesk.ui.overview.overview_deadlines import DeadlinesPanel
@@ -60,6 +61,8 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.guide = FirstSteps(self.links)
         self.empty = self.guide                  # the empty state (name kept for callers)
         self.step_labels, self.step_buttons = self.guide.step_labels, self.guide.step_buttons
+        steps = self.step_buttons       # a first step the person's role may not take: no button
+        withhold(ctx, Permission.WRITE_RECORDS, steps["add"], steps["demo"])
         self.content = QWidget()
         self._build_content()
 
@@ -111,6 +114,7 @@ class OverviewPage(RefreshWhenShown, QWidget):
         self.deadlines.rules_button.clicked.connect(self.edit_rules)
         self.deadline_table, self.deadline_note = self.deadlines.table, self.deadlines.note
         self.rules_button = self.deadlines.rules_button
+        withhold(self.ctx, Permission.ADMINISTER, self.rules_button)    # a unit-wide setting
 
         lay = QVBoxLayout(self.content)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton
 from tgdesk.services.errors import UserError
 
 from tgdesk.ui.common.flow_layout import FlowLayout
+from tgdesk.ui.common.permits import Permission, withhold
 from tgdesk.ui.records.follow_up_dialog import FollowUpDialog
 from tgdesk.ui.records.record_print import ListPreview, print_document
 from tgdesk.ui.common.widgets import confirm, open_dialog, shortcut, show_error
@@ -51,6 +52,10 @@ class RecordActions:
         self.restore_button.clicked.connect(self.restore_selected)
         self.follow_button.clicked.connect(self.follow_up_selected)
         self.print_button.clicked.connect(self.print_list)
+        # a role that may not write (Xem, Quản trị) reads the list and its details only
+        self.may_write = withhold(self.ctx, Permission.WRITE_RECORDS, self.add_button,
+                                  self.edit_button, self.delete_button, self.restore_button,
+                                  self.follow_button)
 
         bar = FlowLayout()      # wraps onto a second row on a narrow screen
         for w in (self.add_button, self.edit_button, self.delete_button, self.restore_button,
@@ -103,7 +108,7 @@ class RecordActions:
         self.edit_button.setEnabled(has_row and not in_trash)
         self.delete_button.setEnabled(has_row and not in_trash)
         self.follow_button.setEnabled(has_row and not in_trash)
-        self.restore_button.setVisible(in_trash)
+        self.restore_button.setVisible(in_trash and self.may_write)
         self.restore_button.setEnabled(has_row)
         self.print_button.setEnabled(self.model.total() > 0)
 
@@ -116,7 +121,9 @@ class RecordActions:
             self.view.selectRow(index.row())
         menu = QMenu(self)
         has_row = self.selected_id() is not None
-        if self.trash.isChecked():
+        if not self.may_write:
+            menu.addAction(HISTORY_TEXT, self.show_history).setEnabled(has_row)
+        elif self.trash.isChecked():
             menu.addAction("Khôi phục", self.restore_selected).setEnabled(has_row)
             menu.addAction(HISTORY_TEXT, self.show_history).setEnabled(has_row)
         else:
@@ -136,12 +143,12 @@ class RecordActions:
 
     # --- add, edit, follow up ---------------------------------------------------------
     def add_record(self) -> None:
-        if not self.trash.isChecked():
+        if not self.trash.isChecked() and self.may_write:
             self._open_dialog(None)
 
     def edit_record(self) -> None:
         record_id = self.selected_id()
-        if record_id is not None and not self.trash.isChecked():
+        if record_id is not None and not self.trash.isChecked() and self.may_write:
             self._open_dialog(record_id)
 
     def _open_dialog(self, record_id: int | None) -> None:
@@ -162,7 +169,8 @@ class RecordActions:
 
     def follow_up_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is None or self.trash.isChecked() or not self.spec.follow_up:
+        if record_id is None or self.trash.isChecked() or not self.spec.follow_up \
+                or not self.may_write:
             return
         self.dialog = open_dialog(self, lambda: FollowUpDialog(self.ctx, record_id, self),
                                   lambda _d: self._followed(record_id),
@@ -189,7 +197,7 @@ class RecordActions:
     # --- delete, undo, restore ------------------------------------------------------
     def delete_record(self) -> None:
         record_id = self.selected_id()
-        if record_id is None or self.trash.isChecked():
+        if record_id is None or self.trash.isChecked() or not self.may_write:
             return
         position = self.model.row_of(record_id)
         row = self.model.row_data(position)
@@ -231,7 +239,7 @@ class RecordActions:
 
     def restore_selected(self) -> None:
         record_id = self.selected_id()
-        if record_id is not None and self.trash.isChecked():
+        if record_id is not None and self.trash.isChecked() and self.may_write:
             self._restore(record_id)
 
     def _restore(self, record_id: int) -> None:

@@ -28,6 +28,7 @@ from tgdesk.ui.common import app_settings as settings
 from tgdesk.ui.common.excel_files import (choose_open_path, choose_save_path, file_stem,
                                           xlsx_path)
 from tgdesk.ui.common.import_preview import ImportPreviewDialog, PreviewData, preview_data
+from tgdesk.ui.common.permits import Permission, withhold
 from tgdesk.ui.common.tasks import Task, run_task
 from tgdesk.ui.common.widgets import show_error
 
@@ -96,6 +97,7 @@ class RecordExcel(QObject):
                                       "và thứ tự sắp xếp) ra tệp .xlsx")
         self.import_action = menu.addAction("&Nhập từ Excel…", lambda: self.import_file())
         self.template_action = menu.addAction("Tải tệp &mẫu…", lambda: self.save_template())
+        withhold(self.page.ctx, Permission.WRITE_RECORDS, self.import_action)
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self._update_actions)
         button.setMenu(menu)
@@ -162,7 +164,7 @@ class RecordExcel(QObject):
     def import_file(self, path: str | None = None) -> Task | None:
         """Ask for a file (unless given), then read and check it on a worker thread;
         the preview follows, and nothing is saved before it is confirmed."""
-        if self.busy or self.page.trash.isChecked():
+        if self.busy or self.page.trash.isChecked() or not self.import_action.isVisible():
             return None
         if path is None:
             path = choose_open_path(self.page, f"Nhập {self.noun} từ tệp Excel",

@@ -218,8 +218,9 @@ class RecordPage(RecordFilterState, RecordActions, QWidget):
             elif start or end:
                 self.empty.setText(f"Không có {noun} nào trong khoảng thời gian đã "
                                    "chọn. Chọn “Tất cả” để xem mọi bản ghi.")
-            else:
-                self.empty.setText(self.spec.empty_text)
+            else:       # the first sentence only, for a reader who adds nothing
+                text = self.spec.empty_text
+                self.empty.setText(text if self.may_write else text.split(". ")[0] + ".")
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.view)

@@ -133,7 +133,7 @@ class ReportActions:
 
     # --- issuing ------------------------------------------------------------
     def issue_report(self) -> None:
-        if self.frozen is not None or self.current is None:
+        if self.frozen is not None or self.current is None or not self.may_issue:
             return
         if self.task is not None and self.task.running:
             return
@@ -185,6 +185,7 @@ class ReportActions:
         dialog.export_button.clicked.connect(lambda: self.export_issued(report_id, dialog))
         dialog.print_button.clicked.connect(lambda: self._print_with_dialog(data, dialog))
         dialog.copy_button.clicked.connect(lambda: (dialog.accept(), self.copy_issued(report_id)))
+        dialog.copy_button.setVisible(self.may_write)
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -30,6 +30,7 @@ from tgdesk.ui.common.app_settings import app_settings
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.common.flow_layout import FlowLayout
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.permits import Permission, may, withhold
 from tgdesk.ui.reports.report_actions import ReportActions
 from tgdesk.ui.reports.report_format_dialog import FormatDialog
 from tgdesk.ui.reports.report_kind_bar import ReportKindBar
@@ -90,6 +91,12 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         self.export_button.setToolTip("Xuất tệp DOCX và PDF vào thư mục chọn (Ctrl+E)")
         self.print_button.setToolTip("In qua hộp thoại in của máy (Ctrl+P)")
         self.issue_button.setToolTip("Cấp số, ghi ngày và lưu giữ nguyên văn báo cáo")
+        # Xem and Quản trị read reports; Cán bộ drafts them; Lãnh đạo alone issues them
+        self.may_write = withhold(ctx, Permission.WRITE_RECORDS, self.save_button,
+                                  self.copy_button)
+        withhold(ctx, Permission.ADMINISTER, self.format_button)    # a unit-wide setting
+        self.may_issue = may(ctx, Permission.ISSUE_REPORTS) and self.may_write
+        self.issue_button.setVisible(self.may_issue)
 
         self.tabs = ReportTabs(ctx)
         self.editor, self.preview = self.tabs.editor, self.tabs.preview
@@ -137,6 +144,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         self.issued.export_requested.connect(self.export_issued)
         self.issued.print_requested.connect(self.print_issued)
         self.issued.copy_requested.connect(self.copy_issued)
+        withhold(ctx, Permission.WRITE_RECORDS, self.issued.copy_button)
         bus.data_changed.connect(self._on_data_changed)
         self.setTabOrder(self.cutoff, self.save_button)
 
@@ -201,8 +209,8 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
                 self._problem = str(exc)
             if kind == "opinion":   # the bức xúc notes and hot spots to tick
                 notes = reports.opinion_candidates(self.ctx, period, cutoff)
-        self.editor.load(kind, period.kind, texts, sections, read_only=self.frozen is not None,
-                         notes=notes)
+        self.editor.load(kind, period.kind, texts, sections,
+                         read_only=self.frozen is not None or not self.may_write, notes=notes)
         self.dirty = False
         self._set_state(shown.state)
         self._set_note(self._due_note)
@@ -225,9 +233,9 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         frozen = self.frozen is not None
         for w in (self.save_button, self.issue_button):
             w.setEnabled(not frozen)
-        self.kind_bar.set_frozen(frozen)
-        self.save_action.setEnabled(not frozen)
-        self.copy_button.setVisible(frozen)
+        self.kind_bar.set_frozen(frozen or not self.may_write)     # a reader's cutoff: none
+        self.save_action.setEnabled(not frozen and self.may_write)
+        self.copy_button.setVisible(frozen and self.may_write)
 
     def refresh(self) -> None:
         """F5: save the words, then rebuild from the database."""
@@ -249,7 +257,7 @@ class ReportPage(ReportActions, ReportRendering, QWidget):
         """Keep the officer's words as this period's draft; with ``explicit``
         (Ctrl+S) also when nothing changed, and refresh the pages."""
         self.autosave.stop()
-        if self.frozen is not None or self.current is None:
+        if self.frozen is not None or self.current is None or not self.may_write:
             return False
         kind, period = self.current
         unit = get_unit(self.ctx)

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QComboBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from tgdesk.services.context import Context
 from tgdesk.services.unit import get_unit
 
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.common.headings import heading_label
+from tgdesk.ui.common.permits import Permission, withhold
 from tgdesk.ui.settings.classified_box import ClassifiedBox
 from tgdesk.ui.settings.unit_form import UnitForm
 
+ADMIN_ONLY = ("Chỉ người có vai trò Quản trị hoặc Lãnh đạo được sửa cài đặt đơn vị; trang "
+              "này chỉ để xem.")
 MISSING = ("Đơn vị chưa được thiết lập. Xin điền các thông tin dưới đây rồi bấm “Lưu”: "
            "báo cáo cần tên đơn vị, cấp trên, địa danh và người ký.")
 
 
 class UnitPage(QWidget):
     status = Signal(str)
+    idle_lock_changed = Signal()      # the window's idle lock reads its minutes again
 
     def __init__(self, ctx: Context, bus: DataBus, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,9 +46,22 @@ class UnitPage(QWidget):
         self.classified = ClassifiedBox(ctx)
         self.classified.setMaximumWidth(760)
         self.classified.saved.connect(self.status.emit)
+        self.classified.idle_changed.connect(self.idle_lock_changed)
+        self.admin = withhold(ctx, Permission.ADMINISTER, self.save_button, self.revert_button)
+        if not self.admin:      # read (not greyed), not changed, by the other roles
+            for edit in self.form.findChildren(QLineEdit):
+                edit.setReadOnly(True)
+            for kind in (QComboBox, QAbstractButton):
+                for w in self.form.findChildren(kind):
+                    w.setEnabled(False)
+        self.admin_only = QLabel(ADMIN_ONLY)
+        self.admin_only.setWordWrap(True)
+        self.admin_only.setStyleSheet("color: #555;")
+        self.admin_only.setVisible(not self.admin)
         lay = QVBoxLayout(self)
         lay.addWidget(heading_label("Cài đặt đơn vị"))
         lay.addWidget(self.missing)
+        lay.addWidget(self.admin_only)
         lay.addWidget(self.form)
         lay.addLayout(buttons)
         lay.addWidget(self.classified)

@@ -1,0 +1,1 @@
+"""People and roles in the window: sign-in, lock, sign-out, accounts (issue 12)."""
