@@ -198,6 +198,13 @@ def test_restore_keeps_the_database_encrypted(plain_demo):
         assert _notes(ctx) == before
         restore(ctx, plain_copy)          # encrypted when the database was protected
         assert _notes(ctx) == before
+        usb = plain_demo.parent / "usb"           # a copy kept elsewhere opens with the key
+        usb.mkdir()
+        elsewhere = Path(shutil.copy(made, usb / "ban-sao.sqlite"))
+        with ctx.transaction() as s:
+            s.execute(t.OpinionRow.__table__.delete())
+        restore(ctx, elsewhere)
+        assert _notes(ctx) == before
     finally:
         ctx.close()
     assert not _words_in(plain_demo)

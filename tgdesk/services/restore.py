@@ -107,6 +107,10 @@ def check_backup_for(db_path: Path, path: Path) -> BackupCheck:
         raise UserError(f"Không tìm thấy tệp “{path}”.")
     if path.resolve() == Path(db_path).resolve():
         raise UserError("Tệp đã chọn chính là cơ sở dữ liệu đang mở; hãy chọn một bản sao lưu.")
+    if (key := driver.key_for(db_path)) is not None and driver.key_for(path) is None:
+        # a copy of this encrypted database kept elsewhere (a USB stick, a shared
+        # folder): tried with its key (a plain copy still opens plain)
+        driver.remember_key([path], key)
     try:
         facts = inspect_file(path)
     except BackupError as exc:

@@ -104,9 +104,9 @@ class WindowAccess(QObject):
 
     # --- state ---------------------------------------------------------------------
     def plain(self) -> bool:
-        """A plain database file that people sign in to: its Mật records are readable
-        by whoever copies the file."""
-        return getattr(self.ctx, "keys", None) is None and self.ctx.viewer is not None
+        """A plain database file: its Mật records are readable by whoever copies the
+        file (said whether or not people sign in: a unit keeps it plain knowingly)."""
+        return getattr(self.ctx, "keys", None) is None
 
     def update(self) -> None:
         """Name, menu, banner, idle watch and title for the person signed in now."""
