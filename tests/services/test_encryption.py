@@ -141,6 +141,8 @@ def test_the_recovery_code_opens_without_the_key_file(plain_demo):
     ctx = _open(plain_demo, db_keys.Secret(recovery_code=code))
     try:
         assert ctx.viewer is None and _notes(ctx) > 0
+        from tgdesk.services.audit import entries
+        assert entries(ctx)[0].action == "recovery_open"      # newest first
     finally:
         ctx.close()
 

@@ -33,6 +33,7 @@ ACTIONS = {
     "sign_in_failed": "Đăng nhập sai",
     "sign_out": "Đăng xuất",
     "encrypt": "Mã hóa cơ sở dữ liệu",
+    "recovery_open": "Mở bằng mã khôi phục",
 }
 
 

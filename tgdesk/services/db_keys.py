@@ -137,6 +137,9 @@ def after_open(ctx: Context, keys: DbKeys, login: str | None) -> None:
     left, sign the slot's person in and log failed attempts since the last."""
     ctx.keys = keys
     encrypt_copies(ctx)
+    if login is None and not ctx.read_only:     # the recovery code: no one signed in
+        with ctx.own_transaction() as session:
+            audit.note(session, ctx, "recovery_open", "database", {"tep": ctx.db_path.name})
     failed = keys.file.failed_sign_ins
     if failed and not ctx.read_only:
         with ctx.own_transaction() as session:
