@@ -165,6 +165,15 @@ def check_password(ctx: Context, login: str, password: str) -> Account | None:
         return _account(row)
 
 
+def confirm(ctx: Context, login: str, password: str) -> Account | None:
+    """``check_password`` for a person already signed in (unlocking the window);
+    a wrong password is logged as a failed sign-in."""
+    account = check_password(ctx, login, password)
+    if account is None:
+        _note(ctx, "sign_in_failed", {"login": normal_login(login), "khi": "mo_khoa"})
+    return account
+
+
 def sign_in(ctx: Context, login: str, password: str) -> Account:
     """Check the password, sign the person in and log it; a wrong name or password
     is logged too (UserError, nothing else changes)."""

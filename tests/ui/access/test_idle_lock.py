@@ -50,6 +50,8 @@ def test_ctrl_l_hides_the_pages_until_the_right_password(qtbot, window, ctx):
     assert access.locked and not meetings.isVisible()
     assert access.lock_panel.error.text() == "Mật khẩu không đúng."
     assert access.lock_panel.password.text() == ""
+    from tgdesk.services.audit import entries
+    assert entries(ctx)[0].action == "sign_in_failed"          # the miss is in the log
     access.lock_panel.password.setText(PASSWORD)
     qtbot.keyClick(access.lock_panel.password, Qt.Key.Key_Return)
     assert not access.locked and meetings.isVisible()

@@ -160,7 +160,7 @@ class WindowAccess(QObject):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            account = accounts.check_password(self.ctx, viewer.login, password)
+            account = accounts.confirm(self.ctx, viewer.login, password)   # a miss is logged
         finally:
             QGuiApplication.restoreOverrideCursor()
         if account is None:
