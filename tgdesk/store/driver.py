@@ -29,10 +29,31 @@ IntegrityError = sqlite.IntegrityError
 Connection = sqlite.Connection
 
 KEY_BYTES = 32
+# The format of our encrypted files (docs/encryption.md): 16 KiB pages with
+# HMAC-SHA256. SQLCipher's defaults (4 KiB, HMAC-SHA512) decrypted a full pass
+# over the opinion notes at 2.4× the plain file's time; these at 1.4×, with
+# index reads at 1.0×. Set as the process's defaults (SQLCipher keeps them
+# globally) before any keyed connection, so every file we open, create or
+# attach for an export is read and written the same way. Plain files are not
+# affected.
+CIPHER_DEFAULTS = ("PRAGMA cipher_default_page_size = 16384",
+                   "PRAGMA cipher_default_hmac_algorithm = HMAC_SHA256")
 ENCRYPTED_CACHE_KIB = 64 * 1024
 AUTO = object()      # connect(): the key registered for the file (None: a plain file)
 _keys: dict[Path, bytes] = {}
 _lock = threading.Lock()
+
+
+def _set_cipher_defaults() -> None:
+    conn = sqlite.connect(":memory:")
+    try:
+        for statement in CIPHER_DEFAULTS:
+            conn.execute(statement)
+    finally:
+        conn.close()
+
+
+_set_cipher_defaults()
 
 
 def _norm(path: Path) -> Path:
