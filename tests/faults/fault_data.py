@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tgdesk.domain.text import fold
+from tgdesk.store import driver
 from tgdesk.store.db import create_db_engine
 from tgdesk.store.migrate import current_revision, upgrade
 
@@ -138,7 +139,8 @@ def _day(i: int) -> str:
 # --- looking at a file without tgdesk --------------------------------------------
 
 def connect(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path)
+    # tgdesk's driver: an encrypted file whose key is registered opens with it
+    conn = driver.connect(Path(path))
     # The search triggers call tg_fold(); a raw connection needs it as tgdesk does.
     conn.create_function("tg_fold", 1, lambda v: None if v is None else fold(v),
                          deterministic=True)

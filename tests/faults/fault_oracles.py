@@ -225,3 +225,44 @@ def restored(db: Path, run: Run, live: dict, backup: dict, source: Path,
 def fingerprint(db: Path) -> dict[str, int]:
     """The counts that tell the contents apart (records, catalogues, reports)."""
     return counts(db, (*DATA_TABLES, "report"))
+
+
+ENCRYPT_PASSWORD = "mat-khau-don-vi-1"
+PLAIN_WORDS = ("Khu phố".encode(), "Nhân dân".encode())
+
+
+def _plain_text_in(path: Path) -> bool:
+    data = path.read_bytes() if path.exists() else b""
+    return any(w in data for w in PLAIN_WORDS)
+
+
+@guarded
+def encrypted(db: Path, run: Run, before: dict) -> tuple[str, list[str]]:
+    """``encrypt`` killed: with no key file beside it the database is plain and
+    as before (*none*); with one, the password unlocks it (finishing a
+    conversion cut off after the key file) and it is encrypted, nothing readable
+    in it, its WAL or any backup, with every record (*all*)."""
+    from tgdesk.services import db_keys
+    from tgdesk.store import driver
+    keyed = db_keys.is_encrypted(db)
+    try:
+        if keyed:
+            db_keys.unlock(db, db_keys.Secret(ENCRYPT_PASSWORD))
+        problems = common(db, run)
+        with opened(db) as ctx:
+            if keyed:
+                keys, _login = db_keys.unlock(db, db_keys.Secret(ENCRYPT_PASSWORD))
+                db_keys.after_open(ctx, keys, None)        # plain copies left: encrypted
+        _found, bad = backups_whole(db)
+        problems += bad + after_open(db)
+        if counts(db, tuple(before)) != before:
+            problems.append(f"records changed: {_diff(before, counts(db, tuple(before)))}")
+        if keyed:
+            for path in [db, Path(f"{db}-wal"), *sorted((db.parent / "backups").glob("*.sqlite"))]:
+                if _plain_text_in(path):
+                    problems.append(f"plain text left in {path.name}")
+        elif not _plain_text_in(db):
+            problems.append("no key file, yet the database is not plain")
+        return ("all" if keyed else "none"), problems
+    finally:
+        driver.forget_key([db, db.parent / "backups"])

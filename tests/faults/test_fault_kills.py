@@ -1,5 +1,5 @@
 """Real tgdesk processes killed with SIGKILL at random moments of their work:
-first open, upgrade, import, issue, backup, restore. After each kill the file
+first open, upgrade, import, issue, backup, restore, encrypt. After each kill the file
 passes integrity_check, tgdesk opens it, and it holds all of the operation or
 none of it (fault_oracles.py). docs/fault-tests.md describes each scenario."""
 
@@ -128,3 +128,13 @@ def test_kill_during_restore(restore_pair, tmp_path):
                                d / "backups" / backup.name)
 
     kill_scenario("kill: restore", tmp_path, live, args_for, check)
+
+
+def test_kill_during_encrypt(demo_db, tmp_path, monkeypatch):
+    """``encrypt`` (a plain database made encrypted in place, its backups too)."""
+    monkeypatch.setenv("TGDESK_PASSWORD", oracle.ENCRYPT_PASSWORD)
+    before = counts(demo_db)
+    kill_scenario("kill: encrypt", tmp_path, demo_db,
+                  lambda d: ["encrypt", "--name", "Nguyễn Văn An"],
+                  lambda db, runs, d: oracle.encrypted(db, runs[0], before),
+                  note=f"{demo_db.stat().st_size / 2**20:.0f} MB")

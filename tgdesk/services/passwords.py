@@ -9,6 +9,7 @@ office PCs we measured, which is the point.
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 
 
@@ -21,6 +22,9 @@ class Cost:
 
 
 COST = Cost()
+# One derivation at a time in a process: two at once (threads) made OpenSSL's
+# Argon2 fail with "Not enough memory to derive key" in the fault tests.
+_KDF_LOCK = threading.Lock()
 
 
 # ``cryptography`` is imported where used: the window starts without it
@@ -34,14 +38,16 @@ def _kdf(salt: bytes, cost: Cost, length: int = 32):
 
 def hash_password(password: str) -> str:
     """An Argon2id PHC string ("$argon2id$v=19$m=…") for ``password``."""
-    return _kdf(os.urandom(16), COST).derive_phc_encoded(password.encode("utf-8"))
+    with _KDF_LOCK:
+        return _kdf(os.urandom(16), COST).derive_phc_encoded(password.encode("utf-8"))
 
 
 def verify_password(password: str, encoded: str) -> bool:
     from cryptography.exceptions import InvalidKey
     from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
     try:
-        Argon2id.verify_phc_encoded(password.encode("utf-8"), encoded)
+        with _KDF_LOCK:
+            Argon2id.verify_phc_encoded(password.encode("utf-8"), encoded)
     except (InvalidKey, ValueError):
         return False
     return True
@@ -49,4 +55,5 @@ def verify_password(password: str, encoded: str) -> bool:
 
 def derive_key(password: str, salt: bytes, cost: Cost) -> bytes:
     """32 bytes from ``password`` (the key that wraps a database key)."""
-    return _kdf(salt, cost).derive(password.encode("utf-8"))
+    with _KDF_LOCK:
+        return _kdf(salt, cost).derive(password.encode("utf-8"))
