@@ -169,7 +169,7 @@ def test_a_conversion_cut_after_the_key_file_is_finished_at_the_next_unlock(plai
     monkeypatch.setattr(db_keys, "_convert_prepared",
                         lambda db, kf, key: (kf.save(), cut()))
     ctx = open_context(plain_demo, today=lambda: TODAY)
-    accounts.sign_in(ctx, "lanhdao", PASSWORD)     # the account the first attempt made
+    accounts.sign_in(ctx, "lanhdao", PASSWORD)     # the account the killed attempt made
     with pytest.raises(KeyboardInterrupt):
         db_keys.protect(ctx, "lanhdao", "Nguyễn Văn An", PASSWORD)
     ctx.close()
@@ -258,3 +258,18 @@ def test_audit_verify_finds_an_entry_edited_by_hand_with_the_key(plain_demo):
         assert [b.seq for b in breaks][:1] == [2]
     finally:
         ctx.close()
+
+
+def test_a_refused_conversion_changes_nothing(plain_demo, monkeypatch):
+    def full(*_a, **_k):
+        raise UserError("Không mã hóa được cơ sở dữ liệu (ổ đĩa đầy).")
+    monkeypatch.setattr(db_keys, "_convert_file", full)
+    ctx = open_context(plain_demo, today=lambda: TODAY)
+    try:
+        with pytest.raises(UserError, match="ổ đĩa đầy"):
+            db_keys.protect(ctx, "lanhdao", "Nguyễn Văn An", PASSWORD)
+        assert not accounts.has_accounts(ctx) and ctx.viewer is None and ctx.keys is None
+        assert not key_file_path(plain_demo).exists() and _notes(ctx) > 0
+    finally:
+        ctx.close()
+    assert _words_in(plain_demo)

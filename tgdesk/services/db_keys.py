@@ -241,7 +241,8 @@ def protect(ctx: Context, login: str, full_name: str, password: str) -> str:
         raise UserError("Cơ sở dữ liệu này đã được mã hóa.")
     if ctx.read_only:
         raise UserError("Cơ sở dữ liệu đang mở chỉ để xem; không mã hóa được.")
-    if accounts.has_accounts(ctx):
+    first = not accounts.has_accounts(ctx)
+    if not first:
         ctx.require(Permission.ADMINISTER)
         if ctx.viewer is None:
             raise UserError("Hãy đăng nhập trước khi mã hóa dữ liệu.")
@@ -249,9 +250,37 @@ def protect(ctx: Context, login: str, full_name: str, password: str) -> str:
         if account is None:
             raise UserError("Mật khẩu không đúng.")
     else:
+        from tgdesk.domain.roles import login_problem, password_problem
+        problem = login_problem(normal_login(login)) or password_problem(password)
+        if problem:
+            raise UserError(problem)
+    ctx.backup("truoc-ma-hoa")             # nothing has changed if this fails
+    if first:
         account = accounts.create_account(ctx, login, full_name, Role.LANH_DAO, password)
         accounts.signed_in(ctx, account)
-    ctx.backup("truoc-ma-hoa")
+    try:
+        return _protect_file(ctx, account, password)
+    except Exception:
+        # all or nothing: refused before the key file was written, the account made
+        # for it goes again (after it, the next unlock finishes the conversion)
+        if first and not key_file_path(ctx.db_path).exists():
+            _undo_first_account(ctx, account)
+        raise
+
+
+def _undo_first_account(ctx: Context, account) -> None:
+    from tgdesk.store.account_table import AccountRow
+    try:
+        ctx.set_viewer(None)
+        with ctx.own_transaction() as session:
+            row = session.get(AccountRow, account.id)
+            if row is not None:
+                session.delete(row)
+    except Exception:      # the failure being reported matters more  # noqa: BLE001
+        log.exception("cannot remove the account made for an encryption that failed")
+
+
+def _protect_file(ctx: Context, account, password: str) -> str:
     code = new_recovery_code()
     secret = recovery_secret(code)
     assert secret is not None
