@@ -8,8 +8,9 @@ import pytest
 from access_people import PASSWORD
 from PySide6.QtWidgets import QDialog
 
-from tgdesk.ui.access import protect_dialog, window_access
-from tgdesk.ui.access.protect_dialog import (NOT_AVAILABLE, PLAIN_WARNING, ProtectDialog,
+from tgdesk.services import db_keys
+from tgdesk.ui.access import window_access
+from tgdesk.ui.access.protect_dialog import (PLAIN_WARNING, ProtectDialog,
                                              RecoveryCodeDialog)
 from tgdesk.ui.common.events import DataBus
 from tgdesk.ui.main_window import MainWindow
@@ -38,14 +39,20 @@ def test_the_code_dialog_closes_only_once_the_code_is_kept(qtbot):
     assert CODE in printed and "ĐẢNG ỦY PHƯỜNG BÌNH TIÊN" in printed
 
 
-def test_without_the_encryption_module_the_dialog_says_so(qtbot, ctx, sign_in_as, monkeypatch):
+def test_the_real_encryption_runs_off_the_gui_thread(qtbot, ctx, sign_in_as):
+    from tgdesk.services import db_keys
+    from tgdesk.store import driver
     sign_in_as("lead")
-    monkeypatch.setattr(protect_dialog, "protect_service", lambda: None)
     dialog = ProtectDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.password.setText(PASSWORD)
-    assert not dialog.protect()
-    assert dialog.error.text() == NOT_AVAILABLE and dialog.code is None
+    try:
+        assert dialog.protect()
+        assert dialog.code is not None and len(dialog.code.replace("-", "")) == 32
+        assert ctx.keys is not None and db_keys.is_encrypted(ctx.db_path)
+        assert b"SQLite format 3" not in ctx.db_path.read_bytes()[:16]
+    finally:
+        driver.forget_key([ctx.db_path, ctx.db_path.parent / "backups"])
 
 
 def test_the_banner_protects_and_shows_the_code_once(qtbot, ctx, sign_in_as, monkeypatch):
@@ -57,7 +64,7 @@ def test_the_banner_protects_and_shows_the_code_once(qtbot, ctx, sign_in_as, mon
         c.keys = object()                   # what an encrypted database's Context holds
         return CODE
 
-    monkeypatch.setattr(protect_dialog, "protect_service", lambda: protect)
+    monkeypatch.setattr(db_keys, "protect", protect)
     window = MainWindow(ctx, DataBus())
     qtbot.addWidget(window)
     window.show()

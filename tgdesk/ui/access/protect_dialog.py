@@ -12,33 +12,23 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
-from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from tgdesk.services.context import Context
-from tgdesk.services.errors import UserError
 
 from tgdesk.ui.access.account_dialogs import MISMATCH, PASSWORD_HINT
+from tgdesk.ui.common.tasks import UNEXPECTED, run_task
 
 PLAIN_WARNING = ("Dữ liệu trên máy này chưa được mã hóa: ai sao chép được tệp cơ sở dữ liệu "
                  "sẽ đọc được hồ sơ Mật.")
-NOT_AVAILABLE = ("Bản tgdesk này chưa có chức năng mã hóa cơ sở dữ liệu. Hãy cập nhật tgdesk "
-                 "rồi thử lại.")
 INTRO = ("Mã hóa tệp cơ sở dữ liệu: chỉ người có tài khoản, gõ đúng mật khẩu, mới mở được dữ "
          "liệu, kể cả khi tệp bị sao chép đi nơi khác. Xong việc, tgdesk hiện một mã khôi "
          "phục — cách duy nhất để vào lại khi mọi mật khẩu đều bị quên.")
 KEEP_TICK = "Tôi đã ghi lại mã khôi phục và cất giữ an toàn"
-
-
-def protect_service():
-    """``services.db_keys.protect``, or None in a build that has no encryption yet."""
-    try:
-        from tgdesk.services import db_keys
-    except ImportError:
-        return None
-    return getattr(db_keys, "protect", None)
+BUSY = "Đang sao lưu rồi mã hóa dữ liệu (có thể mất vài chục giây với dữ liệu lớn)…"
 
 
 def _password_field() -> QLineEdit:
@@ -107,9 +97,6 @@ class ProtectDialog(QDialog):
         return False
 
     def protect(self) -> bool:
-        protect = protect_service()
-        if protect is None:
-            return self._refuse(NOT_AVAILABLE)
         viewer = self.ctx.viewer
         password = self.password.text()
         if viewer is not None:
@@ -120,24 +107,43 @@ class ProtectDialog(QDialog):
                 return self._refuse(MISMATCH)
         if not password:
             return self._refuse("Hãy gõ mật khẩu.")
-        self.error.setText("Đang mã hóa dữ liệu, xin chờ…")
-        self.error.setStyleSheet("color: #1b1b1b;")
-        self.error.show()
-        QApplication.processEvents()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if viewer is not None:
-                from tgdesk.services import accounts
-                if accounts.check_password(self.ctx, login, password) is None:
-                    raise UserError("Mật khẩu không đúng.")
-            self.code = protect(self.ctx, login, full_name, password)
-        except UserError as exc:
-            return self._refuse(str(exc))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        if viewer is not None:
+            from tgdesk.services import accounts
+            if accounts.check_password(self.ctx, login, password) is None:
+                return self._refuse("Mật khẩu không đúng.")
+        error = self._run(login, full_name, password)
+        if error is not None:
+            return self._refuse(error)
         self.login_used = login
         self.accept()
         return True
+
+    def _run(self, login: str, full_name: str, password: str) -> str | None:
+        """``db_keys.protect`` off the GUI thread (a backup and a copy of the whole
+        file: half a minute on a large database), a busy dialog meanwhile; this
+        dialog waits for it. The Vietnamese reason when it was refused."""
+        from tgdesk.services import db_keys
+
+        outcome: dict[str, object] = {}
+        loop = QEventLoop(self)
+
+        def done(code) -> None:
+            outcome["code"] = code
+            loop.quit()
+
+        def failed(message: str) -> None:
+            outcome["error"] = message
+            loop.quit()
+
+        self._task = run_task(lambda: db_keys.protect(self.ctx, login, full_name, password),
+                              BUSY, self, done, failed)
+        if not outcome:                 # not already over (a test's synchronous pool)
+            loop.exec()
+        if "error" in outcome:         # a defect: the error dialog has shown its details
+            message = str(outcome["error"])
+            return UNEXPECTED if message == UNEXPECTED else message
+        self.code = str(outcome["code"])
+        return None
 
 
 def code_font(points: float = 20) -> QFont:
