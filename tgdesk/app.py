@@ -24,6 +24,7 @@ from tgdesk import cli, logsetup, paths
 from tgdesk.cli.access import COMMAND_ACCESS, WAIT_ENV, lock_wait, writes  # noqa: F401
 from tgdesk.cli.maintenance import restore_hint, run_without_database
 from tgdesk.cli.sign_in import open_signed_in
+from tgdesk.services.db_keys import is_encrypted, is_unlocked
 from tgdesk.services.context import Context, open_for_reading, open_for_writing, plain_error
 from tgdesk.services.errors import UserError, open_failure
 
@@ -127,6 +128,8 @@ def _command(args: argparse.Namespace, db_path: Path) -> int:
     try:
         ctx = _open(args, db_path, wait)
     except Exception as exc:
+        if is_encrypted(db_path) and not is_unlocked(db_path):
+            raise           # not unlocked (no or a wrong password): nothing to go on with
         # backups and restore work without it; other commands point at them when damaged
         code = run_without_database(db_path, args, wait, exc)
         if code is not None:

@@ -230,6 +230,10 @@ def test_cli_creates_an_encrypted_database_and_every_command_needs_the_password(
     assert main(["--db", str(db), "list", "opinions"]) == 2
     assert "mật khẩu không đúng" in capsys.readouterr().err
     monkeypatch.delenv("TGDESK_PASSWORD")
+    monkeypatch.setattr("sys.stdin", None)              # no terminal to ask at
+    assert main(["--db", str(db), "backups"]) == 2      # not listed as if damaged
+    err = capsys.readouterr().err
+    assert "cần mật khẩu" in err and "không phải là cơ sở dữ liệu" not in err
     pw = tmp_path / "pw.txt"
     pw.write_text(PASSWORD + "\n", encoding="utf-8")
     assert main(["--db", str(db), "--password-file", str(pw), "stats", "--period",
