@@ -220,3 +220,17 @@ def test_the_data_check_of_an_administrator_counts_no_secret_record(ctx):
 
 def _category(ctx) -> int:
     return lists.catalogue(ctx, "categories")[0]["id"]
+
+
+def test_a_read_only_window_or_command_hides_them_too(ctx, capsys, monkeypatch):
+    """Read commands open read-only (query_only): the views are made all the same."""
+    from tgdesk.app import main
+    secret = sorted(_secret_only_summaries(ctx))[0]
+    db = ctx.db_path
+    ctx.close()
+    monkeypatch.setenv("TGDESK_PASSWORD", PASSWORD)
+    assert main(["--db", str(db), "--user", "lanhdao", "list", "opinions"]) == 0
+    assert secret[:40] in capsys.readouterr().out          # the test can fail
+    assert main(["--db", str(db), "--user", "xem", "list", "opinions"]) == 0
+    out = capsys.readouterr().out
+    assert out and secret[:40] not in out

@@ -61,6 +61,11 @@ def hide_classified(dbapi_conn, _record=None) -> None:
     raw SQL, the search's joins — reads the view; writes to those tables fail
     (only people who may read Mật records write records)."""
     cur = dbapi_conn.cursor()
+    # A read-only Context's connections refuse every change (query_only), temporary
+    # views included; those views write nothing to the file.
+    query_only = cur.execute("PRAGMA query_only").fetchone()[0]
+    if query_only:
+        cur.execute("PRAGMA query_only=OFF")
     try:
         tables = [r[0] for r in cur.execute(
             "SELECT m.name FROM main.sqlite_master m, pragma_table_info(m.name) c "
@@ -69,6 +74,8 @@ def hide_classified(dbapi_conn, _record=None) -> None:
             cur.execute(f'CREATE TEMP VIEW IF NOT EXISTS "{name}" AS SELECT * FROM main."{name}" '
                         f"WHERE {CLASSIFICATION_COLUMN} = '{NOT_SECRET}'")
     finally:
+        if query_only:
+            cur.execute("PRAGMA query_only=ON")
         cur.close()
 
 
