@@ -259,7 +259,10 @@ def encrypted_sign_in(db_path, parent: QWidget | None = None):
         found[:] = [db_keys.unlock(db_path, db_keys.Secret(recovery_code=code))]
         return None
 
-    dialog = SignInDialog(None, attempt, recovery, parent)
+    from pathlib import Path
+    # the unit's name is inside the encrypted file: the file's name says which one
+    dialog = SignInDialog(f"Dữ liệu đã mã hóa: {Path(db_path).name}", attempt, recovery,
+                          parent)
     if not present(dialog) or not found:
         return None
     return found[0]
