@@ -277,3 +277,26 @@ def test_a_refused_conversion_changes_nothing(plain_demo, monkeypatch):
     finally:
         ctx.close()
     assert _words_in(plain_demo)
+
+
+def test_a_copy_older_than_the_people_keeps_today_s_people(plain_demo):
+    plain_copy_made_first = None
+    ctx = open_context(plain_demo, today=lambda: TODAY)
+    try:
+        plain_copy_made_first = ctx.backup("thu-cong")        # no accounts in it
+    finally:
+        ctx.close()
+    _protect(plain_demo)
+    _forget(plain_demo)
+    ctx = _open(plain_demo, db_keys.Secret(PASSWORD))
+    try:
+        restore(ctx, plain_copy_made_first)
+        assert [a.login for a in accounts.list_accounts(ctx)] == ["lanhdao"]
+    finally:
+        ctx.close()
+    _forget(plain_demo)
+    ctx = _open(plain_demo, db_keys.Secret(PASSWORD))          # still opens, signed in
+    try:
+        assert ctx.viewer is not None and ctx.viewer.login == "lanhdao"
+    finally:
+        ctx.close()

@@ -105,6 +105,7 @@ DETAIL_LABELS: dict[str, str] = {
     "kept": "Bản sao dữ liệu trước đó", "upgraded": "Đã nâng cấp", "size": "Dung lượng (byte)",
     "second_copy": "Bản sao ở thư mục thứ hai",
     "login": "Tên đăng nhập", "so_lan": "Số lần", "tep": "Tệp", "source": "Nguồn",
+    "giu_tai_khoan": "Tài khoản giữ nguyên",
 }
 
 # Which enum a coded column holds, by (table, column); "*" is any table.

@@ -209,3 +209,25 @@ def _note(ctx: Context, action: str, details: dict) -> None:
         return
     with ctx.own_transaction() as session:
         audit.note(session, ctx, action, "account", details)
+
+
+# --- people across a restore ------------------------------------------------------------
+
+def snapshot(ctx: Context) -> list[dict]:
+    """Every account row as it is now (kept across a restore: see ``put_back``)."""
+    cols = [c.key for c in AccountRow.__table__.columns]
+    with ctx.reading() as session:
+        return [{k: getattr(r, k) for k in cols} for r in session.scalars(select(AccountRow))]
+
+
+def put_back(ctx: Context, rows: list[dict]) -> None:
+    """The people and passwords of before a restore replace those of the backup:
+    they belong to the unit now, not to the day the copy was made (an encrypted
+    database's key file holds today's passwords; an older copy may have no
+    accounts at all, and then nobody could sign in)."""
+    from sqlalchemy import delete, insert
+    with ctx.own_transaction() as session:
+        session.execute(delete(AccountRow))
+        if rows:
+            session.execute(insert(AccountRow), rows)
+        audit.note(session, ctx, "restore_db", "account", {"giu_tai_khoan": len(rows)})

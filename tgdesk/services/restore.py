@@ -27,6 +27,7 @@ from tgdesk.store.db import create_db_engine
 from tgdesk.store.migrate import (DatabaseTooNew, NotADatabase, UpgradeFailed, head_revision,
                                   known_revisions, upgrade)
 
+from . import accounts
 from .backups import (BEFORE_RESTORE, get_backup_settings, main_folder, reason_label,
                       write_backup_settings)
 from .context import Context, check_db_path, open_context
@@ -181,6 +182,13 @@ def restore(ctx: Context, path: Path) -> RestoreResult:
             raise
         log.warning("backup settings unreadable in the damaged database: %s", exc)
         settings = None                       # the backup's own settings stay
+    try:
+        people = accounts.snapshot(ctx)       # today's people and passwords, kept
+    except Exception as exc:
+        if not is_damage(exc):
+            raise
+        log.warning("accounts unreadable in the damaged database: %s", exc)
+        people = None
     kept, damaged = _keep_current(ctx)
     ctx.engine.dispose()
     try:
@@ -208,6 +216,8 @@ def restore(ctx: Context, path: Path) -> RestoreResult:
         upgraded = True
     if settings is not None:
         write_backup_settings(ctx, settings)
+    if people:
+        accounts.put_back(ctx, people)
     _note_restore(ctx, plan.path, kept, upgraded)
     log.info("restored %s from %s; previous data kept in %s", ctx.db_path, plan.path, kept)
     return RestoreResult(plan.path, kept, damaged, upgraded)
