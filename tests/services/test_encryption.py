@@ -143,8 +143,13 @@ def test_the_recovery_code_opens_without_the_key_file(plain_demo):
         assert ctx.viewer is None and _notes(ctx) > 0
         from tgdesk.services.audit import entries
         assert entries(ctx)[0].action == "recovery_open"      # newest first
+        assert db_keys.is_encrypted(plain_demo)                # the key file is back
+        lead = accounts.find(ctx, "lanhdao")
+        accounts.set_password(ctx, lead.id, "mat-khau-moi-9")  # its slot again
     finally:
         ctx.close()
+    _forget(plain_demo)
+    _open(plain_demo, db_keys.Secret("mat-khau-moi-9")).close()
 
 
 def test_a_conversion_cut_after_the_key_file_is_finished_at_the_next_unlock(plain_demo,

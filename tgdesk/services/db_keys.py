@@ -98,6 +98,7 @@ def unlock(db_path: Path, secret: Secret) -> tuple[DbKeys, str | None]:
             key_file = KeyFile(path, key_check(key))
             if not _opens(db_path, key):
                 raise UserError(WRONG_CODE) from None
+            key_file.save()         # the file says it is encrypted again (slots: passwords)
         if key_file.check != key_check(key):
             raise UserError(WRONG_CODE)
         login = None
