@@ -51,3 +51,24 @@ def test_thoat_at_the_sign_in_opens_nothing(qtbot, encrypted, monkeypatch):
     monkeypatch.setattr(sign_in_dialog, "present", lambda dialog: False)
     assert launch.open_database(encrypted) is None
     assert not db_keys.is_unlocked(encrypted)
+
+
+def test_the_recovery_code_opens_it_and_says_what_to_do(qtbot, demo_template, tmp_path,
+                                                          monkeypatch):
+    path = tmp_path / "ward.sqlite"
+    shutil.copy(demo_template(1), path)
+    ctx = open_context(path)
+    code = db_keys.protect(ctx, "lanhdao", "Nguyễn Văn An", PASSWORD)
+    ctx.close()
+    driver.forget_key([path, path.parent / "backups"])
+    told = []
+    monkeypatch.setattr(sign_in_dialog, "present", lambda dialog: sign_in_dialog._attempt(
+        dialog.try_recovery, code) is None)
+    monkeypatch.setattr(launch, "present", lambda box: told.append(box.text()))
+    ctx = launch.open_database(path)
+    try:
+        assert ctx is not None and ctx.viewer is None and ctx.keys is not None
+        assert told == [launch.RECOVERED]
+    finally:
+        ctx.close()
+        driver.forget_key([path, path.parent / "backups"])

@@ -150,7 +150,16 @@ def open_database(db_path: Path,
         except BaseException:
             ctx.close()
             raise
+        if unlocked[1] is None:         # the recovery code: nobody signed in
+            box = QMessageBox(QMessageBox.Icon.Information, "Đã mở bằng mã khôi phục",
+                              RECOVERED, QMessageBox.StandardButton.Ok)
+            present(box)
     return ctx
+
+
+RECOVERED = ("Dữ liệu đã được mở bằng mã khôi phục; chưa ai đăng nhập. Hãy vào trang Người dùng "
+             "(Ctrl+Shift+5) đặt lại mật khẩu cho người quản trị, rồi đăng xuất và đăng nhập "
+             "bằng mật khẩu mới. Mã khôi phục vẫn dùng được về sau; hãy cất lại vào tủ.")
 
 
 START_TITLE = "Không mở được tgdesk"
