@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from db_dump import dump  # noqa: F401  (used here and by tests importing it from here)
 
 from tgdesk.services.context import Context, open_context
 from tgdesk.services import exchange as ex
@@ -44,16 +45,3 @@ def pair(template_db, tmp_path) -> Pair:
     upper.close()
 
 
-def dump(ctx: Context) -> list[str]:
-    """Every table's full content, as SQL text (the database 'unchanged' check)."""
-    raw = ctx.engine.raw_connection()
-    try:
-        conn = raw.driver_connection      # sqlcipher3 has no iterdump(): the same by hand
-        out = [f"{t}|{s}" for t, s in conn.execute(
-            "SELECT name, sql FROM sqlite_master ORDER BY type, name")]
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                    "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"):
-            out += sorted(f"{name}|{row!r}" for row in conn.execute(f'SELECT * FROM "{name}"'))
-        return out
-    finally:
-        raw.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from db_dump import dump
 
 from tgdesk.domain.period import Period
 from tgdesk.services import exchange as ex
@@ -17,18 +18,6 @@ from tgdesk.ui.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 
-def dump(ctx) -> list[str]:
-    raw = ctx.engine.raw_connection()
-    try:
-        conn = raw.driver_connection      # sqlcipher3 has no iterdump(): the same by hand
-        out = [f"{t}|{s}" for t, s in conn.execute(
-            "SELECT name, sql FROM sqlite_master ORDER BY type, name")]
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                    "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"):
-            out += sorted(f"{name}|{row!r}" for row in conn.execute(f'SELECT * FROM "{name}"'))
-        return out
-    finally:
-        raw.close()
 
 
 @pytest.fixture

@@ -20,15 +20,14 @@ anywhere, the database opens afterwards with all of it or none of it.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from tgdesk.domain.roles import Permission, Role, normal_login
+from tgdesk.domain.roles import (Permission, Role, login_problem, normal_login,
+                                 password_problem)
 from tgdesk.paths import backup_dir_for
 from tgdesk.store import driver
-from tgdesk.store.backup import (BackupError, remove_with_sides, fsync_dir, inspect_file, parse_name,
-                                 partial_name, reencrypt)
+from tgdesk.store.backup import BackupError, parse_name, reencrypt
 
 from . import accounts, audit
 from .context import Context
@@ -157,38 +156,17 @@ def after_open(ctx: Context, keys: DbKeys, login: str | None) -> None:
 def _finish_conversion(db_path: Path, key: bytes) -> None:
     """A key file beside a plain database: a conversion was cut off after writing
     the key file. Finish it (the data is the plain file's)."""
-    if not db_path.exists():
-        return
-    conn, used = driver.connect_keyed(db_path, key=key)
-    conn.close()
-    if used is None:
-        log.warning("%s is plain beside its key file: finishing the conversion", db_path)
-        _convert_file(db_path, key)
+    if db_path.exists() and _convert_file(db_path, key):
+        log.warning("%s was plain beside its key file: conversion finished", db_path)
 
 
-def _convert_file(db_path: Path, key: bytes) -> None:
+def _convert_file(db_path: Path, key: bytes) -> bool:
     """Replace the plain database file by an encrypted copy (every connection to it
-    from this process must be closed)."""
-    temp = db_path.parent / partial_name(f"{db_path.name}-mahoa")
-    remove_with_sides(temp)
+    from this process must be closed): ``store/backup.reencrypt``. False when it
+    was encrypted already."""
     try:
-        src = driver.connect(db_path, key=None, timeout=30)
-        try:
-            src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            driver.export(src, temp, key)
-        finally:
-            src.close()
-        facts = inspect_file(temp)
-        if not facts.whole or facts.revision is None:
-            raise BackupError("bản mã hóa không toàn vẹn")
-        with open(temp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        for side in ("-wal", "-shm"):       # the plain file's: emptied by the checkpoint
-            Path(f"{db_path}{side}").unlink(missing_ok=True)
-        os.replace(temp, db_path)
-        fsync_dir(db_path.parent)
-    except (OSError, driver.Error, BackupError) as exc:
-        remove_with_sides(temp)
+        return reencrypt(db_path, key)
+    except BackupError as exc:
         log.warning("encrypting %s failed: %s", db_path, exc)
         raise UserError(f"Không mã hóa được cơ sở dữ liệu “{db_path}” (ổ đĩa đầy hoặc không "
                         "ghi được). Dữ liệu vẫn như trước, chưa được mã hóa.") from exc
@@ -251,7 +229,6 @@ def protect(ctx: Context, login: str, full_name: str, password: str) -> str:
         if account is None:
             raise UserError("Mật khẩu không đúng.")
     else:
-        from tgdesk.domain.roles import login_problem, password_problem
         problem = login_problem(normal_login(login)) or password_problem(password)
         if problem:
             raise UserError(problem)
@@ -321,7 +298,6 @@ def create_encrypted(db_path: Path, login: str, full_name: str, password: str,
     person's slot) is written before the database exists."""
     db_path = Path(db_path)
     login = normal_login(login)
-    from tgdesk.domain.roles import login_problem, password_problem
     problem = login_problem(login) or password_problem(password)
     if problem:
         raise UserError(problem)

@@ -267,9 +267,11 @@ def copy_into(source: Path, db_path: Path) -> None:
 
 
 def reencrypt(path: Path, key: bytes) -> bool:
-    """Make the plain copy at ``path`` an encrypted one (``key``), whole or not at
-    all: exported under a temporary name, checked, flushed, renamed over it.
-    False when it was encrypted already (or is not a database we can read)."""
+    """Make the plain database or copy at ``path`` an encrypted one (``key``), whole
+    or not at all: its WAL emptied, exported under a temporary name, checked,
+    flushed, renamed over it (the plain file's ``-wal``/``-shm`` removed first: they
+    would be read as the new file's). Every connection to it from this process must
+    be closed. False when it was encrypted already."""
     path = Path(path)
     temp = path.parent / partial_name(path.name)
     try:
@@ -277,6 +279,7 @@ def reencrypt(path: Path, key: bytes) -> bool:
         try:
             if used is not None:
                 return False
+            src.execute("PRAGMA wal_checkpoint(TRUNCATE)")    # a live database's last pages
             _ok, revision, unit = _facts(src, check=False)
             remove_with_sides(temp)
             driver.export(src, temp, key)
@@ -291,6 +294,8 @@ def reencrypt(path: Path, key: bytes) -> bool:
         if not facts.whole or facts.revision != revision or facts.unit_name != unit:
             raise BackupError(f"Không mã hóa được bản sao “{path.name}”.")
         _fsync_file(temp)
+        for side in ("-wal", "-shm"):          # emptied by the checkpoint
+            Path(f"{path}{side}").unlink(missing_ok=True)
         os.replace(temp, path)
         fsync_dir(path.parent)
         return True

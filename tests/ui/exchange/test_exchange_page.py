@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from db_dump import dump
 from PySide6.QtCore import Qt
 
 from tgdesk.domain.period import Period
@@ -31,18 +32,6 @@ TODAY = date(2026, 11, 24)
 UPPER = "BAN TUYÊN GIÁO VÀ DÂN VẬN ĐẢNG ỦY QUẬN"
 
 
-def dump(ctx) -> list[str]:
-    raw = ctx.engine.raw_connection()
-    try:
-        conn = raw.driver_connection      # sqlcipher3 has no iterdump(): the same by hand
-        out = [f"{t}|{s}" for t, s in conn.execute(
-            "SELECT name, sql FROM sqlite_master ORDER BY type, name")]
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                    "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"):
-            out += sorted(f"{name}|{row!r}" for row in conn.execute(f'SELECT * FROM "{name}"'))
-        return out
-    finally:
-        raw.close()
 
 
 @pytest.fixture
